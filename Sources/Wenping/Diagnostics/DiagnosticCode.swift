@@ -1,0 +1,209 @@
+/// The stable identifier of a kind of diagnostic, such as `E202`.
+///
+/// Codes never change meaning once released: tests, documentation and tools match on them, while the message
+/// wording may improve. The first digit groups them: `E1xx` reading files and YAML, `E2xx` the shape of rule
+/// files, `E3xx` expressions, `E4xx` project files, `W5xx` warnings for rule authors. Every code is listed in
+/// ``DiagnosticCode/catalog`` with a one-line summary; `docs/diagnostics.md` is generated from the same list.
+public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+
+    /// One entry of the catalog: the code, a short English slug and a one-line Chinese summary.
+    public struct Entry: Sendable, Hashable {
+        public let code: DiagnosticCode
+        public let slug: String
+        public let summary: String
+    }
+
+    // MARK: - Files and YAML (E1xx)
+
+    /// The file could not be read (missing, a folder, no permission).
+    public static let fileUnreadable = DiagnosticCode(rawValue: "E101")
+    /// libyaml rejected the text: the YAML is malformed.
+    public static let yamlSyntax = DiagnosticCode(rawValue: "E102")
+    /// The bytes are not valid UTF-8.
+    public static let invalidUTF8 = DiagnosticCode(rawValue: "E103")
+    /// A tab character is used where YAML only allows spaces.
+    public static let tabIndentation = DiagnosticCode(rawValue: "E104")
+    /// The same key appears twice in one mapping.
+    public static let duplicateKey = DiagnosticCode(rawValue: "E105")
+    /// An explicit tag (`!!python/object`, `!foo`) was used; rule files take plain data only.
+    public static let tagRejected = DiagnosticCode(rawValue: "E106")
+    /// Anchors and aliases expand beyond the safe limit, or an alias names no anchor.
+    public static let aliasLimit = DiagnosticCode(rawValue: "E107")
+    /// Nesting deeper than the safe limit.
+    public static let nestingTooDeep = DiagnosticCode(rawValue: "E108")
+    /// The file is larger than the safe limit.
+    public static let fileTooLarge = DiagnosticCode(rawValue: "E109")
+    /// The file holds no document, or more than one.
+    public static let documentCount = DiagnosticCode(rawValue: "E110")
+    /// A mapping key is not a plain scalar.
+    public static let complexKey = DiagnosticCode(rawValue: "E111")
+
+    // MARK: - Rule file structure (E2xx)
+
+    /// A mapping, list or scalar was expected and something else was found.
+    public static let wrongNodeKind = DiagnosticCode(rawValue: "E201")
+    /// A field name the format does not know (often a typo).
+    public static let unknownField = DiagnosticCode(rawValue: "E202")
+    /// A required field is missing.
+    public static let missingField = DiagnosticCode(rawValue: "E203")
+    /// A scalar does not have the type the field needs (number, integer, boolean, date).
+    public static let wrongScalarType = DiagnosticCode(rawValue: "E204")
+    /// An id is not a valid identifier.
+    public static let invalidIdentifier = DiagnosticCode(rawValue: "E205")
+    /// The `format` field is missing or names a version this engine does not read.
+    public static let unsupportedFormat = DiagnosticCode(rawValue: "E206")
+    /// Two items in one list share an id.
+    public static let duplicateID = DiagnosticCode(rawValue: "E207")
+    /// A number is outside the range the field allows.
+    public static let valueOutOfRange = DiagnosticCode(rawValue: "E208")
+    /// A probability, impact or degree level that the ruleset's scales do not define.
+    public static let unknownLevel = DiagnosticCode(rawValue: "E209")
+    /// A `basis` reference to a document key the ruleset does not declare.
+    public static let unknownBasis = DiagnosticCode(rawValue: "E210")
+    /// The file named by `extends` does not exist or cannot be read.
+    public static let extendsNotFound = DiagnosticCode(rawValue: "E211")
+    /// `extends` forms a cycle.
+    public static let extendsCycle = DiagnosticCode(rawValue: "E212")
+    /// `extends` points outside the rules folder.
+    public static let extendsOutsideRoot = DiagnosticCode(rawValue: "E213")
+    /// `remove` names something the parent does not have.
+    public static let removeUnknown = DiagnosticCode(rawValue: "E214")
+    /// A probability or impact scale is malformed (levels not 1…n, labels repeated, values not increasing).
+    public static let invalidScale = DiagnosticCode(rawValue: "E215")
+    /// The degree matrix or cut-points are malformed.
+    public static let invalidDegrees = DiagnosticCode(rawValue: "E216")
+    /// A grade that the ruleset's `grades` do not define.
+    public static let unknownGrade = DiagnosticCode(rawValue: "E217")
+    /// An input definition is inconsistent (min above max, enum without values, default of the wrong type).
+    public static let invalidInput = DiagnosticCode(rawValue: "E218")
+    /// A date is not a valid `YYYY-MM-DD` calendar date.
+    public static let invalidDate = DiagnosticCode(rawValue: "E219")
+    /// A band list does not end with an `else` band, or has an `else` before its end.
+    public static let bandsWithoutElse = DiagnosticCode(rawValue: "E220")
+    /// A required section is missing from the ruleset after `extends` is applied.
+    public static let missingSection = DiagnosticCode(rawValue: "E221")
+    /// A name is declared twice across inputs and derived values.
+    public static let duplicateName = DiagnosticCode(rawValue: "E222")
+
+    // MARK: - Expressions (E3xx)
+
+    /// A character that cannot start any token.
+    public static let unexpectedCharacter = DiagnosticCode(rawValue: "E301")
+    /// A string literal without its closing quote.
+    public static let unterminatedString = DiagnosticCode(rawValue: "E302")
+    /// The expression does not follow the grammar.
+    public static let expressionSyntax = DiagnosticCode(rawValue: "E303")
+    /// A name that is neither an input, a derived value nor a built-in.
+    public static let unknownName = DiagnosticCode(rawValue: "E304")
+    /// Operands or arguments of the wrong type.
+    public static let typeMismatch = DiagnosticCode(rawValue: "E305")
+    /// A value compared with an enum input that the enum does not have.
+    public static let unknownEnumValue = DiagnosticCode(rawValue: "E306")
+    /// A call to an unknown function, or with the wrong number of arguments.
+    public static let badCall = DiagnosticCode(rawValue: "E307")
+    /// Derived values that depend on each other in a circle.
+    public static let derivedCycle = DiagnosticCode(rawValue: "E308")
+    /// A built-in used where it has no meaning (for example `count` outside aggregation rules).
+    public static let builtinOutOfContext = DiagnosticCode(rawValue: "E309")
+    /// A condition that is not true/false valued.
+    public static let notACondition = DiagnosticCode(rawValue: "E310")
+
+    // MARK: - Project files (E4xx)
+
+    /// A fact the ruleset's inputs do not declare.
+    public static let unknownFact = DiagnosticCode(rawValue: "E401")
+    /// A fact whose value has the wrong type.
+    public static let factType = DiagnosticCode(rawValue: "E402")
+    /// A fact outside its declared range.
+    public static let factOutOfRange = DiagnosticCode(rawValue: "E403")
+    /// A required fact is missing.
+    public static let missingFact = DiagnosticCode(rawValue: "E404")
+    /// No ruleset matches the project's kind and jurisdiction.
+    public static let noRuleset = DiagnosticCode(rawValue: "E405")
+    /// An adopted measure that no applicable factor offers.
+    public static let unknownMeasure = DiagnosticCode(rawValue: "E406")
+    /// A project field is missing or malformed.
+    public static let invalidProject = DiagnosticCode(rawValue: "E407")
+
+    // MARK: - Warnings for rule authors (W5xx)
+
+    /// Factor weights that do not add up to 1.
+    public static let weightsDoNotSum = DiagnosticCode(rawValue: "W501")
+    /// A band that can never match because earlier bands already cover it.
+    public static let bandShadowed = DiagnosticCode(rawValue: "W502")
+    /// An input that no expression uses.
+    public static let inputUnused = DiagnosticCode(rawValue: "W503")
+    /// A factor that cites no legal or policy basis.
+    public static let factorWithoutBasis = DiagnosticCode(rawValue: "W504")
+    /// A grade that no threshold, count rule or floor can produce.
+    public static let gradeUnreachable = DiagnosticCode(rawValue: "W505")
+    /// A derived value that no expression uses.
+    public static let derivedUnused = DiagnosticCode(rawValue: "W506")
+
+    /// Every code with its slug and summary, in code order.
+    public static let catalog: [Entry] = [
+        Entry(code: .fileUnreadable, slug: "file-unreadable", summary: "文件无法读取"),
+        Entry(code: .yamlSyntax, slug: "yaml-syntax", summary: "YAML 语法错误"),
+        Entry(code: .invalidUTF8, slug: "invalid-utf8", summary: "文件不是有效的 UTF-8 编码"),
+        Entry(code: .tabIndentation, slug: "tab-indentation", summary: "YAML 中使用了制表符(Tab)"),
+        Entry(code: .duplicateKey, slug: "duplicate-key", summary: "同一映射中键重复"),
+        Entry(code: .tagRejected, slug: "tag-rejected", summary: "不允许使用 YAML 标签"),
+        Entry(code: .aliasLimit, slug: "alias-limit", summary: "锚点/别名展开超出安全上限"),
+        Entry(code: .nestingTooDeep, slug: "nesting-too-deep", summary: "嵌套层数超出安全上限"),
+        Entry(code: .fileTooLarge, slug: "file-too-large", summary: "文件超出大小上限"),
+        Entry(code: .documentCount, slug: "document-count", summary: "文件应恰好包含一个 YAML 文档"),
+        Entry(code: .complexKey, slug: "complex-key", summary: "映射的键必须是简单文本"),
+        Entry(code: .wrongNodeKind, slug: "wrong-node-kind", summary: "结构类型不对(映射、列表或单值)"),
+        Entry(code: .unknownField, slug: "unknown-field", summary: "未知字段"),
+        Entry(code: .missingField, slug: "missing-field", summary: "缺少必填字段"),
+        Entry(code: .wrongScalarType, slug: "wrong-scalar-type", summary: "值的类型不对"),
+        Entry(code: .invalidIdentifier, slug: "invalid-identifier", summary: "标识(id)不合规"),
+        Entry(code: .unsupportedFormat, slug: "unsupported-format", summary: "不支持的规则格式版本"),
+        Entry(code: .duplicateID, slug: "duplicate-id", summary: "标识(id)重复"),
+        Entry(code: .valueOutOfRange, slug: "value-out-of-range", summary: "数值超出允许范围"),
+        Entry(code: .unknownLevel, slug: "unknown-level", summary: "未定义的等级"),
+        Entry(code: .unknownBasis, slug: "unknown-basis", summary: "引用了未声明的依据文件"),
+        Entry(code: .extendsNotFound, slug: "extends-not-found", summary: "extends 指向的文件不存在"),
+        Entry(code: .extendsCycle, slug: "extends-cycle", summary: "extends 形成循环"),
+        Entry(code: .extendsOutsideRoot, slug: "extends-outside-root", summary: "extends 指向规则目录之外"),
+        Entry(code: .removeUnknown, slug: "remove-unknown", summary: "remove 列出了上级规则中不存在的项"),
+        Entry(code: .invalidScale, slug: "invalid-scale", summary: "概率或影响等级表不合规"),
+        Entry(code: .invalidDegrees, slug: "invalid-degrees", summary: "风险程度矩阵或分界点不合规"),
+        Entry(code: .unknownGrade, slug: "unknown-grade", summary: "未定义的风险等级"),
+        Entry(code: .invalidInput, slug: "invalid-input", summary: "输入项定义自相矛盾"),
+        Entry(code: .invalidDate, slug: "invalid-date", summary: "日期无效"),
+        Entry(code: .bandsWithoutElse, slug: "bands-without-else", summary: "分档列表须以 else 结尾"),
+        Entry(code: .missingSection, slug: "missing-section", summary: "规则缺少必需的部分"),
+        Entry(code: .duplicateName, slug: "duplicate-name", summary: "输入项与派生值重名"),
+        Entry(code: .unexpectedCharacter, slug: "unexpected-character", summary: "表达式中有无法识别的字符"),
+        Entry(code: .unterminatedString, slug: "unterminated-string", summary: "字符串缺少结束引号"),
+        Entry(code: .expressionSyntax, slug: "expression-syntax", summary: "表达式语法错误"),
+        Entry(code: .unknownName, slug: "unknown-name", summary: "表达式中的名称未定义"),
+        Entry(code: .typeMismatch, slug: "type-mismatch", summary: "表达式类型不匹配"),
+        Entry(code: .unknownEnumValue, slug: "unknown-enum-value", summary: "枚举没有这个取值"),
+        Entry(code: .badCall, slug: "bad-call", summary: "函数不存在或参数个数不对"),
+        Entry(code: .derivedCycle, slug: "derived-cycle", summary: "派生值循环依赖"),
+        Entry(code: .builtinOutOfContext, slug: "builtin-out-of-context", summary: "此处不能使用该函数"),
+        Entry(code: .notACondition, slug: "not-a-condition", summary: "条件的结果不是真/假"),
+        Entry(code: .unknownFact, slug: "unknown-fact", summary: "规则未声明的事实项"),
+        Entry(code: .factType, slug: "fact-type", summary: "事实项的值类型不对"),
+        Entry(code: .factOutOfRange, slug: "fact-out-of-range", summary: "事实项超出范围"),
+        Entry(code: .missingFact, slug: "missing-fact", summary: "缺少必填事实项"),
+        Entry(code: .noRuleset, slug: "no-ruleset", summary: "没有适用于该项目的规则"),
+        Entry(code: .unknownMeasure, slug: "unknown-measure", summary: "未知的防范化解措施"),
+        Entry(code: .invalidProject, slug: "invalid-project", summary: "项目文件字段缺失或格式不对"),
+        Entry(code: .weightsDoNotSum, slug: "weights-do-not-sum", summary: "因素权重之和不为 1"),
+        Entry(code: .bandShadowed, slug: "band-shadowed", summary: "该分档永远不会被匹配"),
+        Entry(code: .inputUnused, slug: "input-unused", summary: "输入项未被使用"),
+        Entry(code: .factorWithoutBasis, slug: "factor-without-basis", summary: "风险因素未注明依据"),
+        Entry(code: .gradeUnreachable, slug: "grade-unreachable", summary: "没有规则能得出该风险等级"),
+        Entry(code: .derivedUnused, slug: "derived-unused", summary: "派生值未被使用"),
+    ]
+}
