@@ -21,6 +21,6 @@ struct DiagnosticFormatterTests {
         let source = SourceText(file: "r.yaml", text: "label: 补偿 x\n")
         let diagnostic = Diagnostic.warning(.inputUnused, "m", at: SourceLocation(file: "r.yaml", line: 1, column: 11))
         let text = DiagnosticFormatter(sources: ["r.yaml": source]).format(diagnostic)
-        #expect(text.hasSuffix("  |            ^\n"))
+        #expect(text.hasSuffix("    | " + String(repeating: " ", count: 12) + "^\n"))
     }
 }
