@@ -1,0 +1,34 @@
+/// The candidate most likely meant by a misspelt `name`, for "did you mean" hints; nil when none is close.
+///
+/// Distance is the Levenshtein distance over Unicode scalars, ignoring ASCII case, so `补偿比` and `补偿价`
+/// are one edit apart. A candidate qualifies when its distance is at most a third of the longer name's length
+/// (at least 1). Ties go to the candidate that sorts first, so hints are the same on every run.
+func suggestion(for name: String, among candidates: [String]) -> String? {
+    let target = Array(name.lowercased().unicodeScalars)
+    var best: (distance: Int, candidate: String)?
+    for candidate in candidates.sorted() where candidate != name {
+        let other = Array(candidate.lowercased().unicodeScalars)
+        let limit = max(1, max(target.count, other.count) / 3)
+        let distance = editDistance(target, other)
+        guard distance <= limit else { continue }
+        if best == nil || distance < best!.distance { best = (distance, candidate) }
+    }
+    return best?.candidate
+}
+
+/// The Levenshtein distance: the fewest insertions, deletions and substitutions that turn `a` into `b`.
+func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
