@@ -33,7 +33,13 @@ let package = Package(
         ),
         .testTarget(name: "WenpingYAMLTests", dependencies: ["WenpingYAML"], swiftSettings: commonSettings),
         .testTarget(name: "WenpingTests", dependencies: ["Wenping", "WenpingYAML"], swiftSettings: commonSettings),
-        .testTarget(name: "WenpingCLITests", dependencies: ["WenpingCLI", "Wenping"], swiftSettings: commonSettings),
+        .testTarget(
+            name: "WenpingCLITests",
+            dependencies: [
+                "WenpingCLI", "Wenping", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: commonSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

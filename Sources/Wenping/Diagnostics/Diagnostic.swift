@@ -3,7 +3,9 @@
 /// Messages are written for the people who edit the files (policy staff, planners), in plain Chinese. The
 /// ``code`` is stable: tests, docs and tools match on it while the wording may improve.
 public struct Diagnostic: Sendable, Hashable, Comparable {
-    /// How serious a diagnostic is. Errors stop a ruleset from compiling; warnings do not.
+    /// How serious a diagnostic is.
+    ///
+    /// Errors stop a ruleset from compiling; warnings do not.
     public enum Severity: String, Sendable, Hashable, Codable, CaseIterable {
         case error
         case warning

@@ -34,7 +34,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let duplicateKey = DiagnosticCode(rawValue: "E105")
     /// An explicit tag (`!!python/object`, `!foo`) was used; rule files take plain data only.
     public static let tagRejected = DiagnosticCode(rawValue: "E106")
-    /// Anchors and aliases expand beyond the safe limit, or an alias names no anchor.
+    /// Anchors and aliases expand beyond the safe limit (an alias naming no anchor is a syntax error, E102).
     public static let aliasLimit = DiagnosticCode(rawValue: "E107")
     /// Nesting deeper than the safe limit.
     public static let nestingTooDeep = DiagnosticCode(rawValue: "E108")

@@ -1,0 +1,63 @@
+extension CompiledRuleSet {
+    /// A plain-text outline of what the ruleset compiled to: names with types, the degree table, thresholds, and every factor's bands and measures, in Chinese.
+    ///
+    /// Deterministic: used by `wenping check --verbose` and as the expected output of the conformance cases.
+    public var summary: String {
+        var out = "规则 \(id) 「\(title)」 版本 \(version)\n"
+        out += "  适用地区:\(jurisdiction);适用项目:\(appliesTo.isEmpty ? "(基础文件)" : appliesTo.joined(separator: "、"))\n"
+        if let effective { out += "  生效日期:\(effective)\n" }
+        out += "  文件:\(files.joined(separator: " → "))\n"
+        out += "  概率等级:\(Self.levels(probabilityScale));影响等级:\(Self.levels(impactScale))\n"
+        out += "  风险程度(行=概率,列=影响):\n"
+        for (p, row) in degrees.table.enumerated() {
+            let cells = row.map { degrees.labels[$0] }.joined(separator: " ")
+            out += "    \(probabilityScale.levels[p].label): \(cells)\n"
+        }
+        out += "  风险等级:\(grades.map { $0.proceeds ? "\($0.id)(可实施)" : $0.id }.joined(separator: " < "))\n"
+        let cuts = aggregation.indexCuts.map { "≥\(RuleSetBuilder.format($0.atLeast)) \(grades[$0.grade].id)" }
+        out += "  综合指数:\((cuts + ["其余 \(grades[aggregation.indexElse].id)"]).joined(separator: ";"))\n"
+        for rule in aggregation.rules {
+            out += "  数量规则 \(rule.id):\(rule.condition.source) → \(grades[rule.grade].id)\n"
+        }
+        out += "  缺失数据:\(aggregation.unknownPolicy.rawValue)\n"
+        for input in inputs {
+            var traits = [input.kind.rawValue, input.isRequired ? "必填" : "可选"]
+            if let domain = input.domain { traits.append(domain.values.map(\.label).joined(separator: "/")) }
+            if let min = input.min { traits.append("min \(RuleSetBuilder.format(min))") }
+            if let max = input.max { traits.append("max \(RuleSetBuilder.format(max))") }
+            if input.defaultValue != nil { traits.append("有默认值") }
+            out += "  输入 #\(input.slot) \(input.name)「\(input.label)」:\(traits.joined(separator: ","))\n"
+        }
+        for item in derived {
+            out += "  派生 #\(item.slot) \(item.name)「\(item.label)」= \(item.expression.source)\n"
+        }
+        for factor in factors {
+            out += "  因素 \(factor.id)「\(factor.label)」权重 \(RuleSetBuilder.format(factor.weight))"
+            out += factor.applicability.map { ",适用于 \($0.source)" } ?? ""
+            out += "\n"
+            out += "    概率:\(Self.bands(factor.probability, probabilityScale))\n"
+            out += "    影响:\(Self.bands(factor.impact, impactScale))\n"
+            for measure in factor.measures {
+                var effects: [String] = []
+                if measure.lowersProbability > 0 { effects.append("概率降 \(measure.lowersProbability) 级") }
+                if measure.lowersImpact > 0 { effects.append("影响降 \(measure.lowersImpact) 级") }
+                out += "    措施 \(measure.id)「\(measure.label)」\(measure.owner):\(effects.joined(separator: ","))\n"
+            }
+        }
+        for floor in floors {
+            out += "  兜底 \(floor.id):\(floor.condition.source) → 至少\(grades[floor.grade].id)\n"
+        }
+        return out
+    }
+
+    private static func levels(_ scale: Scale) -> String {
+        scale.levels.map { "\($0.label)=\(RuleSetBuilder.format($0.value))" }.joined(separator: " ")
+    }
+
+    private static func bands(_ bands: [Band], _ scale: Scale) -> String {
+        bands.map { band in
+            let level = scale.levels[band.level].label
+            return band.condition.map { "\($0.source) → \(level)" } ?? "其余 → \(level)"
+        }.joined(separator: ";")
+    }
+}

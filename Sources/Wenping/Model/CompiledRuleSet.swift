@@ -1,0 +1,225 @@
+/// A ruleset after compilation: every name, type, level and reference checked, immutable and safe to share
+/// between threads.
+///
+/// Build one with ``RuleSetCompiler`` and evaluate many projects against it. Levels are stored as 0-based
+/// indexes into ``probabilityScale``, ``impactScale``, ``degreeLabels`` and ``grades`` (ordered from lowest to
+/// highest), so evaluation never looks anything up by name. A class so that every assessment can refer to its
+/// ruleset with one reference count, not a copy of every table.
+public final class CompiledRuleSet: Sendable {
+    public let id: String
+    public let title: String
+    public let version: String
+    /// Effective date `YYYY-MM-DD`, if the file gives one.
+    public let effective: String?
+    /// Slash-separated region path, most general first: `中国/陕西省/西安市`.
+    public let jurisdiction: String
+    /// Project kinds this ruleset grades; empty for a base file that only provides shared sections.
+    public let appliesTo: [String]
+    /// The documents the ruleset cites, in file order.
+    public let basis: [BasisDocument]
+    /// The files the ruleset was built from: itself first, then each file it extends.
+    public let files: [String]
+
+    let inputs: [Input]
+    /// Derived values in dependency order: each reads only inputs and derived values before it.
+    let derived: [Derived]
+    let probabilityScale: Scale
+    let impactScale: Scale
+    let degrees: DegreeTable
+    /// Grades from least to most severe (低, 中, 高).
+    let grades: [Grade]
+    let aggregation: Aggregation
+    let factors: [Factor]
+    let floors: [Floor]
+    /// Number of value slots an evaluation needs: inputs first, then derived values.
+    let slotCount: Int
+    /// SHA-256 (lowercase hex) of the files' bytes, each preceded by its name: identifies exactly which rules
+    /// graded a project.
+    public let digest: String
+
+    init(
+        id: String, title: String, version: String, effective: String?, jurisdiction: String, appliesTo: [String],
+        basis: [BasisDocument], files: [String], inputs: [Input], derived: [Derived], probabilityScale: Scale,
+        impactScale: Scale, degrees: DegreeTable, grades: [Grade], aggregation: Aggregation, factors: [Factor],
+        floors: [Floor], digest: String
+    ) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.effective = effective
+        self.jurisdiction = jurisdiction
+        self.appliesTo = appliesTo
+        self.basis = basis
+        self.files = files
+        self.inputs = inputs
+        self.derived = derived
+        self.probabilityScale = probabilityScale
+        self.impactScale = impactScale
+        self.degrees = degrees
+        self.grades = grades
+        self.aggregation = aggregation
+        self.factors = factors
+        self.floors = floors
+        self.slotCount = inputs.count + derived.count
+        self.digest = digest
+    }
+
+    /// Grade ids from least to most severe (`低`, `中`, `高`).
+    public var gradeIDs: [String] { grades.map(\.id) }
+
+    /// True for a base file (no `applies_to`): it is checked but never selected to grade a project.
+    public var isBase: Bool { appliesTo.isEmpty }
+}
+
+/// A document cited as basis, such as `reg590` → 《国有土地上房屋征收与补偿条例》.
+public struct BasisDocument: Sendable, Hashable, Codable {
+    public let key: String
+    public let title: String
+}
+
+/// A citation of a basis document with an optional article: `reg590 第十九条`.
+struct BasisCitation: Sendable, Hashable {
+    let key: String
+    let title: String
+    let detail: String
+
+    /// `《…》第十九条`, as printed in reports.
+    var text: String { detail.isEmpty ? title : "\(title)\(detail)" }
+}
+
+extension CompiledRuleSet {
+    /// A fact a project gives, with its type and limits.
+    struct Input: Sendable {
+        enum Kind: String, Sendable {
+            case integer, number, percent, boolean
+            case enumeration = "enum"
+            case text, date
+        }
+        let name: String
+        let label: String
+        let kind: Kind
+        /// For `enum` inputs: the domain, with keys and labels.
+        let domain: EnumDomain?
+        let unit: String?
+        /// Inclusive bounds, in the input's unit (percent as a fraction: 85% is 0.85).
+        let min: Double?
+        let max: Double?
+        let isRequired: Bool
+        let defaultValue: Value?
+        let description: String?
+        let slot: Int
+        let location: SourceLocation
+    }
+
+    struct Derived: Sendable {
+        let name: String
+        let label: String
+        let unit: String?
+        let expression: CompiledExpression
+        let slot: Int
+    }
+
+    /// Probability or impact levels, lowest first.
+    struct Scale: Sendable {
+        struct Level: Sendable {
+            let label: String
+            /// The number used in products and the composite index.
+            let value: Double
+        }
+        let levels: [Level]
+    }
+
+    /// The single-factor degree for every probability × impact pair.
+    struct DegreeTable: Sendable {
+        /// Degree labels from least to most severe (微小 … 重大).
+        let labels: [String]
+        /// `table[p][i]` is the degree index for probability index `p` and impact index `i`.
+        let table: [[Int]]
+    }
+
+    struct Grade: Sendable {
+        let id: String
+        let label: String
+        let description: String?
+        let decision: String
+        /// Whether a project at this grade after measures may proceed.
+        let proceeds: Bool
+        let basis: [BasisCitation]
+    }
+
+    /// What to do when a condition cannot be decided because optional facts are absent.
+    enum UnknownPolicy: String, Sendable {
+        /// Take the most severe outcome the condition could lead to, and warn.
+        case cautious
+        /// Treat the condition as not met, and warn.
+        case ignore
+    }
+
+    struct Aggregation: Sendable {
+        struct Cut: Sendable {
+            /// Inclusive lower bound of the index for this grade.
+            let atLeast: Double
+            let grade: Int
+        }
+        struct Rule: Sendable {
+            let id: String
+            let condition: CompiledExpression
+            let grade: Int
+            let because: String?
+            let basis: [BasisCitation]
+        }
+        /// Index thresholds, highest first; the first whose bound the index reaches wins.
+        let indexCuts: [Cut]
+        /// The grade when the index is below every cut.
+        let indexElse: Int
+        let rules: [Rule]
+        let unknownPolicy: UnknownPolicy
+    }
+
+    struct Band: Sendable {
+        /// `nil` for the closing `else` band.
+        let condition: CompiledExpression?
+        /// 0-based level index on the factor's scale.
+        let level: Int
+        let because: String?
+        let location: SourceLocation
+    }
+
+    struct Measure: Sendable {
+        let id: String
+        let label: String
+        let owner: String
+        let assisting: String?
+        let deadline: String?
+        /// Levels the measure lowers probability and impact by (never below the lowest level).
+        let lowersProbability: Int
+        let lowersImpact: Int
+    }
+
+    struct Factor: Sendable {
+        let id: String
+        let label: String
+        let category: String?
+        let stage: String?
+        let weight: Double
+        let basis: [BasisCitation]
+        /// `nil` when the factor always applies.
+        let applicability: CompiledExpression?
+        /// Non-empty; the last band is the `else` band.
+        let probability: [Band]
+        let impact: [Band]
+        let measures: [Measure]
+        let location: SourceLocation
+    }
+
+    struct Floor: Sendable {
+        let id: String
+        let label: String?
+        let condition: CompiledExpression
+        let grade: Int
+        let basis: [BasisCitation]
+        let because: String?
+        let unknownPolicy: UnknownPolicy
+        let location: SourceLocation
+    }
+}

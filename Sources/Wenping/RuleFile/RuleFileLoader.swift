@@ -1,0 +1,400 @@
+import WenpingYAML
+
+/// Turns the YAML tree of one rule file into ``RuleFileSyntax``, checking field names and scalar types.
+///
+/// This stage knows the shape of the format (`wenping/1`) and nothing about meaning across sections: level
+/// labels, names in expressions and references are checked later by ``RuleSetCompiler``.
+struct RuleFileLoader {
+    static let formatVersion = "wenping/1"
+
+    static let topLevelKeys = [
+        "format", "id", "title", "version", "effective", "jurisdiction", "applies_to", "extends", "basis", "inputs",
+        "derived", "scales", "degrees", "grades", "aggregation", "factors", "floors", "remove",
+    ]
+    static let inputTypes = ["integer", "number", "percent", "boolean", "enum", "text", "date"]
+
+    var reader: NodeReader
+
+    init(file: String) {
+        reader = NodeReader(file: file)
+    }
+
+    /// Reads one document.
+    ///
+    /// Returns `nil` (with diagnostics) when the file is not a rule file at all.
+    static func load(_ document: YAMLDocument, file: String) -> (syntax: RuleFileSyntax?, diagnostics: [Diagnostic]) {
+        var loader = RuleFileLoader(file: file)
+        let syntax = loader.load(document.root)
+        return (syntax, loader.reader.diagnostics.diagnostics)
+    }
+
+    mutating func load(_ root: YAMLNode?) -> RuleFileSyntax? {
+        guard let root else {
+            reader.diagnostics.error(
+                .documentCount, "文件是空的。规则文件至少要写 format、id、title 和 version",
+                at: SourceLocation(file: reader.file, line: 1, column: 1))
+            return nil
+        }
+        guard let top = reader.mapping(root, "规则文件") else { return nil }
+        reader.checkKeys(top, allowed: Self.topLevelKeys, required: ["format", "id"], "规则文件")
+        var syntax = RuleFileSyntax(file: reader.file, start: reader.location(top.mark))
+        syntax.format = reader.string(top["format"], "format")
+        if let format = syntax.format, format.value != Self.formatVersion {
+            reader.diagnostics.error(
+                .unsupportedFormat, "不支持的规则格式“\(format.value)”;本版本读取“\(Self.formatVersion)”",
+                at: format.location, length: format.length)
+        }
+        syntax.id = top["id"].flatMap { node in
+            guard let id = reader.string(node, "规则 id") else { return nil }
+            let valid = id.value.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-./".unicodeScalars.contains($0)
+            }
+            if !valid || id.value.hasPrefix("/") || id.value.hasPrefix(".") {
+                reader.diagnostics.error(
+                    .invalidIdentifier, "规则 id“\(id.value)”不合规:只能用字母、汉字、数字和“_”“-”“.”“/”",
+                    at: id.location, length: id.length)
+                return nil
+            }
+            return id
+        }
+        syntax.title = reader.string(top["title"], "title")
+        syntax.version = reader.string(top["version"], "version")
+        syntax.effective = top["effective"].flatMap { reader.date($0, "生效日期 effective") }
+        syntax.jurisdiction = reader.string(top["jurisdiction"], "适用地区 jurisdiction")
+        syntax.appliesTo = reader.stringList(top["applies_to"], "适用项目类型 applies_to")
+        syntax.extends = reader.string(top["extends"], "extends")
+        syntax.basis = top["basis"].flatMap { loadBasis($0) }
+        syntax.inputs = top["inputs"].flatMap { loadInputs($0) }
+        syntax.derived = top["derived"].flatMap { loadDerived($0) }
+        syntax.scales = top["scales"].flatMap { loadScales($0) }
+        syntax.degrees = top["degrees"].flatMap { loadDegrees($0) }
+        syntax.grades = top["grades"].flatMap { node in
+            reader.sequence(node, "grades")?.compactMap { loadGrade($0) }
+        }
+        syntax.aggregation = top["aggregation"].flatMap { loadAggregation($0) }
+        syntax.factors = top["factors"].flatMap { node in
+            reader.sequence(node, "factors")?.compactMap { loadFactor($0) }
+        }
+        syntax.floors = top["floors"].flatMap { node in
+            reader.sequence(node, "floors")?.compactMap { loadFloor($0) }
+        }
+        syntax.remove = top["remove"].flatMap { loadRemove($0) }
+        return syntax
+    }
+
+    // MARK: - Sections
+
+    mutating func loadBasis(_ node: YAMLNode) -> [BasisSyntax]? {
+        guard let mapping = reader.mapping(node, "依据 basis") else { return nil }
+        return mapping.entries.compactMap { entry in
+            let key = Located(
+                value: entry.key.value, location: reader.location(entry.key.mark),
+                length: NodeReader.width(of: entry.key))
+            guard let title = reader.string(entry.value, "依据文件名称") else { return nil }
+            return BasisSyntax(key: key, title: title)
+        }
+    }
+
+    mutating func loadInputs(_ node: YAMLNode) -> [InputSyntax]? {
+        guard let mapping = reader.mapping(node, "输入项 inputs") else { return nil }
+        let allowed = ["label", "type", "unit", "min", "max", "required", "default", "values", "description"]
+        return mapping.entries.compactMap { entry in
+            let name = Located(
+                value: entry.key.value, location: reader.location(entry.key.mark),
+                length: NodeReader.width(of: entry.key))
+            guard checkName(name, "输入项名称") else { return nil }
+            guard let body = reader.mapping(entry.value, "输入项“\(name.value)”") else { return nil }
+            reader.checkKeys(body, allowed: allowed, required: ["label", "type"], "输入项“\(name.value)”")
+            var input = InputSyntax(name: name, location: name.location)
+            input.label = reader.string(body["label"], "label")
+            input.type = reader.string(body["type"], "type")
+            if let type = input.type, !Self.inputTypes.contains(type.value) {
+                var message = "输入项类型“\(type.value)”不存在;可用:\(Self.inputTypes.joined(separator: "、"))"
+                if let guess = suggestion(for: type.value, among: Self.inputTypes) {
+                    message = "输入项类型“\(type.value)”不存在。是否想写“\(guess)”?"
+                }
+                reader.diagnostics.error(.invalidInput, message, at: type.location, length: type.length)
+                input.type = nil
+            }
+            input.unit = reader.string(body["unit"], "unit")
+            input.min = body["min"].flatMap { reader.number($0, "min") }
+            input.max = body["max"].flatMap { reader.number($0, "max") }
+            input.required = body["required"].flatMap { reader.boolean($0, "required") }
+            input.defaultValue = body["default"]
+            input.description = reader.text(body["description"], "description")
+            if let valuesNode = body["values"] {
+                input.values = loadEnumValues(valuesNode)
+            }
+            return input
+        }
+    }
+
+    /// `values: { approved: 已批准, pending: 待批 }` or `values: [已批准, 待批]` (label doubles as key).
+    mutating func loadEnumValues(_ node: YAMLNode) -> [(key: Located<String>, label: String)]? {
+        switch node {
+        case .mapping(let mapping):
+            return mapping.entries.compactMap { entry in
+                guard let label = reader.string(entry.value, "枚举取值的名称") else { return nil }
+                let key = Located(
+                    value: entry.key.value, location: reader.location(entry.key.mark),
+                    length: NodeReader.width(of: entry.key))
+                return (key, label.value)
+            }
+        case .sequence(let sequence):
+            return sequence.items.compactMap { item in
+                guard let label = reader.string(item, "枚举取值") else { return nil }
+                return (label, label.value)
+            }
+        case .scalar:
+            reader.diagnostics.error(
+                .wrongNodeKind, "values 应是取值列表([甲, 乙])或“键: 名称”映射", at: reader.location(of: node))
+            return nil
+        }
+    }
+
+    mutating func loadDerived(_ node: YAMLNode) -> [DerivedSyntax]? {
+        guard let mapping = reader.mapping(node, "派生值 derived") else { return nil }
+        return mapping.entries.compactMap { entry in
+            let name = Located(
+                value: entry.key.value, location: reader.location(entry.key.mark),
+                length: NodeReader.width(of: entry.key))
+            guard checkName(name, "派生值名称") else { return nil }
+            guard let body = reader.mapping(entry.value, "派生值“\(name.value)”") else { return nil }
+            reader.checkKeys(body, allowed: ["label", "unit", "expr"], required: ["expr"], "派生值“\(name.value)”")
+            return DerivedSyntax(
+                name: name, label: reader.string(body["label"], "label"), unit: reader.text(body["unit"], "unit"),
+                expression: reader.expression(body["expr"], "表达式 expr"), location: name.location)
+        }
+    }
+
+    mutating func loadScales(_ node: YAMLNode) -> ScalesSyntax? {
+        guard let mapping = reader.mapping(node, "等级表 scales") else { return nil }
+        reader.checkKeys(mapping, allowed: ["probability", "impact"], "等级表 scales")
+        var scales = ScalesSyntax(location: reader.location(mapping.mark))
+        scales.probability = mapping["probability"].flatMap { loadScale($0, "风险概率等级表") }
+        scales.impact = mapping["impact"].flatMap { loadScale($0, "影响程度等级表") }
+        return scales
+    }
+
+    mutating func loadScale(_ node: YAMLNode, _ what: String) -> [ScaleLevelSyntax]? {
+        guard let items = reader.sequence(node, what) else { return nil }
+        return items.compactMap { item in
+            guard let body = reader.mapping(item, "\(what)的一级") else { return nil }
+            reader.checkKeys(
+                body, allowed: ["level", "label", "value"], required: ["level", "label", "value"], "\(what)的一级")
+            return ScaleLevelSyntax(
+                level: body["level"].flatMap { reader.integer($0, "level") },
+                label: reader.string(body["label"], "label"),
+                value: body["value"].flatMap { reader.number($0, "value") }, location: reader.location(body.mark))
+        }
+    }
+
+    mutating func loadCuts(_ node: YAMLNode, target: String, _ what: String) -> [CutSyntax]? {
+        guard let items = reader.sequence(node, what) else { return nil }
+        return items.compactMap { item in
+            guard let body = reader.mapping(item, "\(what)的一档") else { return nil }
+            let location = reader.location(body.mark)
+            if let elseNode = body["else"] {
+                reader.checkKeys(body, allowed: ["else"], "\(what)的 else 档")
+                return CutSyntax(target: reader.level(elseNode, target), isElse: true, location: location)
+            }
+            reader.checkKeys(body, allowed: ["at_least", target], required: ["at_least", target], "\(what)的一档")
+            return CutSyntax(
+                atLeast: body["at_least"].flatMap { reader.number($0, "at_least") },
+                target: body[target].flatMap { reader.level($0, target) }, isElse: false, location: location)
+        }
+    }
+
+    mutating func loadDegrees(_ node: YAMLNode) -> DegreesSyntax? {
+        guard let mapping = reader.mapping(node, "风险程度 degrees") else { return nil }
+        reader.checkKeys(mapping, allowed: ["levels", "by", "cuts", "matrix"], "风险程度 degrees")
+        var degrees = DegreesSyntax(location: reader.location(mapping.mark))
+        degrees.levels = reader.stringList(mapping["levels"], "风险程度名称 levels")
+        degrees.by = reader.string(mapping["by"], "by")
+        degrees.cuts = mapping["cuts"].flatMap { loadCuts($0, target: "degree", "风险程度分界点 cuts") }
+        if let matrixNode = mapping["matrix"], let matrix = reader.mapping(matrixNode, "风险程度矩阵 matrix") {
+            degrees.matrix = matrix.entries.compactMap { entry in
+                let probability: Located<LevelReference>
+                if entry.key.style == .plain, let number = entry.key.int {
+                    probability = Located(value: .number(number), location: reader.location(entry.key.mark))
+                } else {
+                    probability = Located(value: .label(entry.key.value), location: reader.location(entry.key.mark))
+                }
+                guard let cells = reader.sequence(entry.value, "矩阵的一行") else { return nil }
+                return (probability, cells.compactMap { reader.level($0, "矩阵中的风险程度") })
+            }
+        }
+        return degrees
+    }
+
+    mutating func loadGrade(_ node: YAMLNode) -> GradeSyntax? {
+        guard let body = reader.mapping(node, "风险等级") else { return nil }
+        reader.checkKeys(
+            body, allowed: ["id", "label", "description", "decision", "proceed", "basis"],
+            required: ["id", "decision"],
+            "风险等级")
+        guard let id = reader.identifier(body["id"], "风险等级 id") else { return nil }
+        return GradeSyntax(
+            id: id, label: reader.string(body["label"], "label"),
+            description: reader.text(body["description"], "description"),
+            decision: reader.string(body["decision"], "decision"),
+            proceed: body["proceed"].flatMap { reader.boolean($0, "proceed") },
+            basis: reader.basisReferences(body["basis"], "basis"), location: reader.location(body.mark))
+    }
+
+    mutating func loadAggregation(_ node: YAMLNode) -> AggregationSyntax? {
+        guard let mapping = reader.mapping(node, "汇总方法 aggregation") else { return nil }
+        reader.checkKeys(mapping, allowed: ["index", "rules", "unknown"], "汇总方法 aggregation")
+        var aggregation = AggregationSyntax(location: reader.location(mapping.mark))
+        aggregation.index = mapping["index"].flatMap { loadCuts($0, target: "grade", "综合风险指数阈值 index") }
+        aggregation.rules = mapping["rules"].flatMap { node in
+            reader.sequence(node, "数量规则 rules")?.compactMap { item in
+                guard let body = reader.mapping(item, "数量规则") else { return nil }
+                reader.checkKeys(
+                    body, allowed: ["id", "when", "grade", "because", "basis"], required: ["id", "when", "grade"],
+                    "数量规则")
+                guard let id = reader.identifier(body["id"], "规则 id") else { return nil }
+                return AggregationRuleSyntax(
+                    id: id, when: reader.expression(body["when"], "条件 when"),
+                    grade: reader.string(body["grade"], "grade"), because: reader.text(body["because"], "because"),
+                    basis: reader.basisReferences(body["basis"], "basis"), location: reader.location(body.mark))
+            }
+        }
+        aggregation.unknown = reader.string(mapping["unknown"], "unknown")
+        if let unknown = aggregation.unknown, !["cautious", "ignore"].contains(unknown.value) {
+            reader.diagnostics.error(
+                .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",
+                at: unknown.location, length: unknown.length)
+            aggregation.unknown = nil
+        }
+        return aggregation
+    }
+
+    mutating func loadFactor(_ node: YAMLNode) -> FactorSyntax? {
+        guard let body = reader.mapping(node, "风险因素") else { return nil }
+        let allowed = [
+            "id", "label", "category", "stage", "weight", "basis", "applies_when", "probability", "impact", "measures",
+        ]
+        guard let id = reader.identifier(body["id"], "风险因素 id") else {
+            if body["id"] == nil {
+                reader.diagnostics.error(.missingField, "风险因素缺少必填字段“id”", at: reader.location(body.mark))
+            }
+            return nil
+        }
+        let what = "风险因素“\(id.value)”"
+        reader.checkKeys(body, allowed: allowed, required: ["label", "weight", "probability", "impact"], what)
+        var factor = FactorSyntax(
+            id: id, basis: reader.basisReferences(body["basis"], "basis"), measures: [],
+            location: reader.location(body.mark))
+        factor.label = reader.string(body["label"], "label")
+        factor.category = reader.string(body["category"], "category")
+        factor.stage = reader.text(body["stage"], "stage")
+        factor.weight = body["weight"].flatMap { reader.number($0, "权重 weight") }
+        factor.appliesWhen = body["applies_when"].flatMap { reader.expression($0, "适用条件 applies_when") }
+        factor.probability = body["probability"].flatMap { loadBands($0, "\(what)的风险概率") }
+        factor.impact = body["impact"].flatMap { loadBands($0, "\(what)的影响程度") }
+        if let measures = body["measures"], let items = reader.sequence(measures, "措施 measures") {
+            factor.measures = items.compactMap { loadMeasure($0) }
+        }
+        return factor
+    }
+
+    mutating func loadBands(_ node: YAMLNode, _ what: String) -> [BandSyntax]? {
+        guard let items = reader.sequence(node, what) else { return nil }
+        return items.compactMap { item in
+            guard let body = reader.mapping(item, "\(what)的一档") else { return nil }
+            let location = reader.location(body.mark)
+            if let elseNode = body["else"] {
+                reader.checkKeys(body, allowed: ["else", "because"], "else 档")
+                return BandSyntax(
+                    level: reader.level(elseNode, "等级"), isElse: true,
+                    because: reader.text(body["because"], "because"), location: location)
+            }
+            reader.checkKeys(body, allowed: ["when", "level", "because"], required: ["when", "level"], "\(what)的一档")
+            return BandSyntax(
+                when: reader.expression(body["when"], "条件 when"), level: reader.level(body["level"], "等级 level"),
+                isElse: false, because: reader.text(body["because"], "because"), location: location)
+        }
+    }
+
+    mutating func loadMeasure(_ node: YAMLNode) -> MeasureSyntax? {
+        guard let body = reader.mapping(node, "措施") else { return nil }
+        guard let id = reader.identifier(body["id"], "措施 id") else {
+            if body["id"] == nil {
+                reader.diagnostics.error(.missingField, "措施缺少必填字段“id”", at: reader.location(body.mark))
+            }
+            return nil
+        }
+        let what = "措施“\(id.value)”"
+        reader.checkKeys(
+            body, allowed: ["id", "label", "owner", "assisting", "deadline", "lowers"],
+            required: ["label", "owner", "lowers"], what)
+        var measure = MeasureSyntax(id: id, location: reader.location(body.mark))
+        measure.label = reader.string(body["label"], "label")
+        measure.owner = reader.string(body["owner"], "责任主体 owner")
+        measure.assisting = reader.text(body["assisting"], "协助单位 assisting")
+        measure.deadline = reader.text(body["deadline"], "时限 deadline")
+        if let lowersNode = body["lowers"], let lowers = reader.mapping(lowersNode, "\(what)的 lowers") {
+            reader.checkKeys(lowers, allowed: ["probability", "impact"], "lowers")
+            measure.lowersProbability = lowers["probability"].flatMap { reader.integer($0, "降低的概率级数") }
+            measure.lowersImpact = lowers["impact"].flatMap { reader.integer($0, "降低的影响级数") }
+            for value in [measure.lowersProbability, measure.lowersImpact].compactMap({ $0 }) where value.value < 0 {
+                reader.diagnostics.error(
+                    .valueOutOfRange, "降低的级数不能是负数(\(value.value))", at: value.location, length: value.length)
+            }
+            if lowers.entries.isEmpty {
+                reader.diagnostics.error(
+                    .missingField, "lowers 至少要写 probability 或 impact 之一", at: reader.location(lowers.mark))
+            }
+        }
+        return measure
+    }
+
+    mutating func loadFloor(_ node: YAMLNode) -> FloorSyntax? {
+        guard let body = reader.mapping(node, "兜底条件") else { return nil }
+        guard let id = reader.identifier(body["id"], "兜底条件 id") else {
+            if body["id"] == nil {
+                reader.diagnostics.error(.missingField, "兜底条件缺少必填字段“id”", at: reader.location(body.mark))
+            }
+            return nil
+        }
+        reader.checkKeys(
+            body, allowed: ["id", "label", "when", "grade", "basis", "because", "unknown"],
+            required: ["when", "grade", "basis"], "兜底条件“\(id.value)”")
+        var floor = FloorSyntax(
+            id: id, basis: reader.basisReferences(body["basis"], "basis"), location: reader.location(body.mark))
+        floor.label = reader.text(body["label"], "label")
+        floor.when = reader.expression(body["when"], "条件 when")
+        floor.grade = reader.string(body["grade"], "grade")
+        floor.because = reader.text(body["because"], "because")
+        floor.unknown = reader.string(body["unknown"], "unknown")
+        if let unknown = floor.unknown, !["cautious", "ignore"].contains(unknown.value) {
+            reader.diagnostics.error(
+                .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",
+                at: unknown.location, length: unknown.length)
+            floor.unknown = nil
+        }
+        return floor
+    }
+
+    mutating func loadRemove(_ node: YAMLNode) -> RemoveSyntax? {
+        guard let mapping = reader.mapping(node, "remove") else { return nil }
+        reader.checkKeys(mapping, allowed: ["factors", "floors", "inputs", "derived", "rules"], "remove")
+        var remove = RemoveSyntax(location: reader.location(mapping.mark))
+        remove.factors = reader.stringList(mapping["factors"], "要删除的风险因素") ?? []
+        remove.floors = reader.stringList(mapping["floors"], "要删除的兜底条件") ?? []
+        remove.inputs = reader.stringList(mapping["inputs"], "要删除的输入项") ?? []
+        remove.derived = reader.stringList(mapping["derived"], "要删除的派生值") ?? []
+        remove.rules = reader.stringList(mapping["rules"], "要删除的数量规则") ?? []
+        return remove
+    }
+
+    mutating func checkName(_ name: Located<String>, _ what: String) -> Bool {
+        if NodeReader.isExpressionName(name.value) { return true }
+        reader.diagnostics.error(
+            .invalidIdentifier,
+            "\(what)“\(name.value)”不能在表达式中使用:只能由字母、汉字、数字和“_”组成,且不能以数字开头(“-”会被当作减号)",
+            at: name.location, length: name.length)
+        return false
+    }
+}
