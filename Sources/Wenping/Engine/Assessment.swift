@@ -1,0 +1,84 @@
+/// The result of grading one project: every factor's estimate before and after measures, the index, the floors
+/// and count rules that fired, the grade before and after measures, and what data was missing.
+///
+/// Levels are 0-based indexes into the ruleset's scales, degrees and grades; the report renderers turn them into
+/// labels. An assessment is a pure function of its project and ruleset, so it renders byte-identically every time.
+public struct Assessment: Sendable {
+    /// Whether a factor takes part in the assessment.
+    enum Applicability: UInt8, Sendable {
+        case applies
+        case notApplicable
+        /// The applicability condition could not be decided (missing data) and the cautious policy applied it.
+        case assumedApplicable
+        /// The applicability condition could not be decided and the ignore policy left the factor out.
+        case assumedNotApplicable
+
+        var isApplicable: Bool { self == .applies || self == .assumedApplicable }
+    }
+
+    /// One factor's levels at one point (before or after measures).
+    struct Estimate: Sendable, Hashable {
+        /// Probability and impact level indexes.
+        var probability: Int
+        var impact: Int
+        /// Degree index.
+        var degree: Int
+    }
+
+    struct FactorResult: Sendable {
+        var applicability: Applicability
+        /// Which band set each level (index into the factor's band list); -1 when the factor does not apply.
+        var probabilityBand: Int
+        var impactBand: Int
+        var before: Estimate
+        var after: Estimate
+    }
+
+    /// The project-level result at one point (before or after measures).
+    struct Outcome: Sendable {
+        /// Σ wᵢ·Pᵢ·Iᵢ / Σ wᵢ over applicable factors; 0 when none applies.
+        var index: Double
+        var indexGrade: Int
+        /// Indexes of the aggregation count rules that held.
+        var rules: [Int]
+        /// The final grade index: the most severe of the index grade, rules and floors.
+        var grade: Int
+    }
+
+    /// Where a condition could not be decided because optional facts were absent.
+    struct Unknown: Sendable, Hashable {
+        enum Place: Sendable, Hashable {
+            case applicability(factor: Int)
+            case probability(factor: Int, band: Int)
+            case impact(factor: Int, band: Int)
+            case floor(Int)
+            case rule(Int)
+        }
+        var place: Place
+        /// The input slots read by the undecided expression that the project did not give.
+        var missing: [Int]
+    }
+
+    public let project: Project
+    let factors: [FactorResult]
+    let before: Outcome
+    let after: Outcome
+    /// Indexes of the floors that fired (they fire the same before and after measures).
+    let floors: [Int]
+    /// Values of the derived values, by derived index.
+    let derivedValues: [Value]
+    let unknowns: [Unknown]
+
+    public var ruleSet: CompiledRuleSet { project.ruleSet }
+
+    /// The grade id before measures (`低`, `中`, `高`).
+    public var gradeBefore: String { ruleSet.grades[before.grade].id }
+    /// The grade id after measures; this is the grade that decides whether the project may proceed.
+    public var gradeAfter: String { ruleSet.grades[after.grade].id }
+    public var indexBefore: Double { before.index }
+    public var indexAfter: Double { after.index }
+    /// Whether the project may proceed: its grade after measures allows it.
+    public var mayProceed: Bool { ruleSet.grades[after.grade].proceeds }
+    /// 0-based severity of the grade after measures (0 = least severe).
+    public var severityAfter: Int { after.grade }
+}

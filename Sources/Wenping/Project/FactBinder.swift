@@ -1,0 +1,175 @@
+import WenpingYAML
+
+/// Types a project's facts against a ruleset's inputs, reporting every fact that does not fit (E401–E406).
+struct FactBinder {
+    let ruleSet: CompiledRuleSet
+    let file: ProjectFile
+    var reader: NodeReader
+
+    init(ruleSet: CompiledRuleSet, file: ProjectFile) {
+        self.ruleSet = ruleSet
+        self.file = file
+        reader = NodeReader(file: file.file)
+    }
+
+    /// The typed project, or `nil` when any error was reported.
+    mutating func bind(digest: String) -> Project? {
+        var values = [Value](repeating: .unknown, count: ruleSet.inputs.count)
+        var given = [Bool](repeating: false, count: ruleSet.inputs.count)
+        let byName = Dictionary(uniqueKeysWithValues: ruleSet.inputs.map { ($0.name, $0) })
+        // Facts written but rejected are reported once, for their value, not again as missing.
+        var written: Set<Int> = []
+        for (key, node) in file.facts {
+            guard let input = byName[key.value] else {
+                reportUnknownFact(key)
+                continue
+            }
+            if case .scalar(let scalar) = node, scalar.style == .plain, scalar.isNull { continue }
+            written.insert(input.slot)
+            if let value = typed(node, input) {
+                values[input.slot] = value
+                given[input.slot] = true
+            }
+        }
+        for input in ruleSet.inputs where !given[input.slot] && !written.contains(input.slot) {
+            if input.isRequired {
+                reader.diagnostics.error(
+                    .missingFact, "缺少必填事实“\(input.name)”(\(input.label));请在 facts 下填写", at: file.start)
+            } else if let value = input.defaultValue {
+                values[input.slot] = value
+            }
+        }
+        let lowering = bindMeasures()
+        guard !reader.diagnostics.hasErrors else { return nil }
+        return Project(
+            id: file.id.value, name: file.name.value, kind: file.kind.value, jurisdiction: file.jurisdictionPath,
+            file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
+            given: given, measures: file.measures.map(\.value), lowering: lowering)
+    }
+
+    private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {
+        let location = reader.location(key.mark)
+        var message = "规则“\(ruleSet.id)”没有名为“\(key.value)”的事实项"
+        if let input = ruleSet.inputs.first(where: { $0.label == key.value }) {
+            message += ";“\(key.value)”是输入项“\(input.name)”的名称,请写 \(input.name)"
+        } else if let guess = suggestion(for: key.value, among: ruleSet.inputs.map(\.name)) {
+            message += "。是否想写“\(guess)”?"
+        } else {
+            message += ";可用的事实项见 wenping schema project 或规则文件的 inputs"
+        }
+        reader.diagnostics.error(.unknownFact, message, at: location, length: NodeReader.width(of: key))
+    }
+
+    private mutating func typed(_ node: YAMLNode, _ input: CompiledRuleSet.Input) -> Value? {
+        guard case .scalar(let scalar) = node else {
+            reader.diagnostics.error(
+                .factType, "事实“\(input.name)”应是单个值,这里是\(node.kindName)", at: reader.location(of: node))
+            return nil
+        }
+        let location = reader.location(scalar.mark)
+        let width = NodeReader.width(of: scalar)
+        let what = "事实“\(input.name)”(\(input.label))"
+        func wrong(_ expected: String) -> Value? {
+            var message = "\(what)应是\(expected),这里是“\(scalar.value)”"
+            if scalar.style != .plain && (scalar.double != nil || scalar.bool != nil || isPlainNumber(scalar.value)) {
+                message += "(加了引号就成了文字,请去掉引号)"
+            }
+            reader.diagnostics.error(.factType, message, at: location, length: width)
+            return nil
+        }
+        switch input.kind {
+        case .integer, .number, .percent:
+            var number: Double?
+            if scalar.style == .plain {
+                if input.kind == .integer {
+                    number = scalar.int.map(Double.init)
+                } else {
+                    number = scalar.double.flatMap { $0.isFinite ? $0 : nil }
+                }
+                if input.kind == .percent, number == nil { number = NodeReader.percent(scalar.value) }
+            }
+            guard let number else {
+                switch input.kind {
+                case .integer: return wrong("整数")
+                case .percent: return wrong("百分数(如 0.35 或 35%)")
+                default: return wrong("数字")
+                }
+            }
+            if let min = input.min, number < min - 1e-12 {
+                return outOfRange(what, scalar, input, location, width)
+            }
+            if let max = input.max, number > max + 1e-12 {
+                return outOfRange(what, scalar, input, location, width)
+            }
+            return .number(number)
+        case .boolean:
+            if scalar.style == .plain, let value = scalar.bool { return .boolean(value) }
+            if scalar.value == "是" { return .boolean(true) }
+            if scalar.value == "否" { return .boolean(false) }
+            return wrong("true 或 false(也可写“是”“否”)")
+        case .enumeration:
+            guard let domain = input.domain else { return nil }
+            if let index = domain.index(of: scalar.value) { return .enumeration(Int32(index)) }
+            var message = "\(what)没有“\(scalar.value)”这个取值"
+            if let guess = suggestion(for: scalar.value, among: domain.values.flatMap { [$0.key, $0.label] }) {
+                message += "。是否想写“\(guess)”?"
+            }
+            message += "可选:\(domain.valueList)"
+            reader.diagnostics.error(.factType, message, at: location, length: width)
+            return nil
+        case .text:
+            return .text(true)
+        case .date:
+            guard let date = CalendarDate(scalar.value) else { return wrong("“年-月-日”格式的日期(如 2025-03-01)") }
+            return .date(Int32(date.daysSinceEpoch))
+        }
+    }
+
+    private mutating func outOfRange(
+        _ what: String, _ scalar: YAMLNode.Scalar, _ input: CompiledRuleSet.Input, _ location: SourceLocation,
+        _ width: Int
+    ) -> Value? {
+        let show = { (value: Double) in
+            input.kind == .percent ? "\(RuleSetBuilder.format(value * 100))%" : RuleSetBuilder.format(value)
+        }
+        var range: [String] = []
+        if let min = input.min { range.append("不小于 \(show(min))") }
+        if let max = input.max { range.append("不大于 \(show(max))") }
+        var message = "\(what)的值“\(scalar.value)”超出范围:应\(range.joined(separator: "且"))"
+        if input.kind == .percent, let value = scalar.double, value > 1, value <= 100 {
+            message += ";百分数请写成 0.35 或 35%,不要写 35"
+        }
+        reader.diagnostics.error(.factOutOfRange, message, at: location, length: width)
+        return nil
+    }
+
+    private func isPlainNumber(_ text: String) -> Bool { Double(text) != nil }
+
+    /// Totals, per factor, of the levels the adopted measures lower; reports E406 for unknown measure ids.
+    private mutating func bindMeasures() -> [(probability: Int, impact: Int)] {
+        var lowering = [(probability: Int, impact: Int)](repeating: (0, 0), count: ruleSet.factors.count)
+        var seen: Set<String> = []
+        for measure in file.measures {
+            if !seen.insert(measure.value).inserted {
+                reader.diagnostics.error(
+                    .unknownMeasure, "措施“\(measure.value)”重复列出", at: measure.location, length: measure.length)
+                continue
+            }
+            var found = false
+            for (index, factor) in ruleSet.factors.enumerated() {
+                for offered in factor.measures where offered.id == measure.value {
+                    lowering[index].probability += offered.lowersProbability
+                    lowering[index].impact += offered.lowersImpact
+                    found = true
+                }
+            }
+            if !found {
+                var message = "规则“\(ruleSet.id)”中没有 id 为“\(measure.value)”的措施"
+                let ids = ruleSet.factors.flatMap { $0.measures.map(\.id) }
+                if let guess = suggestion(for: measure.value, among: ids) { message += "。是否想写“\(guess)”?" }
+                reader.diagnostics.error(.unknownMeasure, message, at: measure.location, length: measure.length)
+            }
+        }
+        return lowering
+    }
+}

@@ -1,0 +1,26 @@
+/// A project ready to grade: its facts typed against one ruleset's inputs.
+///
+/// Create one with ``ProjectLoader``; grade it with ``Engine/evaluate(_:)``. Immutable and `Sendable`.
+public struct Project: Sendable {
+    public let id: String
+    public let name: String
+    public let kind: String
+    /// Region path, most general first: `中国/陕西省/西安市`.
+    public let jurisdiction: String
+    /// The file the project came from, as the user named it.
+    public let file: String
+    /// SHA-256 (lowercase hex) of the project file's bytes.
+    public let inputDigest: String
+    /// The ruleset the facts were typed against.
+    public let ruleSet: CompiledRuleSet
+
+    let details: [ProjectFile.Detail]
+    /// One value per input slot of ``ruleSet``: the fact, the input's default, or `unknown` when absent.
+    let values: [Value]
+    /// Which input slots the project gave explicitly (false: absent or defaulted).
+    let given: [Bool]
+    /// Measures adopted, in file order.
+    let measures: [String]
+    /// For each factor of ``ruleSet``: total levels its adopted measures lower probability and impact by.
+    let lowering: [(probability: Int, impact: Int)]
+}

@@ -1,0 +1,196 @@
+/// Renders an assessment as the versioned JSON report (`docs/report-schema.md`).
+///
+/// Fields appear in a fixed order and numbers are rounded to six decimals, so the same assessment always gives
+/// the same bytes.
+public enum JSONReportRenderer {
+    /// The schema identifier written as the report's first field.
+    public static let schema = "wenping/assessment/1"
+
+    public static func render(_ assessment: Assessment) -> String {
+        render(ReportModel(assessment))
+    }
+
+    static func render(_ model: ReportModel) -> String {
+        var writer = JSONWriter()
+        writer.object { json in
+            json.field("schema", schema)
+            writeProject(model, &json)
+            writeProvenance(model, &json)
+            json.key("facts")
+            json.array { json in
+                for fact in model.facts { write(fact, &json) }
+            }
+            json.key("derived")
+            json.array { json in
+                for fact in model.derived { write(fact, &json) }
+            }
+            json.key("factors")
+            json.array { json in
+                for factor in model.factors { write(factor, &json) }
+            }
+            json.key("before")
+            write(model.before, &json)
+            json.key("after")
+            write(model.after, &json)
+            json.key("floors")
+            json.array { json in
+                for floor in model.floors {
+                    json.object { json in
+                        json.field("id", floor.id)
+                        json.field("label", floor.label)
+                        json.field("grade", floor.grade)
+                        json.field("basis", strings: floor.basis)
+                        json.field("because", floor.because)
+                        json.field("undecided", floor.undecided)
+                    }
+                }
+            }
+            json.key("conclusion")
+            json.object { json in
+                json.field("grade_before", model.before.grade)
+                json.field("grade_after", model.after.grade)
+                json.field("label", model.after.gradeLabel)
+                json.field("description", model.gradeDescription)
+                json.field("decision", model.decision)
+                json.field("may_proceed", model.mayProceed)
+                json.field("main_factors", strings: model.mainFactors)
+            }
+            json.field("warnings", strings: model.warnings)
+        }
+        return writer.output + "\n"
+    }
+
+    private static func writeProject(_ model: ReportModel, _ json: inout JSONWriter) {
+        let project = model.project
+        json.key("project")
+        json.object { json in
+            json.field("id", project.id)
+            json.field("name", project.name)
+            json.field("kind", project.kind)
+            json.field("jurisdiction", project.jurisdiction)
+            json.key("details")
+            json.array { json in
+                for detail in project.details {
+                    json.object { json in
+                        json.field("key", detail.key)
+                        json.field("label", detail.label)
+                        json.field("value", detail.value)
+                    }
+                }
+            }
+            json.field("measures", strings: project.measures)
+        }
+    }
+
+    private static func writeProvenance(_ model: ReportModel, _ json: inout JSONWriter) {
+        let ruleSet = model.ruleSet
+        json.key("ruleset")
+        json.object { json in
+            json.field("id", ruleSet.id)
+            json.field("title", ruleSet.title)
+            json.field("version", ruleSet.version)
+            json.field("effective", ruleSet.effective)
+            json.field("jurisdiction", ruleSet.jurisdiction)
+            json.field("digest", "sha256:" + ruleSet.digest)
+            json.key("basis")
+            json.array { json in
+                for document in ruleSet.basis {
+                    json.object { json in
+                        json.field("key", document.key)
+                        json.field("title", document.title)
+                    }
+                }
+            }
+        }
+        json.key("provenance")
+        json.object { json in
+            json.field("engine", "wenping " + WenpingVersion.current)
+            json.field("input_digest", "sha256:" + model.project.inputDigest)
+        }
+    }
+
+    private static func write(_ fact: ReportModel.Fact, _ json: inout JSONWriter) {
+        json.object { json in
+            json.field("name", fact.name)
+            json.field("label", fact.label)
+            json.field("type", fact.type)
+            json.field("unit", fact.unit)
+            json.key("value")
+            json.value(fact.value)
+            json.field("display", fact.display)
+            json.field("source", fact.source)
+        }
+    }
+
+    private static func write(_ factor: ReportModel.Factor, _ json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", factor.id)
+            json.field("label", factor.label)
+            json.field("category", factor.category)
+            json.field("stage", factor.stage)
+            json.field("weight", number: factor.weight)
+            json.field("basis", strings: factor.basis)
+            json.field("applicability", factor.applicability)
+            json.key("before")
+            if factor.isApplicable { write(factor.before, &json) } else { json.null() }
+            json.key("measures")
+            json.array { json in
+                for measure in factor.measures {
+                    json.object { json in
+                        json.field("id", measure.id)
+                        json.field("label", measure.label)
+                        json.field("owner", measure.owner)
+                        json.field("assisting", measure.assisting)
+                        json.field("deadline", measure.deadline)
+                        json.field("lowers_probability", measure.lowersProbability)
+                        json.field("lowers_impact", measure.lowersImpact)
+                        json.field("adopted", measure.adopted)
+                    }
+                }
+            }
+            json.key("after")
+            if factor.isApplicable { write(factor.after, &json) } else { json.null() }
+        }
+    }
+
+    private static func write(_ estimate: ReportModel.Estimate, _ json: inout JSONWriter) {
+        json.object { json in
+            for (name, level) in [("probability", estimate.probability), ("impact", estimate.impact)] {
+                json.key(name)
+                json.object { json in
+                    json.field("level", level.level)
+                    json.field("label", level.label)
+                    json.field("band", level.band + 1)
+                    json.field("condition", level.condition)
+                    json.field("because", level.because)
+                    json.field("undecided", level.undecided)
+                }
+            }
+            json.key("degree")
+            json.object { json in
+                json.field("level", estimate.degree)
+                json.field("label", estimate.degreeLabel)
+            }
+            json.field("score", number: estimate.score)
+            json.field("contribution", number: estimate.contribution)
+        }
+    }
+
+    private static func write(_ outcome: ReportModel.Outcome, _ json: inout JSONWriter) {
+        json.object { json in
+            json.field("index", number: outcome.index)
+            json.field("index_grade", outcome.indexGrade)
+            json.key("rules")
+            json.array { json in
+                for rule in outcome.rules {
+                    json.object { json in
+                        json.field("id", rule.id)
+                        json.field("grade", rule.grade)
+                        json.field("because", rule.because)
+                    }
+                }
+            }
+            json.field("grade", outcome.grade)
+        }
+    }
+}
