@@ -155,8 +155,9 @@ extension ReportModel {
             case .floor(let index):
                 let floor = ruleSet.floors[index]
                 let fired = assessment.floors.contains(index)
+                let floorTreatment = floor.unknownPolicy == .cautious ? "按从严原则处理" : "按不满足处理"
                 out.append(
-                    "缺少\(missing),无法判断兜底条件“\(floor.label ?? floor.id)”是否成立;\(treatment),"
+                    "缺少\(missing),无法判断兜底条件“\(floor.label ?? floor.id)”是否成立;\(floorTreatment),"
                         + (fired ? "视为成立(至少\(ruleSet.grades[floor.grade].id)风险)" : "视为不成立"))
             case .rule(let index):
                 out.append("缺少\(missing),汇总规则“\(ruleSet.aggregation.rules[index].id)”无法判断;\(treatment)")
