@@ -64,6 +64,9 @@ public final class CompiledRuleSet: Sendable {
         self.digest = digest
     }
 
+    /// How many risk factors the ruleset defines.
+    public var factorCount: Int { factors.count }
+
     /// Grade ids from least to most severe (`低`, `中`, `高`).
     public var gradeIDs: [String] { grades.map(\.id) }
 

@@ -32,7 +32,8 @@ struct ConformanceTests {
         let output = compiler.compile(file: casesRoot + "/" + name + "/rules.yaml")
         var text = DiagnosticFormatter(sources: compiler.sources).format(output.diagnostics)
         text += output.ruleSet?.summary ?? ""
-        return text.replacingOccurrences(of: casesRoot + "/", with: "")
+        return text.replacingOccurrences(of: casesRoot + "/", with: "").replacingOccurrences(
+            of: casesRoot, with: "Fixtures/cases")
     }
 
     @Test(arguments: cases)
