@@ -12,6 +12,10 @@ extension RuleSetBuilder {
         factors = factorSyntax.compactMap { compileFactor($0) }
         let floorSyntax = syntax.floors ?? []
         checkUnique(floorSyntax.map(\.id), "兜底条件 id")
+        if floorSyntax.count > 64, let extra = floorSyntax.dropFirst(64).first {
+            diagnostics.error(
+                .valueOutOfRange, "兜底条件最多 64 条,这里有 \(floorSyntax.count) 条;请合并条件相近的兜底条件", at: extra.location)
+        }
         floors = floorSyntax.compactMap { compileFloor($0) }
     }
 
@@ -35,6 +39,10 @@ extension RuleSetBuilder {
         }
         let ruleSyntax = syntax.rules ?? []
         checkUnique(ruleSyntax.map(\.id), "数量规则 id")
+        if ruleSyntax.count > 64, let extra = ruleSyntax.dropFirst(64).first {
+            diagnostics.error(
+                .valueOutOfRange, "数量规则最多 64 条,这里有 \(ruleSyntax.count) 条;请合并条件相近的规则", at: extra.location)
+        }
         let rules: [CompiledRuleSet.Aggregation.Rule] = ruleSyntax.compactMap { rule in
             let condition = rule.when.flatMap { compileExpression($0, context: .aggregation, expected: .boolean) }
             let grade = rule.grade.flatMap { resolveGrade($0) }

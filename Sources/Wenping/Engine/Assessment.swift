@@ -39,8 +39,8 @@ public struct Assessment: Sendable {
         /// Σ wᵢ·Pᵢ·Iᵢ / Σ wᵢ over applicable factors; 0 when none applies.
         var index: Double
         var indexGrade: Int
-        /// Indexes of the aggregation count rules that held.
-        var rules: [Int]
+        /// The aggregation count rules that held: bit `i` set for rule `i` (the compiler allows at most 64 rules).
+        var rules: UInt64
         /// The final grade index: the most severe of the index grade, rules and floors.
         var grade: Int
     }
@@ -55,18 +55,23 @@ public struct Assessment: Sendable {
             case rule(Int)
         }
         var place: Place
-        /// The input slots read by the undecided expression that the project did not give.
-        var missing: [Int]
     }
 
     public let project: Project
     let factors: [FactorResult]
     let before: Outcome
     let after: Outcome
-    /// Indexes of the floors that fired (they fire the same before and after measures).
-    let floors: [Int]
-    /// Values of the derived values, by derived index.
-    let derivedValues: [Value]
+    /// The floors that fired, bit `i` for floor `i` (they fire the same before and after measures; the compiler
+    /// allows at most 64 floors).
+    let firedFloors: UInt64
+
+    /// Indexes of the floors that fired, in ruleset order.
+    var floors: [Int] { ruleSet.floors.indices.filter { firedFloors & (1 << UInt64($0)) != 0 } }
+    /// Every value slot after evaluation: the project's inputs, then the derived values.
+    let slots: [Value]
+
+    /// The value of derived value number `index`.
+    func derivedValue(_ index: Int) -> Value { slots[project.values.count + index] }
     let unknowns: [Unknown]
 
     public var ruleSet: CompiledRuleSet { project.ruleSet }
@@ -77,6 +82,21 @@ public struct Assessment: Sendable {
     public var gradeAfter: String { ruleSet.grades[after.grade].id }
     public var indexBefore: Double { before.index }
     public var indexAfter: Double { after.index }
+    /// The input slots that the undecided expression of `unknown` reads and the project did not give (worked out
+    /// on demand: the engine's hot path only records where it could not decide).
+    func missing(_ unknown: Unknown) -> [Int] {
+        let ruleSet = project.ruleSet
+        let expression: CompiledExpression? =
+            switch unknown.place {
+            case .applicability(let factor): ruleSet.factors[factor].applicability
+            case .probability(let factor, let band): ruleSet.factors[factor].probability[band].condition
+            case .impact(let factor, let band): ruleSet.factors[factor].impact[band].condition
+            case .floor(let index): ruleSet.floors[index].condition
+            case .rule(let index): ruleSet.aggregation.rules[index].condition
+            }
+        return expression.map { Engine.missing($0, project) } ?? []
+    }
+
     /// Whether the project may proceed: its grade after measures allows it.
     public var mayProceed: Bool { ruleSet.grades[after.grade].proceeds }
     /// 0-based severity of the grade after measures (0 = least severe).

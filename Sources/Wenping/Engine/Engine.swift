@@ -10,152 +10,191 @@
 /// because an optional fact is absent follows the ruleset's unknown policy and is recorded for the warnings.
 public enum Engine {
     public static func evaluate(_ project: Project) -> Assessment {
-        let ruleSet = project.ruleSet
-        var environment = EvaluationEnvironment(slots: project.values)
+        let plan = project.ruleSet.plan
+        var slots = project.values
+        slots.reserveCapacity(slots.count + plan.derived.count)
         var unknowns: [Assessment.Unknown] = []
-        let policy = ruleSet.aggregation.unknownPolicy
-
-        environment.slots.reserveCapacity(ruleSet.slotCount)
-        // A derived value left unknown is reported through the conditions that read it, with its facts.
-        for derived in ruleSet.derived {
-            environment.slots.append(derived.expression.evaluate(in: environment))
-        }
-
         var results: [Assessment.FactorResult] = []
-        results.reserveCapacity(ruleSet.factors.count)
-        for (index, factor) in ruleSet.factors.enumerated() {
-            var applicability = Assessment.Applicability.applies
-            if let condition = factor.applicability {
-                switch condition.evaluate(in: environment) {
-                case .boolean(true): applicability = .applies
-                case .unknown:
-                    applicability = policy == .cautious ? .assumedApplicable : .assumedNotApplicable
-                    unknowns.append(.init(place: .applicability(factor: index), missing: missing(condition, project)))
-                default: applicability = .notApplicable
+        results.reserveCapacity(plan.factors.count)
+        var floors: UInt64 = 0
+        var floorGrade = 0
+        var before = Assessment.Outcome(index: 0, indexGrade: 0, rules: 0, grade: 0)
+        var after = before
+
+        plan.code.withUnsafeBufferPointer { code in
+            // A derived value left unknown is reported through the conditions that read it, with its facts.
+            for program in plan.derived {
+                let value = slots.withUnsafeBufferPointer {
+                    run(program, code, $0, UnsafeBufferPointer(start: nil, count: 0))
+                }
+                slots.append(value)
+            }
+            slots.withUnsafeBufferPointer { slots in
+                let none = UnsafeBufferPointer<Int>(start: nil, count: 0)
+                plan.bands.withUnsafeBufferPointer { bands in
+                    plan.factors.withUnsafeBufferPointer { factors in
+                        for index in factors.indices {
+                            results.append(
+                                evaluate(factors[index], index, project, plan, code, bands, slots, none, &unknowns))
+                        }
+                    }
+                }
+                for index in plan.floors.indices {
+                    let floor = plan.floors[index]
+                    var fires = false
+                    switch run(floor.program, code, slots, none) {
+                    case .boolean(true): fires = true
+                    case .unknown:
+                        fires = floor.cautious
+                        unknowns.append(.init(place: .floor(index)))
+                    default: break
+                    }
+                    if fires {
+                        floors |= 1 << UInt64(index)
+                        floorGrade = max(floorGrade, Int(floor.grade))
+                    }
+                }
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: plan.degreeCount) { counts in
+                    before = outcome(results, afterMeasures: false, plan, code, slots, counts, floorGrade, &unknowns)
+                    after = outcome(results, afterMeasures: true, plan, code, slots, counts, floorGrade, &unknowns)
                 }
             }
-            guard applicability.isApplicable else {
-                // Left out of everything: no band is evaluated, so no missing data is reported for it.
-                let lowest = Assessment.Estimate(probability: 0, impact: 0, degree: ruleSet.degrees.table[0][0])
-                results.append(
-                    Assessment.FactorResult(
-                        applicability: applicability, probabilityBand: -1, impactBand: -1, before: lowest,
-                        after: lowest))
-                continue
-            }
-            let probability = selectBand(factor.probability, environment, policy) { band in
-                unknowns.append(.init(place: .probability(factor: index, band: band), missing: []))
-            }
-            let impact = selectBand(factor.impact, environment, policy) { band in
-                unknowns.append(.init(place: .impact(factor: index, band: band), missing: []))
-            }
-            let before = Assessment.Estimate(
-                probability: probability.level, impact: impact.level,
-                degree: ruleSet.degrees.table[probability.level][impact.level])
-            let lowering = project.lowering[index]
-            let afterP = max(0, probability.level - lowering.probability)
-            let afterI = max(0, impact.level - lowering.impact)
-            let after = Assessment.Estimate(
-                probability: afterP, impact: afterI, degree: ruleSet.degrees.table[afterP][afterI])
-            results.append(
-                Assessment.FactorResult(
-                    applicability: applicability, probabilityBand: probability.band, impactBand: impact.band,
-                    before: before, after: after))
         }
-        fillMissing(&unknowns, ruleSet, project)
-
-        var floors: [Int] = []
-        var floorGrade = 0
-        for (index, floor) in ruleSet.floors.enumerated() {
-            var fires = false
-            switch floor.condition.evaluate(in: environment) {
-            case .boolean(true): fires = true
-            case .unknown:
-                fires = floor.unknownPolicy == .cautious
-                unknowns.append(.init(place: .floor(index), missing: missing(floor.condition, project)))
-            default: break
-            }
-            if fires {
-                floors.append(index)
-                floorGrade = max(floorGrade, floor.grade)
-            }
-        }
-
-        let before = outcome(results, \.before, ruleSet, &environment, floorGrade, &unknowns, project)
-        let after = outcome(results, \.after, ruleSet, &environment, floorGrade, &unknowns, project)
-        let derivedValues = Array(environment.slots[ruleSet.inputs.count...])
         return Assessment(
-            project: project, factors: results, before: before, after: after, floors: floors,
-            derivedValues: derivedValues, unknowns: unknowns)
+            project: project, factors: results, before: before, after: after, firedFloors: floors,
+            slots: slots, unknowns: unknowns)
+    }
+
+    @inline(__always)
+    private static func run(
+        _ program: EvaluationPlan.Program, _ code: UnsafeBufferPointer<Instruction>,
+        _ slots: UnsafeBufferPointer<Value>, _ counts: UnsafeBufferPointer<Int>
+    ) -> Value {
+        let start = Int(program.start)
+        return Evaluator.run(
+            UnsafeBufferPointer(rebasing: code[start..<start + Int(program.count)]), stackCapacity: Int(program.stack),
+            slots: slots, counts: counts)
+    }
+
+    /// One factor: applicability, the band that sets each level, the degree, and the levels after measures.
+    @inline(__always)
+    private static func evaluate(
+        _ factor: EvaluationPlan.Factor, _ index: Int, _ project: Project, _ plan: EvaluationPlan,
+        _ code: UnsafeBufferPointer<Instruction>, _ bands: UnsafeBufferPointer<EvaluationPlan.Band>,
+        _ slots: UnsafeBufferPointer<Value>, _ none: UnsafeBufferPointer<Int>, _ unknowns: inout [Assessment.Unknown]
+    ) -> Assessment.FactorResult {
+        var applicability = Assessment.Applicability.applies
+        if factor.applicability.count > 0 {
+            switch run(factor.applicability, code, slots, none) {
+            case .boolean(true): applicability = .applies
+            case .unknown:
+                applicability = plan.cautious ? .assumedApplicable : .assumedNotApplicable
+                unknowns.append(.init(place: .applicability(factor: index)))
+            default: applicability = .notApplicable
+            }
+        }
+        guard applicability.isApplicable else {
+            // Left out of everything: no band is evaluated, so no missing data is reported for it.
+            let lowest = Assessment.Estimate(probability: 0, impact: 0, degree: Int(plan.degreeTable[0]))
+            return Assessment.FactorResult(
+                applicability: applicability, probabilityBand: -1, impactBand: -1, before: lowest, after: lowest)
+        }
+        let first = Int(factor.firstProbability)
+        let middle = Int(factor.firstImpact)
+        let probability = selectBand(UnsafeBufferPointer(rebasing: bands[first..<middle]), code, slots, plan.cautious)
+        if probability.undecided >= 0 {
+            unknowns.append(.init(place: .probability(factor: index, band: probability.undecided)))
+        }
+        let impact = selectBand(
+            UnsafeBufferPointer(rebasing: bands[middle..<Int(factor.end)]), code, slots, plan.cautious)
+        if impact.undecided >= 0 {
+            unknowns.append(.init(place: .impact(factor: index, band: impact.undecided)))
+        }
+        let lowering = project.lowering[index]
+        let afterP = max(0, probability.level - lowering.probability)
+        let afterI = max(0, impact.level - lowering.impact)
+        return Assessment.FactorResult(
+            applicability: applicability, probabilityBand: probability.band, impactBand: impact.band,
+            before: Assessment.Estimate(
+                probability: probability.level, impact: impact.level,
+                degree: Int(plan.degreeTable[probability.level * plan.impactCount + impact.level])),
+            after: Assessment.Estimate(
+                probability: afterP, impact: afterI, degree: Int(plan.degreeTable[afterP * plan.impactCount + afterI])))
     }
 
     /// The first band whose condition holds.
     ///
-    /// An undecided condition under the cautious policy takes the highest level among it and the bands after it; under
-    /// ignore it is skipped. `undecided` is told the band index.
+    /// An undecided condition under the cautious policy takes the highest level among it and the bands after it;
+    /// under ignore it is skipped. `undecided` is the first band whose condition could not be decided, or -1.
     @inline(__always)
-    static func selectBand(
-        _ bands: [CompiledRuleSet.Band], _ environment: EvaluationEnvironment,
-        _ policy: CompiledRuleSet.UnknownPolicy, undecided: (Int) -> Void
-    ) -> (level: Int, band: Int) {
+    private static func selectBand(
+        _ bands: UnsafeBufferPointer<EvaluationPlan.Band>, _ code: UnsafeBufferPointer<Instruction>,
+        _ slots: UnsafeBufferPointer<Value>, _ cautious: Bool
+    ) -> (level: Int, band: Int, undecided: Int) {
+        var undecided = -1
+        let none = UnsafeBufferPointer<Int>(start: nil, count: 0)
         for index in bands.indices {
             let band = bands[index]
-            guard let condition = band.condition else { return (band.level, index) }
-            switch condition.evaluate(in: environment) {
+            if band.program.count == 0 { return (Int(band.level), index, undecided) }
+            switch run(band.program, code, slots, none) {
             case .boolean(true):
-                return (band.level, index)
+                return (Int(band.level), index, undecided)
             case .unknown:
-                undecided(index)
-                if policy == .cautious {
+                if undecided < 0 { undecided = index }
+                if cautious {
                     var level = band.level
                     for later in bands[index...] { level = max(level, later.level) }
-                    return (level, index)
+                    return (Int(level), index, undecided)
                 }
             default:
                 continue
             }
         }
         // Unreachable for a compiled ruleset (the last band is `else`); the lowest level keeps this total.
-        return (0, bands.count - 1)
+        return (0, bands.count - 1, undecided)
     }
 
     private static func outcome(
-        _ results: [Assessment.FactorResult], _ point: KeyPath<Assessment.FactorResult, Assessment.Estimate>,
-        _ ruleSet: CompiledRuleSet, _ environment: inout EvaluationEnvironment, _ floorGrade: Int,
-        _ unknowns: inout [Assessment.Unknown], _ project: Project
+        _ results: [Assessment.FactorResult], afterMeasures: Bool, _ plan: EvaluationPlan,
+        _ code: UnsafeBufferPointer<Instruction>, _ slots: UnsafeBufferPointer<Value>,
+        _ counts: UnsafeMutableBufferPointer<Int>, _ floorGrade: Int, _ unknowns: inout [Assessment.Unknown]
     ) -> Assessment.Outcome {
         var weighted = 0.0
         var weights = 0.0
-        var counts = [Int](repeating: 0, count: ruleSet.degrees.labels.count)
-        for (index, result) in results.enumerated() where result.applicability.isApplicable {
-            let estimate = result[keyPath: point]
-            let weight = ruleSet.factors[index].weight
-            weighted +=
-                weight * ruleSet.probabilityScale.levels[estimate.probability].value
-                * ruleSet.impactScale.levels[estimate.impact].value
+        counts.initialize(repeating: 0)
+        for index in results.indices where results[index].applicability.isApplicable {
+            let estimate = afterMeasures ? results[index].after : results[index].before
+            let weight = plan.factors[index].weight
+            weighted += weight * plan.probabilityValues[estimate.probability] * plan.impactValues[estimate.impact]
             weights += weight
             counts[estimate.degree] += 1
         }
         let index = weights > 0 ? weighted / weights : 0
-        let aggregation = ruleSet.aggregation
-        let indexGrade = aggregation.indexCuts.first { index >= $0.atLeast - 1e-9 }?.grade ?? aggregation.indexElse
+        var indexGrade = plan.indexElse
+        for cut in plan.indexCuts where index >= cut.atLeast - 1e-9 {
+            indexGrade = cut.grade
+            break
+        }
         var grade = max(indexGrade, floorGrade)
-        var rules: [Int] = []
-        environment.degreeCounts = counts
-        for (ruleIndex, rule) in aggregation.rules.enumerated() {
-            switch rule.condition.evaluate(in: environment) {
-            case .boolean(true):
-                rules.append(ruleIndex)
-                grade = max(grade, rule.grade)
-            case .unknown:
-                if !unknowns.contains(where: { $0.place == .rule(ruleIndex) }) {
-                    unknowns.append(.init(place: .rule(ruleIndex), missing: missing(rule.condition, project)))
+        var rules: UInt64 = 0
+        do {
+            let counts = UnsafeBufferPointer(counts)
+            for ruleIndex in plan.rules.indices {
+                let rule = plan.rules[ruleIndex]
+                var holds = false
+                switch run(rule.program, code, slots, counts) {
+                case .boolean(true): holds = true
+                case .unknown:
+                    if !unknowns.contains(where: { $0.place == .rule(ruleIndex) }) {
+                        unknowns.append(.init(place: .rule(ruleIndex)))
+                    }
+                    holds = rule.cautious
+                default: break
                 }
-                if aggregation.unknownPolicy == .cautious {
-                    rules.append(ruleIndex)
-                    grade = max(grade, rule.grade)
+                if holds {
+                    rules |= 1 << UInt64(ruleIndex)
+                    grade = max(grade, Int(rule.grade))
                 }
-            default: break
             }
         }
         return Assessment.Outcome(index: index, indexGrade: indexGrade, rules: rules, grade: grade)
@@ -176,24 +215,5 @@ public enum Engine {
             }
         }
         return slots.sorted()
-    }
-
-    /// Band unknowns are recorded cheaply in the hot loop; their missing facts are worked out once here.
-    private static func fillMissing(
-        _ unknowns: inout [Assessment.Unknown], _ ruleSet: CompiledRuleSet, _ project: Project
-    ) {
-        for index in unknowns.indices {
-            switch unknowns[index].place {
-            case .probability(let factor, let band):
-                if let condition = ruleSet.factors[factor].probability[band].condition {
-                    unknowns[index].missing = missing(condition, project)
-                }
-            case .impact(let factor, let band):
-                if let condition = ruleSet.factors[factor].impact[band].condition {
-                    unknowns[index].missing = missing(condition, project)
-                }
-            default: break
-            }
-        }
     }
 }

@@ -9,13 +9,23 @@ enum Evaluator {
         program.instructions.withUnsafeBufferPointer { code in
             environment.slots.withUnsafeBufferPointer { slots in
                 environment.degreeCounts.withUnsafeBufferPointer { counts in
-                    // A single leaf (the common `households >= 300`) needs no stack at all.
-                    if code.count == 1, let value = leaf(code[0], slots: slots, counts: counts) { return value }
-                    return withUnsafeTemporaryAllocation(of: Value.self, capacity: program.stackCapacity) { stack in
-                        execute(code, slots: slots, counts: counts, stack: stack)
-                    }
+                    run(code, stackCapacity: program.stackCapacity, slots: slots, counts: counts)
                 }
             }
+        }
+    }
+
+    /// Runs one program given as a buffer of instructions (jump targets are indexes into `code`); the engine's
+    /// evaluation plan keeps every program of a ruleset in one array and passes slices of it.
+    @inline(__always)
+    static func run(
+        _ code: UnsafeBufferPointer<Instruction>, stackCapacity: Int, slots: UnsafeBufferPointer<Value>,
+        counts: UnsafeBufferPointer<Int>
+    ) -> Value {
+        // A single leaf (the common `households >= 300`) needs no stack at all.
+        if code.count == 1, let value = leaf(code[0], slots: slots, counts: counts) { return value }
+        return withUnsafeTemporaryAllocation(of: Value.self, capacity: stackCapacity) { stack in
+            execute(code, slots: slots, counts: counts, stack: stack)
         }
     }
 

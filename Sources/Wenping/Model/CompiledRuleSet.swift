@@ -36,6 +36,8 @@ public final class CompiledRuleSet: Sendable {
     /// SHA-256 (lowercase hex) of the files' bytes, each preceded by its name: identifies exactly which rules
     /// graded a project.
     public let digest: String
+    /// The same rules flattened for the engine.
+    let plan: EvaluationPlan
 
     init(
         id: String, title: String, version: String, effective: String?, jurisdiction: String, appliesTo: [String],
@@ -62,6 +64,9 @@ public final class CompiledRuleSet: Sendable {
         self.floors = floors
         self.slotCount = inputs.count + derived.count
         self.digest = digest
+        self.plan = EvaluationPlan(
+            derived: derived, factors: factors, floors: floors, aggregation: aggregation, probability: probabilityScale,
+            impact: impactScale, degrees: degrees)
     }
 
     /// How many risk factors the ruleset defines.

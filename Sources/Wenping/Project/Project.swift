@@ -1,7 +1,8 @@
 /// A project ready to grade: its facts typed against one ruleset's inputs.
 ///
-/// Create one with ``ProjectLoader``; grade it with ``Engine/evaluate(_:)``. Immutable and `Sendable`.
-public struct Project: Sendable {
+/// Create one with ``ProjectLoader``; grade it with ``Engine/evaluate(_:)``. Immutable and `Sendable`; a class so
+/// that each assessment refers to its project with one reference count.
+public final class Project: Sendable {
     public let id: String
     public let name: String
     public let kind: String
@@ -23,4 +24,23 @@ public struct Project: Sendable {
     let measures: [String]
     /// For each factor of ``ruleSet``: total levels its adopted measures lower probability and impact by.
     let lowering: [(probability: Int, impact: Int)]
+
+    init(
+        id: String, name: String, kind: String, jurisdiction: String, file: String, inputDigest: String,
+        ruleSet: CompiledRuleSet, details: [ProjectFile.Detail], values: [Value], given: [Bool], measures: [String],
+        lowering: [(probability: Int, impact: Int)]
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.jurisdiction = jurisdiction
+        self.file = file
+        self.inputDigest = inputDigest
+        self.ruleSet = ruleSet
+        self.details = details
+        self.values = values
+        self.given = given
+        self.measures = measures
+        self.lowering = lowering
+    }
 }

@@ -12,7 +12,7 @@ extension ReportModel {
                 domain: input.domain, percent: input.kind == .percent, source: source)
         }
         derived = ruleSet.derived.enumerated().map { index, item in
-            let value = assessment.derivedValues[index]
+            let value = assessment.derivedValue(index)
             return Self.fact(
                 name: item.name, label: item.label, kind: "derived", unit: item.unit, value: value, domain: nil,
                 percent: false, source: value == .unknown ? "absent" : "derived")
@@ -98,7 +98,7 @@ extension ReportModel {
     private static func outcome(_ outcome: Assessment.Outcome, _ ruleSet: CompiledRuleSet) -> Outcome {
         Outcome(
             index: outcome.index, indexGrade: ruleSet.grades[outcome.indexGrade].id,
-            rules: outcome.rules.map {
+            rules: ruleSet.aggregation.rules.indices.filter { outcome.rules & (1 << UInt64($0)) != 0 }.map {
                 let rule = ruleSet.aggregation.rules[$0]
                 return RuleHit(id: rule.id, grade: ruleSet.grades[rule.grade].id, because: rule.because)
             }, grade: ruleSet.grades[outcome.grade].id, gradeLabel: ruleSet.grades[outcome.grade].label)
@@ -139,7 +139,7 @@ extension ReportModel {
         }
         let treatment = policy == .cautious ? "按从严原则处理" : "按不满足处理"
         for unknown in assessment.unknowns {
-            let missing = names(unknown.missing)
+            let missing = names(assessment.missing(unknown))
             switch unknown.place {
             case .applicability(let factor):
                 let applies = assessment.factors[factor].applicability.isApplicable

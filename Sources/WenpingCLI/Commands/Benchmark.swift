@@ -39,14 +39,17 @@ extension WenpingCommand {
                 throw ValidationError("规则有错误,或没有 id 为“\(ruleset)”的规则")
             }
             let files = Set(catalog.ruleSets.flatMap(\.files)).count
-            print("规则编译(\(files) 个文件,\(catalog.ruleSets.count) 个规则,20 次):最短 \(format(compileTimes[0])) ms,中位 \(format(compileTimes[10])) ms")
+            print(
+                "规则编译(\(files) 个文件,\(catalog.ruleSets.count) 个规则,20 次):最短 \(format(compileTimes[0])) ms,中位 \(format(compileTimes[10])) ms"
+            )
 
             let generator = ProjectGenerator(ruleSet: ruleSet)
             let loader = ProjectLoader(catalog: catalog, override: ruleset)
             var batch: [Project] = []
             batch.reserveCapacity(projects)
             for index in 0..<projects {
-                if let project = loader.load(bytes: Array(generator.jsonLine(index).utf8), file: "gen-\(index)").project {
+                if let project = loader.load(bytes: Array(generator.jsonLine(index).utf8), file: "gen-\(index)").project
+                {
                     batch.append(project)
                 }
             }
@@ -64,10 +67,13 @@ extension WenpingCommand {
                 now = DispatchTime.now().uptimeNanoseconds
             }
             let elapsed = Double(now - start) / 1e9
-            let grades = Dictionary(grouping: batch.map { Engine.evaluate($0).gradeAfter }, by: { $0 }).mapValues(\.count)
+            let grades = Dictionary(grouping: batch.map { Engine.evaluate($0).gradeAfter }, by: { $0 }).mapValues(
+                \.count)
             print("评估(\(ruleset),\(ruleSet.factorCount) 个因素,\(batch.count) 个不同项目,单线程):")
             print("  \(evaluations) 次 / \(format(elapsed)) 秒 = \(Int(Double(evaluations) / elapsed)) 个项目/秒")
-            print("  措施后等级分布:\(grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ","))(校验和 \(checksum % 1000))")
+            print(
+                "  措施后等级分布:\(grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ","))(校验和 \(checksum % 1000))"
+            )
         }
 
         private func format(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -60,7 +60,8 @@ struct FixtureTests {
             }
         }
         #expect(Set(model.floors.map(\.id)) == Set(try strings(want["floors"])), "floors of \(name)")
-        let missing = Set(assessment.unknowns.flatMap { $0.missing.map { project.ruleSet.inputs[$0].name } })
+        let missing = Set(
+            assessment.unknowns.flatMap { assessment.missing($0).map { project.ruleSet.inputs[$0].name } })
         #expect(missing == Set(try strings(want["unknown"])), "unknown facts of \(name)")
     }
 

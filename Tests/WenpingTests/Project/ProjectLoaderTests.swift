@@ -45,7 +45,10 @@ struct ProjectLoaderTests {
 
     @Test func factGivenByItsLabelNamesTheInput() {
         let (_, text) = Self.render(Self.header + "  被征收户数: 3\n")
-        #expect(text.contains("error[E401]: 规则“shaanxi/xian/house-expropriation”没有名为“被征收户数”的事实项;“被征收户数”是输入项“households”的名称,请写 households"))
+        #expect(
+            text.contains(
+                "error[E401]: 规则“shaanxi/xian/house-expropriation”没有名为“被征收户数”的事实项;“被征收户数”是输入项“households”的名称,请写 households"
+            ))
     }
 
     @Test func quotedNumberIsAWrongType() {
@@ -90,8 +93,12 @@ struct ProjectLoaderTests {
     }
 
     @Test func unknownKindListsTheRulesets() {
-        let (_, text) = Self.render(Self.header.replacingOccurrences(of: "kind: house_expropriation", with: "kind: house_expropriaton"))
-        #expect(text.hasPrefix("p.yaml:3:7: error[E405]: 没有适用于项目类型“house_expropriaton”、地区“中国/陕西省/西安市”的规则。项目类型是否想写“house_expropriation”?;现有规则:"))
+        let (_, text) = Self.render(
+            Self.header.replacingOccurrences(of: "kind: house_expropriation", with: "kind: house_expropriaton"))
+        #expect(
+            text.hasPrefix(
+                "p.yaml:3:7: error[E405]: 没有适用于项目类型“house_expropriaton”、地区“中国/陕西省/西安市”的规则。项目类型是否想写“house_expropriation”?;现有规则:"
+            ))
     }
 
     @Test func unknownRulesetOverrideIsReported() {

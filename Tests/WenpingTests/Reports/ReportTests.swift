@@ -47,7 +47,9 @@ struct ReportTests {
         #expect(JSONWriter.quoted("a\"b\n\u{1}") == "\"a\\\"b\\n\\u0001\"")
     }
 
-    @Test(arguments: [(0.41234567, "0.4123"), (1.0, "1"), (0.5, "0.5"), (-0.0, "0"), (0.00001, "0"), (12_345.0, "12345")])
+    @Test(arguments: [
+        (0.41234567, "0.4123"), (1.0, "1"), (0.5, "0.5"), (-0.0, "0"), (0.00001, "0"), (12_345.0, "12345"),
+    ])
     func numbersAreFormattedDeterministically(value: Double, text: String) {
         #expect(Formatting.number(value) == text)
     }
