@@ -5,7 +5,9 @@
 /// ``CompiledRuleSet`` the plan was built from (factor `i` here is factor `i` there). A class, so that taking
 /// the plan for an evaluation costs one reference count rather than one per table.
 final class EvaluationPlan: Sendable {
-    /// A slice of ``code``. `count == 0` means "no condition" (an `else` band, or a factor that always applies).
+    /// A slice of ``code``.
+    ///
+    /// `count == 0` means "no condition": an `else` band, or a factor that always applies.
     struct Program: Sendable {
         var start: Int32
         var count: Int32
