@@ -15,7 +15,8 @@ extension RuleSetBuilder {
     }
 
     private mutating func lintWeights() {
-        guard !isBase, let first = syntax.factors?.first, let location = first.weight?.location else { return }
+        guard !isBase, let first = syntax.factors?.first else { return }
+        let location = first.weight?.location ?? first.id.location
         let total = factors.reduce(0) { $0 + $1.weight }
         if abs(total - 1) > 1e-6 {
             diagnostics.warning(

@@ -9,7 +9,8 @@ extension RuleSetBuilder {
                 at: fileStart)
         }
         checkUnique(factorSyntax.map(\.id), "风险因素 id")
-        factors = factorSyntax.compactMap { compileFactor($0) }
+        let derivedWeights = compileWeightGroups()
+        factors = factorSyntax.compactMap { compileFactor($0, derivedWeight: derivedWeights[$0.id.value]) }
         let floorSyntax = syntax.floors ?? []
         checkUnique(floorSyntax.map(\.id), "兜底条件 id")
         if floorSyntax.count > 64, let extra = floorSyntax.dropFirst(64).first {
@@ -55,8 +56,18 @@ extension RuleSetBuilder {
             indexCuts: cuts, indexElse: indexElse, rules: rules, unknownPolicy: policy)
     }
 
-    private mutating func compileFactor(_ factor: FactorSyntax) -> CompiledRuleSet.Factor? {
+    private mutating func compileFactor(_ factor: FactorSyntax, derivedWeight: Double?) -> CompiledRuleSet.Factor? {
         let what = "风险因素“\(factor.id.value)”"
+        let inGroup = (syntax.weights ?? []).contains { $0.factors.contains { $0.value == factor.id.value } }
+        if let weight = factor.weight, inGroup {
+            diagnostics.error(
+                .invalidWeights, "\(what)的权重由权重组的判断矩阵求得,不要再写 weight", at: weight.location,
+                length: weight.length)
+        } else if factor.weight == nil && !inGroup {
+            diagnostics.error(
+                .invalidWeights, "\(what)缺少权重 weight;请写 0 到 1 之间的数,或把它放进 weights 中的 AHP 权重组",
+                at: factor.id.location, length: factor.id.length)
+        }
         if let weight = factor.weight, weight.value < 0 || weight.value > 1 {
             diagnostics.error(
                 .valueOutOfRange, "\(what)的权重 \(weight.value) 超出范围;权重应在 0 到 1 之间", at: weight.location,
@@ -78,11 +89,12 @@ extension RuleSetBuilder {
                 lowersProbability: max(0, measure.lowersProbability?.value ?? 0),
                 lowersImpact: max(0, measure.lowersImpact?.value ?? 0))
         }
-        guard let label = factor.label, let weight = factor.weight, let probability, let impact else { return nil }
+        guard let label = factor.label, let weight = derivedWeight ?? factor.weight?.value, let probability, let impact
+        else { return nil }
         if factor.appliesWhen != nil && applicability == nil { return nil }
         return CompiledRuleSet.Factor(
             id: factor.id.value, label: label.value, category: factor.category?.value, stage: factor.stage,
-            weight: weight.value, basis: basis, applicability: applicability, probability: probability,
+            weight: weight, basis: basis, applicability: applicability, probability: probability,
             impact: impact, measures: measures, location: factor.location)
     }
 

@@ -19,6 +19,7 @@ struct RuleSetBuilder {
     // Results of the rules stage.
     var factors: [CompiledRuleSet.Factor] = []
     var floors: [CompiledRuleSet.Floor] = []
+    var weightGroups: [CompiledRuleSet.WeightGroup] = []
     var aggregation = CompiledRuleSet.Aggregation(indexCuts: [], indexElse: 0, rules: [], unknownPolicy: .cautious)
     /// Slots read by any expression, for the unused-input lint.
     var usedSlots: Set<Int> = []
@@ -43,8 +44,8 @@ struct RuleSetBuilder {
             appliesTo: (syntax.appliesTo ?? []).map(\.value),
             basis: (syntax.basis ?? []).map { BasisDocument(key: $0.key.value, title: $0.title.value) },
             files: files, inputs: inputs, derived: derived, probabilityScale: probability, impactScale: impact,
-            degrees: degrees, grades: grades, aggregation: aggregation, factors: factors, floors: floors,
-            digest: digest)
+            degrees: degrees, grades: grades, aggregation: aggregation, weightGroups: weightGroups, factors: factors,
+            floors: floors, digest: digest)
     }
 
     /// `中国 / 陕西省/西安市/` → `中国/陕西省/西安市`; a missing jurisdiction means national (`中国`).

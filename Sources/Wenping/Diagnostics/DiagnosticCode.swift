@@ -91,6 +91,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let missingSection = DiagnosticCode(rawValue: "E221")
     /// A name is declared twice across inputs and derived values.
     public static let duplicateName = DiagnosticCode(rawValue: "E222")
+    /// An AHP pairwise comparison matrix whose consistency ratio is 0.1 or more.
+    public static let ahpInconsistent = DiagnosticCode(rawValue: "E223")
+    /// Weights that cannot be determined: a malformed AHP group, a factor in two groups, a factor without weight.
+    public static let invalidWeights = DiagnosticCode(rawValue: "E224")
 
     // MARK: - Expressions (E3xx)
 
@@ -182,6 +186,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .bandsWithoutElse, slug: "bands-without-else", summary: "分档列表须以 else 结尾"),
         Entry(code: .missingSection, slug: "missing-section", summary: "规则缺少必需的部分"),
         Entry(code: .duplicateName, slug: "duplicate-name", summary: "输入项与派生值重名"),
+        Entry(code: .ahpInconsistent, slug: "ahp-inconsistent", summary: "AHP 判断矩阵一致性比率 CR 不小于 0.1"),
+        Entry(code: .invalidWeights, slug: "invalid-weights", summary: "权重无法确定(判断矩阵不合规、因素缺少权重等)"),
         Entry(code: .unexpectedCharacter, slug: "unexpected-character", summary: "表达式中有无法识别的字符"),
         Entry(code: .unterminatedString, slug: "unterminated-string", summary: "字符串缺少结束引号"),
         Entry(code: .expressionSyntax, slug: "expression-syntax", summary: "表达式语法错误"),

@@ -31,6 +31,11 @@ extension CompiledRuleSet {
         for item in derived {
             out += "  派生 #\(item.slot) \(item.name)「\(item.label)」= \(item.expression.source)\n"
         }
+        for group in weightGroups {
+            let items = zip(group.factors, group.weights).map { "\($0) \(Formatting.number($1))" }
+            out += "  权重组 \(group.id)(AHP,CR = \(Formatting.number(group.consistencyRatio, digits: 3)),"
+            out += "占比 \(Formatting.number(group.share))):\(items.joined(separator: "、"))\n"
+        }
         for factor in factors {
             out += "  因素 \(factor.id)「\(factor.label)」权重 \(RuleSetBuilder.format(factor.weight))"
             out += factor.applicability.map { ",适用于 \($0.source)" } ?? ""

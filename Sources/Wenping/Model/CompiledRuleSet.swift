@@ -29,6 +29,8 @@ public final class CompiledRuleSet: Sendable {
     /// Grades from least to most severe (低, 中, 高).
     let grades: [Grade]
     let aggregation: Aggregation
+    /// Groups whose factor weights were derived by AHP, with their consistency figures.
+    let weightGroups: [WeightGroup]
     let factors: [Factor]
     let floors: [Floor]
     /// Number of value slots an evaluation needs: inputs first, then derived values.
@@ -42,8 +44,8 @@ public final class CompiledRuleSet: Sendable {
     init(
         id: String, title: String, version: String, effective: String?, jurisdiction: String, appliesTo: [String],
         basis: [BasisDocument], files: [String], inputs: [Input], derived: [Derived], probabilityScale: Scale,
-        impactScale: Scale, degrees: DegreeTable, grades: [Grade], aggregation: Aggregation, factors: [Factor],
-        floors: [Floor], digest: String
+        impactScale: Scale, degrees: DegreeTable, grades: [Grade], aggregation: Aggregation,
+        weightGroups: [WeightGroup], factors: [Factor], floors: [Floor], digest: String
     ) {
         self.id = id
         self.title = title
@@ -60,6 +62,7 @@ public final class CompiledRuleSet: Sendable {
         self.degrees = degrees
         self.grades = grades
         self.aggregation = aggregation
+        self.weightGroups = weightGroups
         self.factors = factors
         self.floors = floors
         self.slotCount = inputs.count + derived.count
@@ -182,6 +185,20 @@ extension CompiledRuleSet {
         let indexElse: Int
         let rules: [Rule]
         let unknownPolicy: UnknownPolicy
+    }
+
+    /// Factors whose weights come from an AHP pairwise comparison matrix.
+    struct WeightGroup: Sendable {
+        let id: String
+        let label: String?
+        let factors: [String]
+        /// Priority weights within the group (summing to 1), in ``factors`` order.
+        let weights: [Double]
+        /// The group's share of the total weight; a factor's weight is `share × weights[i]`.
+        let share: Double
+        let lambdaMax: Double
+        let consistencyIndex: Double
+        let consistencyRatio: Double
     }
 
     struct Band: Sendable {

@@ -92,6 +92,23 @@ public enum JSONReportRenderer {
             json.field("effective", ruleSet.effective)
             json.field("jurisdiction", ruleSet.jurisdiction)
             json.field("digest", "sha256:" + ruleSet.digest)
+            json.key("weight_groups")
+            json.array { json in
+                for group in ruleSet.weightGroups {
+                    json.object { json in
+                        json.field("id", group.id)
+                        json.field("method", "ahp")
+                        json.field("factors", strings: group.factors)
+                        json.key("weights")
+                        json.array { json in
+                            for weight in group.weights { json.number(weight) }
+                        }
+                        json.field("share", number: group.share)
+                        json.field("lambda_max", number: group.lambdaMax)
+                        json.field("consistency_ratio", number: group.consistencyRatio)
+                    }
+                }
+            }
             json.key("basis")
             json.array { json in
                 for document in ruleSet.basis {

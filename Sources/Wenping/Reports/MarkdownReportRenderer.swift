@@ -25,7 +25,12 @@ public enum MarkdownReportRenderer {
         out += ")\n\n"
         out += "评估方法:逐项估计风险因素的发生概率和影响程度,由风险矩阵得出单因素风险程度;"
         out += "综合风险指数 = Σ(权重 × 概率分值 × 影响分值) / Σ权重(仅计适用因素);"
-        out += "项目风险等级取综合指数、风险程度数量规则和兜底条件中最严重者。\n\n"
+        out += "项目风险等级取综合指数、风险程度数量规则和兜底条件中最严重者。"
+        for group in ruleSet.weightGroups {
+            out += "权重组“\(cell(group.label ?? group.id))”的因素权重由层次分析法(AHP)判断矩阵求得,"
+            out += "一致性比率 CR = \(Formatting.number(group.consistencyRatio, digits: 3))。"
+        }
+        out += "\n\n"
 
         out += "## 三、风险调查\n\n| 事实 | 取值 | 说明 |\n|---|---|---|\n"
         for fact in model.facts {

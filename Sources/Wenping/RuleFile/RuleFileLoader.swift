@@ -9,7 +9,7 @@ struct RuleFileLoader {
 
     static let topLevelKeys = [
         "format", "id", "title", "version", "effective", "jurisdiction", "applies_to", "extends", "basis", "inputs",
-        "derived", "scales", "degrees", "grades", "aggregation", "factors", "floors", "remove",
+        "derived", "scales", "degrees", "grades", "aggregation", "weights", "factors", "floors", "remove",
     ]
     static let inputTypes = ["integer", "number", "percent", "boolean", "enum", "text", "date"]
 
@@ -72,6 +72,9 @@ struct RuleFileLoader {
             reader.sequence(node, "grades")?.compactMap { loadGrade($0) }
         }
         syntax.aggregation = top["aggregation"].flatMap { loadAggregation($0) }
+        syntax.weights = top["weights"].flatMap { node in
+            reader.sequence(node, "权重组 weights")?.compactMap { loadWeightGroup($0) }
+        }
         syntax.factors = top["factors"].flatMap { node in
             reader.sequence(node, "factors")?.compactMap { loadFactor($0) }
         }
@@ -282,7 +285,8 @@ struct RuleFileLoader {
             return nil
         }
         let what = "风险因素“\(id.value)”"
-        reader.checkKeys(body, allowed: allowed, required: ["label", "weight", "probability", "impact"], what)
+        // `weight` may be left out when an AHP group in `weights` derives it; the compiler checks that.
+        reader.checkKeys(body, allowed: allowed, required: ["label", "probability", "impact"], what)
         var factor = FactorSyntax(
             id: id, basis: reader.basisReferences(body["basis"], "basis"), measures: [],
             location: reader.location(body.mark))

@@ -30,6 +30,7 @@ extension RuleFileSyntax {
         } else {
             result.aggregation = aggregation ?? parent.aggregation
         }
+        result.weights = Self.merge(parent.weights, weights) { $0.id.value }
         result.factors = Self.merge(parent.factors, factors) { $0.id.value }
         result.floors = Self.merge(parent.floors, floors) { $0.id.value }
         return result

@@ -57,6 +57,7 @@ struct RuleFileSyntax: Sendable {
     var degrees: DegreesSyntax?
     var grades: [GradeSyntax]?
     var aggregation: AggregationSyntax?
+    var weights: [WeightGroupSyntax]?
     var factors: [FactorSyntax]?
     var floors: [FloorSyntax]?
     var remove: RemoveSyntax?
@@ -197,6 +198,20 @@ struct FloorSyntax: Sendable {
     var basis: [BasisReference]
     var because: String?
     var unknown: Located<String>?
+    var location: SourceLocation
+}
+
+/// A group of factors whose weights come from an AHP pairwise comparison matrix.
+struct WeightGroupSyntax: Sendable {
+    var id: Located<String>
+    var label: String?
+    var method: Located<String>?
+    var factors: [Located<String>] = []
+    /// Rows of the matrix, in the order of ``factors``.
+    var matrix: [[Located<Double>]] = []
+    var matrixLocation: SourceLocation?
+    /// The group's total weight, shared out by the AHP weights (default 1).
+    var share: Located<Double>?
     var location: SourceLocation
 }
 
