@@ -1,7 +1,7 @@
 /// The candidate most likely meant by a misspelt `name`, for "did you mean" hints; nil when none is close.
 ///
-/// Distance is the Levenshtein distance over Unicode scalars, ignoring ASCII case, so `补偿比` and `补偿价`
-/// are one edit apart. A candidate qualifies when its distance is at most a third of the longer name's length
+/// Distance is the edit distance over Unicode scalars, ignoring ASCII case, with a swap of two neighbours
+/// counting as one edit, so `补偿比` and `补偿价`, and `levle` and `level`, are one edit apart. A candidate qualifies when its distance is at most a third of the longer name's length
 /// (at least 1). Ties go to the candidate that sorts first, so hints are the same on every run.
 func suggestion(for name: String, among candidates: [String]) -> String? {
     let target = Array(name.lowercased().unicodeScalars)
@@ -16,10 +16,12 @@ func suggestion(for name: String, among candidates: [String]) -> String? {
     return best?.candidate
 }
 
-/// The Levenshtein distance: the fewest insertions, deletions and substitutions that turn `a` into `b`.
+/// The optimal-string-alignment distance: the fewest insertions, deletions, substitutions and swaps of two
+/// neighbouring elements that turn `a` into `b` (Levenshtein plus transpositions, the commonest typing slip).
 func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -27,8 +29,11 @@ func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         for j in 1...b.count {
             let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
             current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
         }
-        swap(&previous, &current)
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
 }

@@ -60,6 +60,10 @@ struct NodeReader {
             if mapping.isFlow, entry.key.value.contains(where: { "()<>=!+*/\"".contains($0) }) {
                 message += "。这多半是表达式中的逗号把它截断了:在 { } 里,含逗号的表达式要整个加引号,"
                 message += "如 when: \"max(a, b) > 1\""
+            } else if mapping.isFlow, case .scalar(let value) = entry.value, value.style == .plain, value.isNull,
+                !entry.key.value.contains(where: { $0 == ":" })
+            {
+                message += "。在 { } 里,半角逗号“,”会把内容分开:文字中的逗号请用全角“，”,或给整段文字加引号"
             } else if let guess = suggestion(for: entry.key.value, among: allowed) {
                 message += "。是否想写“\(guess)”?"
             } else {
@@ -68,7 +72,9 @@ struct NodeReader {
             diagnostics.error(
                 .unknownField, message, at: location(entry.key.mark), length: Self.width(of: entry.key))
         }
-        for key in required where mapping[key] == nil {
+        // A missing required key that an unknown key misspells was just reported (E202 with "did you mean").
+        let misspelt = Set(mapping.entries.compactMap { suggestion(for: $0.key.value, among: allowed) })
+        for key in required where mapping[key] == nil && !misspelt.contains(key) {
             diagnostics.error(.missingField, "\(what)缺少必填字段“\(key)”", at: location(mapping.mark))
         }
     }

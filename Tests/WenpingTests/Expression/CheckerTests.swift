@@ -183,6 +183,8 @@ struct CheckerTests {
         #expect(editDistance(Array("kitten"), Array("sitting")) == 3)
         #expect(editDistance(Array(""), Array("abc")) == 3)
         #expect(editDistance(Array("基本农田"), Array("基本农天")) == 1)
+        #expect(editDistance(Array("levle"), Array("level")) == 1)
+        #expect(editDistance(Array("ca"), Array("abc")) == 3)
     }
 
     @Test func builtinTableDeclaresEveryBuiltinOnce() {
