@@ -2,6 +2,7 @@
 public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     case markdown = "md"
+    case html
 
     /// The file extension, without the dot.
     public var fileExtension: String { rawValue }
@@ -11,6 +12,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         switch self {
         case .json: JSONReportRenderer.render(assessment)
         case .markdown: MarkdownReportRenderer.render(assessment)
+        case .html: HTMLReportRenderer.render(assessment)
         }
     }
 }

@@ -6,11 +6,13 @@ import Wenping
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
     case json
     case md
+    case html
 
     var format: ReportFormat {
         switch self {
         case .json: .json
         case .md: .markdown
+        case .html: .html
         }
     }
 }
@@ -23,7 +25,7 @@ extension WenpingCommand {
             discussion: """
                 读取项目文件(YAML 或 JSON),按项目类型(kind)和所在地区(jurisdiction)选用规则目录中最具体的规则,
                 评估措施前后的风险等级并生成报告。只有一个项目且未指定 --output 时,报告输出到标准输出;
-                否则每个项目写成 --output 目录下的“项目编号.json/.md”。错误信息输出到标准错误。
+                否则每个项目写成 --output 目录下的“项目编号.md/.json/.html”。错误信息输出到标准错误。
 
                 退出码:
                   0  所有项目都已评级(且未达到 --fail-on 的等级)
@@ -42,7 +44,7 @@ extension WenpingCommand {
         @Option(help: "指定规则 id,不按项目类型和地区自动选择")
         var ruleset: String?
 
-        @Option(help: "报告格式:json 或 md")
+        @Option(help: "报告格式:md、json 或 html")
         var format: FormatOption = .md
 
         @Option(help: "输出目录;不给时报告输出到标准输出(仅限一个项目)")
