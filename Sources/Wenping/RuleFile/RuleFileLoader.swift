@@ -12,6 +12,30 @@ struct RuleFileLoader {
         "derived", "scales", "degrees", "grades", "aggregation", "weights", "factors", "floors", "remove",
     ]
     static let inputTypes = ["integer", "number", "percent", "boolean", "enum", "text", "date"]
+    static let unknownPolicies = ["cautious", "ignore"]
+
+    // The fields each part of a rule file allows (the JSON Schema of `wenping schema rules` lists the same).
+    static let inputKeys = ["label", "type", "unit", "min", "max", "required", "default", "values", "description"]
+    static let derivedKeys = ["label", "unit", "expr"]
+    static let scalesKeys = ["probability", "impact"]
+    static let scaleLevelKeys = ["level", "label", "value"]
+    static let elseCutKeys = ["else"]
+    static let degreesKeys = ["levels", "by", "cuts", "matrix"]
+    static let gradeKeys = ["id", "label", "description", "decision", "proceed", "basis"]
+    static let aggregationKeys = ["index", "rules", "unknown"]
+    static let ruleKeys = ["id", "when", "grade", "because", "basis"]
+    static let factorKeys = [
+        "id", "label", "category", "stage", "weight", "basis", "applies_when", "probability", "impact", "measures",
+    ]
+    static let elseBandKeys = ["else", "because"]
+    static let bandKeys = ["when", "level", "because"]
+    static let measureKeys = ["id", "label", "owner", "assisting", "deadline", "lowers"]
+    static let lowersKeys = ["probability", "impact"]
+    static let floorKeys = ["id", "label", "when", "grade", "basis", "because", "unknown"]
+    static let removeKeys = ["factors", "floors", "inputs", "derived", "rules"]
+
+    /// The fields of one cut-point band whose result field is `target` (`degree` or `grade`).
+    static func cutKeys(target: String) -> [String] { ["at_least", target] }
 
     var reader: NodeReader
 
@@ -100,7 +124,7 @@ struct RuleFileLoader {
 
     mutating func loadInputs(_ node: YAMLNode) -> [InputSyntax]? {
         guard let mapping = reader.mapping(node, "输入项 inputs") else { return nil }
-        let allowed = ["label", "type", "unit", "min", "max", "required", "default", "values", "description"]
+        let allowed = Self.inputKeys
         return mapping.entries.compactMap { entry in
             let name = Located(
                 value: entry.key.value, location: reader.location(entry.key.mark),
@@ -163,7 +187,7 @@ struct RuleFileLoader {
                 length: NodeReader.width(of: entry.key))
             guard checkName(name, "派生值名称") else { return nil }
             guard let body = reader.mapping(entry.value, "派生值“\(name.value)”") else { return nil }
-            reader.checkKeys(body, allowed: ["label", "unit", "expr"], required: ["expr"], "派生值“\(name.value)”")
+            reader.checkKeys(body, allowed: Self.derivedKeys, required: ["expr"], "派生值“\(name.value)”")
             return DerivedSyntax(
                 name: name, label: reader.string(body["label"], "label"), unit: reader.text(body["unit"], "unit"),
                 expression: reader.expression(body["expr"], "表达式 expr"), location: name.location)
@@ -172,7 +196,7 @@ struct RuleFileLoader {
 
     mutating func loadScales(_ node: YAMLNode) -> ScalesSyntax? {
         guard let mapping = reader.mapping(node, "等级表 scales") else { return nil }
-        reader.checkKeys(mapping, allowed: ["probability", "impact"], "等级表 scales")
+        reader.checkKeys(mapping, allowed: Self.scalesKeys, "等级表 scales")
         var scales = ScalesSyntax(location: reader.location(mapping.mark))
         scales.probability = mapping["probability"].flatMap { loadScale($0, "风险概率等级表") }
         scales.impact = mapping["impact"].flatMap { loadScale($0, "影响程度等级表") }
@@ -184,7 +208,7 @@ struct RuleFileLoader {
         return items.compactMap { item in
             guard let body = reader.mapping(item, "\(what)的一级") else { return nil }
             reader.checkKeys(
-                body, allowed: ["level", "label", "value"], required: ["level", "label", "value"], "\(what)的一级")
+                body, allowed: Self.scaleLevelKeys, required: ["level", "label", "value"], "\(what)的一级")
             return ScaleLevelSyntax(
                 level: body["level"].flatMap { reader.integer($0, "level") },
                 label: reader.string(body["label"], "label"),
@@ -198,10 +222,10 @@ struct RuleFileLoader {
             guard let body = reader.mapping(item, "\(what)的一档") else { return nil }
             let location = reader.location(body.mark)
             if let elseNode = body["else"] {
-                reader.checkKeys(body, allowed: ["else"], "\(what)的 else 档")
+                reader.checkKeys(body, allowed: Self.elseCutKeys, "\(what)的 else 档")
                 return CutSyntax(target: reader.level(elseNode, target), isElse: true, location: location)
             }
-            reader.checkKeys(body, allowed: ["at_least", target], required: ["at_least", target], "\(what)的一档")
+            reader.checkKeys(body, allowed: Self.cutKeys(target: target), required: ["at_least", target], "\(what)的一档")
             return CutSyntax(
                 atLeast: body["at_least"].flatMap { reader.number($0, "at_least") },
                 target: body[target].flatMap { reader.level($0, target) }, isElse: false, location: location)
@@ -210,7 +234,7 @@ struct RuleFileLoader {
 
     mutating func loadDegrees(_ node: YAMLNode) -> DegreesSyntax? {
         guard let mapping = reader.mapping(node, "风险程度 degrees") else { return nil }
-        reader.checkKeys(mapping, allowed: ["levels", "by", "cuts", "matrix"], "风险程度 degrees")
+        reader.checkKeys(mapping, allowed: Self.degreesKeys, "风险程度 degrees")
         var degrees = DegreesSyntax(location: reader.location(mapping.mark))
         degrees.levels = reader.stringList(mapping["levels"], "风险程度名称 levels")
         degrees.by = reader.string(mapping["by"], "by")
@@ -233,7 +257,7 @@ struct RuleFileLoader {
     mutating func loadGrade(_ node: YAMLNode) -> GradeSyntax? {
         guard let body = reader.mapping(node, "风险等级") else { return nil }
         reader.checkKeys(
-            body, allowed: ["id", "label", "description", "decision", "proceed", "basis"],
+            body, allowed: Self.gradeKeys,
             required: ["id", "decision"],
             "风险等级")
         guard let id = reader.identifier(body["id"], "风险等级 id") else { return nil }
@@ -247,14 +271,14 @@ struct RuleFileLoader {
 
     mutating func loadAggregation(_ node: YAMLNode) -> AggregationSyntax? {
         guard let mapping = reader.mapping(node, "汇总方法 aggregation") else { return nil }
-        reader.checkKeys(mapping, allowed: ["index", "rules", "unknown"], "汇总方法 aggregation")
+        reader.checkKeys(mapping, allowed: Self.aggregationKeys, "汇总方法 aggregation")
         var aggregation = AggregationSyntax(location: reader.location(mapping.mark))
         aggregation.index = mapping["index"].flatMap { loadCuts($0, target: "grade", "综合风险指数阈值 index") }
         aggregation.rules = mapping["rules"].flatMap { node in
             reader.sequence(node, "数量规则 rules")?.compactMap { item in
                 guard let body = reader.mapping(item, "数量规则") else { return nil }
                 reader.checkKeys(
-                    body, allowed: ["id", "when", "grade", "because", "basis"], required: ["id", "when", "grade"],
+                    body, allowed: Self.ruleKeys, required: ["id", "when", "grade"],
                     "数量规则")
                 guard let id = reader.identifier(body["id"], "规则 id") else { return nil }
                 return AggregationRuleSyntax(
@@ -264,7 +288,7 @@ struct RuleFileLoader {
             }
         }
         aggregation.unknown = reader.string(mapping["unknown"], "unknown")
-        if let unknown = aggregation.unknown, !["cautious", "ignore"].contains(unknown.value) {
+        if let unknown = aggregation.unknown, !Self.unknownPolicies.contains(unknown.value) {
             reader.diagnostics.error(
                 .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",
                 at: unknown.location, length: unknown.length)
@@ -275,9 +299,7 @@ struct RuleFileLoader {
 
     mutating func loadFactor(_ node: YAMLNode) -> FactorSyntax? {
         guard let body = reader.mapping(node, "风险因素") else { return nil }
-        let allowed = [
-            "id", "label", "category", "stage", "weight", "basis", "applies_when", "probability", "impact", "measures",
-        ]
+        let allowed = Self.factorKeys
         guard let id = reader.identifier(body["id"], "风险因素 id") else {
             if body["id"] == nil {
                 reader.diagnostics.error(.missingField, "风险因素缺少必填字段“id”", at: reader.location(body.mark))
@@ -309,12 +331,12 @@ struct RuleFileLoader {
             guard let body = reader.mapping(item, "\(what)的一档") else { return nil }
             let location = reader.location(body.mark)
             if let elseNode = body["else"] {
-                reader.checkKeys(body, allowed: ["else", "because"], "else 档")
+                reader.checkKeys(body, allowed: Self.elseBandKeys, "else 档")
                 return BandSyntax(
                     level: reader.level(elseNode, "等级"), isElse: true,
                     because: reader.text(body["because"], "because"), location: location)
             }
-            reader.checkKeys(body, allowed: ["when", "level", "because"], required: ["when", "level"], "\(what)的一档")
+            reader.checkKeys(body, allowed: Self.bandKeys, required: ["when", "level"], "\(what)的一档")
             return BandSyntax(
                 when: reader.expression(body["when"], "条件 when"), level: reader.level(body["level"], "等级 level"),
                 isElse: false, because: reader.text(body["because"], "because"), location: location)
@@ -331,7 +353,7 @@ struct RuleFileLoader {
         }
         let what = "措施“\(id.value)”"
         reader.checkKeys(
-            body, allowed: ["id", "label", "owner", "assisting", "deadline", "lowers"],
+            body, allowed: Self.measureKeys,
             required: ["label", "owner", "lowers"], what)
         var measure = MeasureSyntax(id: id, location: reader.location(body.mark))
         measure.label = reader.string(body["label"], "label")
@@ -339,7 +361,7 @@ struct RuleFileLoader {
         measure.assisting = reader.text(body["assisting"], "协助单位 assisting")
         measure.deadline = reader.text(body["deadline"], "时限 deadline")
         if let lowersNode = body["lowers"], let lowers = reader.mapping(lowersNode, "\(what)的 lowers") {
-            reader.checkKeys(lowers, allowed: ["probability", "impact"], "lowers")
+            reader.checkKeys(lowers, allowed: Self.lowersKeys, "lowers")
             measure.lowersProbability = lowers["probability"].flatMap { reader.integer($0, "降低的概率级数") }
             measure.lowersImpact = lowers["impact"].flatMap { reader.integer($0, "降低的影响级数") }
             for value in [measure.lowersProbability, measure.lowersImpact].compactMap({ $0 }) where value.value < 0 {
@@ -363,7 +385,7 @@ struct RuleFileLoader {
             return nil
         }
         reader.checkKeys(
-            body, allowed: ["id", "label", "when", "grade", "basis", "because", "unknown"],
+            body, allowed: Self.floorKeys,
             required: ["when", "grade", "basis"], "兜底条件“\(id.value)”")
         var floor = FloorSyntax(
             id: id, basis: reader.basisReferences(body["basis"], "basis"), location: reader.location(body.mark))
@@ -372,7 +394,7 @@ struct RuleFileLoader {
         floor.grade = reader.string(body["grade"], "grade")
         floor.because = reader.text(body["because"], "because")
         floor.unknown = reader.string(body["unknown"], "unknown")
-        if let unknown = floor.unknown, !["cautious", "ignore"].contains(unknown.value) {
+        if let unknown = floor.unknown, !Self.unknownPolicies.contains(unknown.value) {
             reader.diagnostics.error(
                 .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",
                 at: unknown.location, length: unknown.length)
@@ -383,7 +405,7 @@ struct RuleFileLoader {
 
     mutating func loadRemove(_ node: YAMLNode) -> RemoveSyntax? {
         guard let mapping = reader.mapping(node, "remove") else { return nil }
-        reader.checkKeys(mapping, allowed: ["factors", "floors", "inputs", "derived", "rules"], "remove")
+        reader.checkKeys(mapping, allowed: Self.removeKeys, "remove")
         var remove = RemoveSyntax(location: reader.location(mapping.mark))
         remove.factors = reader.stringList(mapping["factors"], "要删除的风险因素") ?? []
         remove.floors = reader.stringList(mapping["floors"], "要删除的兜底条件") ?? []
