@@ -2,8 +2,9 @@
 ///
 /// Codes never change meaning once released: tests, documentation and tools match on them, while the message
 /// wording may improve. The first digit groups them: `E1xx` reading files and YAML, `E2xx` the shape of rule
-/// files, `E3xx` expressions, `E4xx` project files, `W5xx` warnings for rule authors. Every code is listed in
-/// ``DiagnosticCode/catalog`` with a one-line summary; `docs/diagnostics.md` is generated from the same list.
+/// files, `E3xx` expressions, `E4xx` project files (and rule test files), `W5xx` warnings for rule authors. Every
+/// code is listed in ``DiagnosticCode/catalog`` with a one-line summary; `docs/diagnostics.md` is generated from
+/// the same list.
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     public let rawValue: String
 
@@ -135,6 +136,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let unknownMeasure = DiagnosticCode(rawValue: "E406")
     /// A project field is missing or malformed.
     public static let invalidProject = DiagnosticCode(rawValue: "E407")
+    /// A rule test (`*.test.yaml`) names a factor, floor, count rule or fact that its ruleset does not have.
+    public static let testReference = DiagnosticCode(rawValue: "E408")
 
     // MARK: - Warnings for rule authors (W5xx)
 
@@ -205,6 +208,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .noRuleset, slug: "no-ruleset", summary: "没有适用于该项目的规则"),
         Entry(code: .unknownMeasure, slug: "unknown-measure", summary: "未知的防范化解措施"),
         Entry(code: .invalidProject, slug: "invalid-project", summary: "项目文件字段缺失或格式不对"),
+        Entry(code: .testReference, slug: "test-reference", summary: "规则测试引用了规则中不存在的因素、兜底条件、数量规则或事实项"),
         Entry(code: .weightsDoNotSum, slug: "weights-do-not-sum", summary: "因素权重之和不为 1"),
         Entry(code: .bandShadowed, slug: "band-shadowed", summary: "该分档永远不会被匹配"),
         Entry(code: .inputUnused, slug: "input-unused", summary: "输入项未被使用"),
