@@ -113,6 +113,8 @@ struct FactBinder {
             var message = "\(what)没有“\(scalar.value)”这个取值"
             if let guess = suggestion(for: scalar.value, among: domain.values.flatMap { [$0.key, $0.label] }) {
                 message += "。是否想写“\(guess)”?"
+            } else {
+                message += "。"
             }
             message += "可选:\(domain.valueList)"
             reader.diagnostics.error(.factType, message, at: location, length: width)
