@@ -16,7 +16,10 @@ struct WenpingCommand: ParsableCommand {
               3  达到 --fail-on 指定的风险等级
               64 命令行用法错误
             """,
-        subcommands: [Check.self, Assess.self, Benchmark.self, Explain.self, Schema.self, RuleTest.self, Diff.self]
+        subcommands: [
+            Check.self, Assess.self, Batch.self, Benchmark.self, Generate.self, Explain.self, Schema.self,
+            RuleTest.self, Diff.self,
+        ]
     )
 }
 

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Grades one batch item and writes its reports: what each worker thread does with every item it takes.
+///
+/// Never throws and never stops the batch: whatever goes wrong with one input (unreadable, invalid, a duplicate
+/// id, a report that cannot be written) becomes that input's ``BatchIssue``.
+struct BatchProcessor: Sendable {
+    let loader: ProjectLoader
+    let formats: [ReportFormat]
+    /// The folder the reports go to.
+    let reportFolder: String
+    /// How report paths are written in the summary: relative to the output folder.
+    let reportPrefix: String
+    /// The grade id of `--fail-on`, if given.
+    let failOn: String?
+    let names: NameRegistry
+
+    /// Grades item number `sequence` (0-based), and renders its summary lines so the thread that writes the
+    /// summary files only has to copy them.
+    func process(_ item: BatchItem, sequence: Int) -> BatchRow {
+        var row = grade(item, sequence: sequence)
+        row.lines = SummaryWriter.lines(row)
+        return row
+    }
+
+    private func grade(_ item: BatchItem, sequence: Int) -> BatchRow {
+        let (file, line) = item.position
+        var row = BatchRow(sequence: sequence + 1, file: file, line: line)
+        let project: Project
+        switch load(item) {
+        case .failure(let issue):
+            _ = names.claim(nil, sequence: sequence)
+            row.line = issue.line
+            row.issue = issue
+            return row
+        case .success(let loaded):
+            project = loaded
+        }
+        row.id = project.id
+        row.name = project.name
+        row.kind = project.kind
+        row.jurisdiction = project.jurisdiction
+        let name = AtomicFile.safeName(project.id)
+        if let earlier = names.claim(name, sequence: sequence) {
+            let extensions = formats.map { "\(name).\($0.fileExtension)" }.joined(separator: "、")
+            row.issue = .error(
+                "项目编号“\(project.id)”与第 \(earlier) 项重复(报告文件名都是 \(extensions)),未写出报告,以免覆盖;请给每个项目不同的编号",
+                file: file, line: line)
+            return row
+        }
+        let assessment = Engine.evaluate(project)
+        row.grading = Self.grading(assessment)
+        if let failOn, let threshold = assessment.ruleSet.gradeIDs.firstIndex(of: failOn) {
+            row.reachedThreshold = assessment.severityAfter >= threshold
+        }
+        for format in formats {
+            let fileName = "\(name).\(format.fileExtension)"
+            do {
+                try AtomicFile.write(format.render(assessment), to: FilePath.join(reportFolder, fileName))
+                row.reports.append(reportPrefix + fileName)
+            } catch {
+                row.issue = .error("项目已评级,但报告写不出来:\(error)", file: file, line: line)
+                return row
+            }
+        }
+        return row
+    }
+
+    /// The project an item describes, or the issue that stops it from being one.
+    private func load(_ item: BatchItem) -> Result<Project, BatchIssue> {
+        switch item {
+        case .failure(let issue):
+            return .failure(issue)
+        case .file(let path):
+            let output = loader.load(file: path)
+            return Self.result(output, file: path, lineOffset: 0)
+        case .line(let file, let number, let bytes):
+            let output = loader.load(bytes: bytes, file: file)
+            return Self.result(output, file: file, lineOffset: number - 1)
+        case .row(let table, let record):
+            let csv = CSVProject(table: table, record: record, catalog: loader.catalog, override: loader.override)
+            if !csv.problems.isEmpty {
+                return .failure(Self.issue(csv.problems, source: nil, file: table.file, lineOffset: 0))
+            }
+            var output = loader.load(bytes: Array(csv.text.utf8), file: table.file)
+            output.diagnostics = output.diagnostics.map(csv.diagnostic)
+            output.source = nil
+            return Self.result(output, file: table.file, lineOffset: 0)
+        }
+    }
+
+    private static func result(_ output: ProjectLoader.Output, file: String, lineOffset: Int) -> Result<
+        Project, BatchIssue
+    > {
+        let errors = output.diagnostics.filter { $0.severity == .error }
+        if let project = output.project, errors.isEmpty { return .success(project) }
+        let shown = errors.isEmpty ? output.diagnostics : errors
+        return .failure(issue(shown, source: output.source, file: file, lineOffset: lineOffset))
+    }
+
+    /// The issue for `diagnostics`, rendered with the source line and caret when the text is available.
+    ///
+    /// `lineOffset` moves every location in `file` down by that many lines: a JSON Lines line is loaded as a
+    /// one-line file, and its diagnostics are shown at the line's real number.
+    static func issue(_ diagnostics: [Diagnostic], source: SourceText?, file: String, lineOffset: Int) -> BatchIssue {
+        let sorted = diagnostics.sorted()
+        guard let first = sorted.first else {
+            return .error("无法读取这个项目(原因不明)", file: file, line: lineOffset > 0 ? lineOffset + 1 : nil)
+        }
+        let formatter = DiagnosticFormatter(sources: source.map { [$0.file: $0] } ?? [:])
+        guard lineOffset != 0 else {
+            return BatchIssue(file: file, line: first.location.line, message: formatter.format(sorted))
+        }
+        let move = { (location: SourceLocation) -> SourceLocation in
+            var moved = location
+            if location.file == file { moved.line += lineOffset }
+            return moved
+        }
+        let excerpt = { (location: SourceLocation, length: Int) -> String in
+            guard let line = source?.line(location.line), location.file == file else { return "" }
+            return lineExcerpt(
+                String(line), file: file, column: location.column, length: length, number: location.line + lineOffset)
+        }
+        var text = ""
+        for diagnostic in sorted {
+            let location = move(diagnostic.location)
+            text += "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)\n"
+            text += excerpt(diagnostic.location, diagnostic.length)
+            for note in diagnostic.notes {
+                if let place = note.location {
+                    text += "\(move(place)): note: \(note.message)\n"
+                    text += excerpt(place, 1)
+                } else {
+                    text += "note: \(note.message)\n"
+                }
+            }
+        }
+        return BatchIssue(file: file, line: move(first.location).line, message: text)
+    }
+
+    /// The quoted line and caret for a diagnostic in a (long) JSON Lines line: at most `width` columns around the
+    /// column, cut with `…`, numbered as line `number`.
+    static func lineExcerpt(
+        _ line: String, file: String, column: Int, length: Int, number: Int, width: Int = 100
+    ) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        if scalars.count > width {
+            start = max(0, min(column - 1 - width / 3, scalars.count - width))
+            end = min(scalars.count, start + width)
+        }
+        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shownColumn = column - start
+        if start > 0 {
+            shown = "…" + shown
+            shownColumn += 1
+        }
+        if end < scalars.count { shown += "…" }
+        let text = SourceText(file: file, text: shown)
+        let excerpt = DiagnosticFormatter(sources: [file: text]).excerpt(
+            at: SourceLocation(file: file, line: 1, column: shownColumn), length: length)
+        return renumber(excerpt, as: number)
+    }
+
+    /// A ``DiagnosticFormatter`` excerpt (numbered source line, caret line) with its line number replaced.
+    static func renumber(_ excerpt: String, as line: Int) -> String {
+        let parts = excerpt.split(separator: "\n", omittingEmptySubsequences: true)
+        guard parts.count == 2 else { return excerpt }
+        let number = String(line)
+        let gutter = String(repeating: " ", count: max(4, number.count + 1))
+        let numbered = String(repeating: " ", count: gutter.count - number.count) + number
+        let body = { (part: Substring) in part.range(of: " |").map { part[$0.lowerBound...] } ?? part }
+        return "\(numbered)\(body(parts[0]))\n\(gutter)\(body(parts[1]))\n"
+    }
+
+    /// The summary values of an assessment.
+    static func grading(_ assessment: Assessment) -> BatchRow.Grading {
+        let ruleSet = assessment.ruleSet
+        // The same contributions, and the same order, as ReportModel's main factors.
+        let weightSum = zip(ruleSet.factors, assessment.factors).reduce(0.0) {
+            $0 + ($1.1.applicability.isApplicable ? $1.0.weight : 0)
+        }
+        var contributions: [(index: Int, value: Double)] = []
+        if weightSum > 0 {
+            for (index, result) in assessment.factors.enumerated() where result.applicability.isApplicable {
+                let score =
+                    ruleSet.probabilityScale.levels[result.before.probability].value
+                    * ruleSet.impactScale.levels[result.before.impact].value
+                let contribution = ruleSet.factors[index].weight * score / weightSum
+                if contribution > 0 { contributions.append((index, contribution)) }
+            }
+        }
+        let main = contributions.sorted { ($0.value, -$0.index) > ($1.value, -$1.index) }.prefix(3).map(\.index)
+        return BatchRow.Grading(
+            ruleSet: ruleSet, gradeBefore: assessment.gradeBefore, gradeAfter: assessment.gradeAfter,
+            severityAfter: assessment.severityAfter, indexBefore: assessment.indexBefore,
+            indexAfter: assessment.indexAfter, mainFactors: main)
+    }
+}

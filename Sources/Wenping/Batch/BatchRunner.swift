@@ -1,0 +1,127 @@
+import Foundation
+
+/// Grades many projects on several threads and writes each one's reports and the batch summary.
+///
+/// Inputs are folders, project files, JSON Lines and CSV files (see ``BatchInputs``). They are read lazily on the
+/// calling thread, graded by `jobs` worker threads, and their rows come back in input order, at most `4 × jobs`
+/// inputs being in flight at once: memory stays flat however many projects there are. Every input is accounted
+/// for: one that cannot be graded gets an error entry and the batch goes on.
+///
+/// ```swift
+/// let runner = BatchRunner(catalog: RuleSetCatalog(paths: ["Rules"]), options: .init(output: "out"))
+/// let summary = try runner.run(["projects/", "more.jsonl"])
+/// print(summary.graded, summary.invalid)
+/// ```
+///
+/// The output folder gets `reports/<id>.<format>` for each graded project and `summary.csv`, `summary.json` and
+/// `index.html`. Every file is written under a temporary name and renamed, so each is whole or absent.
+public struct BatchRunner: Sendable {
+    public struct Options: Sendable {
+        /// The folder the reports and summary files go to (created if needed).
+        public var output: String
+        /// Report formats written for each graded project; empty for the summary files only.
+        public var formats: [ReportFormat]
+        /// Worker threads (default: one per active processor core).
+        public var jobs: Int
+        /// A grade id: projects at or above it after measures are counted in ``BatchSummary/reachedThreshold``.
+        public var failOn: String?
+
+        public init(
+            output: String, formats: [ReportFormat] = [.json],
+            jobs: Int? = nil, failOn: String? = nil
+        ) {
+            self.output = output
+            self.formats = formats
+            self.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            self.failOn = failOn
+        }
+    }
+
+    /// The subfolder of the output folder that holds the reports.
+    public static let reportFolder = "reports"
+
+    public let catalog: RuleSetCatalog
+    /// A ruleset id that replaces the automatic choice for every project.
+    public let override: String?
+    public let options: Options
+
+    public init(catalog: RuleSetCatalog, override: String? = nil, options: Options) {
+        self.catalog = catalog
+        self.override = override
+        self.options = options
+    }
+
+    /// How many inputs `inputs` holds, when that is known without reading them (see ``BatchProgress/total``).
+    public func count(_ inputs: [String]) -> Int? {
+        BatchInputs.count(inputs, excluding: options.output)
+    }
+
+    /// Runs the batch.
+    ///
+    /// - Parameters:
+    ///   - inputs: folders and files, as the user named them.
+    ///   - cancellation: stops the batch early when set; the summary then covers what was finished.
+    ///   - progress: called on the calling thread after each input, in input order.
+    /// - Returns: the totals (also written to `summary.json`).
+    /// - Throws: ``FileSystem/Failure`` when the output folder or the summary files cannot be written; problems
+    ///   with inputs never throw.
+    public func run(
+        _ inputs: [String], cancellation: BatchCancellation = BatchCancellation(),
+        progress: (BatchProgress) -> Void = { _ in }
+    ) throws -> BatchSummary {
+        let output = options.output
+        let reports = FilePath.join(output, Self.reportFolder)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: options.formats.isEmpty ? output : reports, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystem.Failure(description: "无法创建输出目录“\(output)”:\(error.localizedDescription)")
+        }
+        let total = count(inputs)
+        let writer = try SummaryWriter(
+            folder: output,
+            summary: BatchSummary(formats: options.formats, gradeOrder: BatchSummary.gradeOrder(catalog)))
+        let processor = BatchProcessor(
+            loader: ProjectLoader(catalog: catalog, override: override), formats: options.formats,
+            reportFolder: reports, reportPrefix: Self.reportFolder + "/", failOn: options.failOn,
+            names: NameRegistry())
+        let jobs = max(1, options.jobs)
+        let queue = WorkQueue(window: 4 * jobs, workers: jobs)
+        for _ in 0..<jobs {
+            let thread = Thread {
+                queue.serve { item, sequence in processor.process(item, sequence: sequence) }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        var invalid = 0
+        let handBack = { (rows: [BatchRow]) throws in
+            for row in rows {
+                try writer.append(row)
+                if !row.isGraded { invalid += 1 }
+                progress(BatchProgress(done: writer.summary.total, invalid: invalid, total: total, issue: row.issue))
+            }
+        }
+        let cancelled = { cancellation.isCancelled }
+        var source = BatchInputs(paths: inputs, excluding: output)
+        var exhausted = false
+        do {
+            while true {
+                guard try queue.waitForRoom(cancelled: cancelled, handBack: handBack) else { break }
+                guard let item = source.next() else {
+                    exhausted = true
+                    break
+                }
+                _ = queue.add(item)
+            }
+            let dropped = try queue.drain(cancelled: cancelled, handBack: handBack)
+            return try writer.finish(interrupted: !exhausted || dropped > 0)
+        } catch {
+            // Stop the workers before giving up on the summary: close the queue and drop what it holds.
+            cancellation.cancel()
+            _ = queue.drain(cancelled: cancelled, handBack: { _ in })
+            writer.abandon()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Reads a file (or a byte array) front to back in fixed-size chunks, so an input of any size is scanned with a
+/// small, constant amount of memory.
+///
+/// Used by the JSON Lines and CSV readers. Not thread-safe: one reader belongs to one thread. A read error ends
+/// the stream early and is kept in ``failure``.
+final class ByteReader {
+    /// Bytes read from the file per system call.
+    static let chunkSize = 1 << 16
+
+    private let handle: FileHandle?
+    private var buffer: [UInt8]
+    private var position = 0
+    private var isAtEnd = false
+    /// Why reading stopped before the end of the file, in words for people; `nil` while all is well.
+    private(set) var failure: String?
+
+    /// A reader over bytes already in memory.
+    init(bytes: [UInt8]) {
+        handle = nil
+        buffer = bytes
+        isAtEnd = true
+    }
+
+    /// A reader over the file at `path`.
+    ///
+    /// - Throws: ``FileSystem/Failure`` when the file does not exist, is a folder, or cannot be opened.
+    init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw FileSystem.Failure(description: "文件不存在") }
+        if FileSystem.isDirectory(path) { throw FileSystem.Failure(description: "这是一个目录,不是文件") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileSystem.Failure(description: "没有读取权限")
+        }
+        self.handle = handle
+        buffer = []
+    }
+
+    deinit {
+        try? handle?.close()
+    }
+
+    /// Skips a UTF-8 byte order mark at the current position, if there is one.
+    func skipByteOrderMark() {
+        if peek() == 0xEF, fill(3), buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+            position += 3
+        }
+    }
+
+    /// The next byte, consumed; `nil` at the end.
+    @inline(__always)
+    func next() -> UInt8? {
+        if position == buffer.count, !fill(1) { return nil }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    /// The next byte, not consumed; `nil` at the end.
+    @inline(__always)
+    func peek() -> UInt8? {
+        if position == buffer.count, !fill(1) { return nil }
+        return buffer[position]
+    }
+
+    /// The next line without its `\n` (or `\r\n`), or `nil` at the end.
+    ///
+    /// A line longer than `limit` bytes is consumed but not kept: the result has `bytes` empty and `length` set to
+    /// its full length, so the caller can report it without holding it.
+    func readLine(limit: Int) -> (bytes: [UInt8], length: Int)? {
+        var line: [UInt8] = []
+        var length = 0
+        var sawAnything = false
+        while true {
+            if position == buffer.count, !fill(1) {
+                guard sawAnything else { return nil }
+                break
+            }
+            sawAnything = true
+            let end = buffer[position...].firstIndex(of: 0x0A)
+            let stop = end ?? buffer.count
+            length += stop - position
+            if length <= limit {
+                line.append(contentsOf: buffer[position..<stop])
+            } else {
+                line = []
+            }
+            position = stop
+            if end != nil {
+                position += 1
+                break
+            }
+        }
+        if length > limit { return ([], length) }
+        if line.last == 0x0D {
+            line.removeLast()
+            length -= 1
+        }
+        return (line, length)
+    }
+
+    /// Makes at least `count` unread bytes available if the input has them; false when it does not.
+    private func fill(_ count: Int) -> Bool {
+        while buffer.count - position < count {
+            guard !isAtEnd, let handle else { return false }
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: Self.chunkSize)
+            } catch {
+                failure = "读取到一半出错:\(error.localizedDescription)"
+                isAtEnd = true
+                return false
+            }
+            guard let chunk, !chunk.isEmpty else {
+                isAtEnd = true
+                return false
+            }
+            buffer.removeSubrange(0..<position)
+            position = 0
+            buffer.append(contentsOf: chunk)
+        }
+        return true
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The `summary.csv` of a batch: one row per input, in input order, for people who open it in a spreadsheet.
+///
+/// UTF-8 with a byte order mark (so Excel shows Chinese correctly), CRLF line ends and RFC 4180 quoting. A cell
+/// that a spreadsheet would run as a formula (starting with `=`, `+`, `@`, or `-` not followed by a digit) gets a
+/// leading `'`, so a project named `=HYPERLINK(…)` stays text.
+enum SummaryCSV {
+    /// The column titles, shared with `index.html`.
+    static let columns = [
+        "序号", "项目编号", "项目名称", "项目类型", "所在地区", "措施前等级", "措施后等级", "措施前指数", "措施后指数",
+        "主要风险因素", "报告文件", "错误",
+    ]
+
+    /// The byte order mark and the title row.
+    static var header: String { "\u{FEFF}" + line(columns) }
+
+    static func row(_ row: BatchRow) -> String {
+        line(cells(row))
+    }
+
+    /// A row's cells as shown in the CSV and the HTML index (report files and factors joined into one cell).
+    static func cells(_ row: BatchRow) -> [String] {
+        let grading = row.grading
+        return [
+            String(row.sequence), row.id ?? "", row.name ?? "", row.kind ?? "", row.jurisdiction ?? "",
+            grading?.gradeBefore ?? "", grading?.gradeAfter ?? "",
+            grading.map { Formatting.number($0.indexBefore) } ?? "",
+            grading.map { Formatting.number($0.indexAfter) } ?? "",
+            row.mainFactorLabels.joined(separator: ";"), row.reports.joined(separator: ";"),
+            row.issue.map { $0.message.hasSuffix("\n") ? String($0.message.dropLast()) : $0.message } ?? "",
+        ]
+    }
+
+    static func line(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One cell, quoted when needed, with formula-like text made inert.
+    static func field(_ text: String) -> String {
+        var text = text
+        let scalars = Array(text.unicodeScalars.prefix(2))
+        if let first = scalars.first {
+            let startsFormula =
+                "=+@\t\r".unicodeScalars.contains(first)
+                || (first == "-" && !(scalars.count > 1 && ("0"..."9").contains(scalars[1])))
+            if startsFormula { text = "'" + text }
+        }
+        let needsQuotes =
+            text.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
+            || text.hasPrefix(" ") || text.hasSuffix(" ")
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,131 @@
+/// The `index.html` of a batch: one self-contained page (inline CSS and SVG, no JavaScript, no network) with the
+/// totals, the grade distribution after measures as a bar chart, and every input in input order with links to
+/// its reports.
+///
+/// Written in three parts so that rows can be streamed: ``head(_:)``, each ``row(_:)``, and ``tail``. Every
+/// piece of text from a project or a rule file is escaped.
+enum SummaryHTML {
+    /// Everything up to the first row of the table.
+    static func head(_ summary: BatchSummary) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>稳评批量评估汇总</title>
+            <style>
+            \(style)</style>
+            </head>
+            <body>
+            <h1>稳评批量评估汇总</h1>
+
+            """
+        if summary.interrupted {
+            out += "<p class=\"interrupted\">批量评估被中断:只列出中断前完成的 \(summary.total) 个输入。</p>\n"
+        }
+        out += "<p class=\"counts\">共 \(summary.total) 个输入:已评级 \(summary.graded) 个,无效 \(summary.invalid) 个。</p>\n"
+        if !summary.ruleSetsUsed.isEmpty {
+            out += "<p>所用规则:</p>\n<ul class=\"rules\">\n"
+            for ruleSet in summary.ruleSetsUsed {
+                out +=
+                    "<li>\(HTML.escape(ruleSet.title))(\(HTML.escape(ruleSet.id)),版本 \(HTML.escape(ruleSet.version)),"
+                out += "sha256:\(HTML.escape(String(ruleSet.digest.prefix(12))))…)</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        out += "<h2>措施后风险等级分布</h2>\n"
+        out += chart(summary.distributionAfter)
+        out += "<h2>项目一览</h2>\n<table>\n<thead><tr>"
+        out += SummaryCSV.columns.map { "<th>\($0)</th>" }.joined()
+        out += "</tr></thead>\n<tbody>\n"
+        return out
+    }
+
+    static func row(_ row: BatchRow) -> String {
+        let cells = SummaryCSV.cells(row)
+        if row.id == nil, let issue = row.issue {
+            // Nothing is known of the project but the error: let it use the whole row.
+            return "<tr class=\"invalid\"><td>\(row.sequence)</td><td colspan=\"\(cells.count - 1)\" class=\"error\">"
+                + "<pre>\(HTML.escape(cells.last ?? issue.message))</pre></td></tr>\n"
+        }
+        var out = row.isGraded ? "<tr>" : "<tr class=\"invalid\">"
+        for (index, cell) in cells.enumerated() {
+            switch index {
+            case 1:
+                out += "<td class=\"id\">\(HTML.escape(cell))</td>"
+            case 5, 6:
+                let severity = row.grading.flatMap { $0.ruleSet.gradeIDs.firstIndex(of: cell) }
+                out += severity.map { "<td class=\"grade g\(min($0, 2))\">\(HTML.escape(cell))</td>" } ?? "<td></td>"
+            case 7, 8:
+                out += "<td class=\"number\">\(HTML.escape(cell))</td>"
+            case 9:
+                out += "<td class=\"factors\">\(row.mainFactorLabels.map(HTML.escape).joined(separator: "<br>"))</td>"
+            case 10:
+                let links = row.reports.map { path in
+                    let label = path.split(separator: ".").last.map(String.init) ?? path
+                    return "<a href=\"\(HTML.escape(path))\">\(HTML.escape(label))</a>"
+                }
+                out += "<td class=\"id\">\(links.joined(separator: " "))</td>"
+            case 11:
+                out += cell.isEmpty ? "<td></td>" : "<td class=\"error\"><pre>\(HTML.escape(cell))</pre></td>"
+            default:
+                out += "<td>\(HTML.escape(cell))</td>"
+            }
+        }
+        return out + "</tr>\n"
+    }
+
+    static let tail = "</tbody>\n</table>\n</body>\n</html>\n"
+
+    /// A horizontal bar per grade, least severe first, with the count at the end of each bar.
+    static func chart(_ distribution: [(grade: String, count: Int)]) -> String {
+        let barHeight = 28
+        let gap = 12
+        let labelWidth = 60
+        let barSpace = 400
+        let width = labelWidth + barSpace + 80
+        let height = max(1, distribution.count) * (barHeight + gap) + gap
+        let largest = max(1, distribution.map(\.count).max() ?? 0)
+        let total = distribution.reduce(0) { $0 + $1.count }
+        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+        out += "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"措施后风险等级分布\">\n"
+        for (index, entry) in distribution.enumerated() {
+            let y = gap + index * (barHeight + gap)
+            let length = entry.count == 0 ? 0 : max(2, barSpace * entry.count / largest)
+            let share = total == 0 ? "" : "(\(entry.count * 100 / total)%)"
+            let grade = HTML.escape(entry.grade)
+            out += "<text x=\"\(labelWidth - 10)\" y=\"\(y + 19)\" text-anchor=\"end\">\(grade)风险</text>"
+            out += "<rect class=\"g\(min(index, 2))\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" "
+            out += "height=\"\(barHeight)\"/>"
+            out += "<text x=\"\(labelWidth + length + 8)\" y=\"\(y + 19)\">\(entry.count)\(share)</text>\n"
+        }
+        return out + "</svg>\n"
+    }
+
+    static let style = """
+        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+          margin: 2em; color: #222; line-height: 1.5; }
+        h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
+        .interrupted { color: #a40000; font-weight: bold; }
+        table { border-collapse: collapse; font-size: 0.9em; }
+        thead { display: table-header-group; }
+        th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
+        th { background: #eee; white-space: nowrap; }
+        tr { page-break-inside: avoid; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        td.grade { font-weight: bold; text-align: center; }
+        tr.invalid { background: #fff4f4; }
+        td.id { white-space: nowrap; }
+        td.factors { min-width: 14em; }
+        td.error { min-width: 20em; }
+        td.error pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; color: #a40000; }
+        .g0 { fill: #2e7d32; color: #2e7d32; }
+        .g1 { fill: #ef8f00; color: #b36b00; }
+        .g2 { fill: #c62828; color: #c62828; }
+        ul.rules { margin-top: 0; }
+        svg.chart text { font-size: 14px; fill: #222; }
+        @page { size: A4 landscape; margin: 12mm; }
+
+        """
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Writes `summary.csv`, `summary.json` and `index.html` as rows arrive in input order, holding none of them.
+///
+/// The CSV is streamed straight into its temporary file. The JSON and HTML rows go to hidden spill files, because
+/// their heads carry totals only known at the end; ``finish(_:)`` writes each head, copies the spilled rows after
+/// it and renames the file into place. So the three files appear whole at the end, and memory does not grow with
+/// the batch. Used from one thread.
+final class SummaryWriter {
+    let folder: String
+    private(set) var summary: BatchSummary
+    private let csv: StreamingFile
+    private let jsonRows: StreamingFile
+    private let htmlRows: StreamingFile
+
+    init(folder: String, summary: BatchSummary) throws {
+        self.folder = folder
+        self.summary = summary
+        csv = try StreamingFile(path: FilePath.join(folder, "summary.csv"))
+        jsonRows = try StreamingFile(path: FilePath.join(folder, "summary.json"), suffix: "rows")
+        htmlRows = try StreamingFile(path: FilePath.join(folder, "index.html"), suffix: "rows")
+        try csv.write(SummaryCSV.header)
+    }
+
+    /// One row as written in each summary file.
+    struct Lines: Sendable {
+        let csv: String
+        let json: String
+        let html: String
+    }
+
+    /// Renders a row for the three files (done on the worker threads: it is most of the per-row work).
+    static func lines(_ row: BatchRow) -> Lines {
+        Lines(csv: SummaryCSV.row(row), json: SummaryJSON.row(row), html: SummaryHTML.row(row))
+    }
+
+    /// Adds the next row (rows must come in input order).
+    func append(_ row: BatchRow) throws {
+        let lines = row.lines ?? Self.lines(row)
+        try jsonRows.write((summary.total == 0 ? "\n" : ",\n") + lines.json)
+        summary.add(row)
+        try csv.write(lines.csv)
+        try htmlRows.write(lines.html)
+    }
+
+    /// Writes the three files into place and removes the spill files.
+    func finish(interrupted: Bool) throws -> BatchSummary {
+        summary.interrupted = interrupted
+        defer {
+            jsonRows.abandon()
+            htmlRows.abandon()
+        }
+        try csv.commit()
+        let json = try StreamingFile(path: jsonRows.path)
+        do {
+            try json.write(SummaryJSON.head(summary))
+            try json.append(contentsOf: jsonRows)
+            try json.write(SummaryJSON.tail(empty: summary.total == 0))
+            try json.commit()
+        } catch {
+            json.abandon()
+            throw error
+        }
+        let html = try StreamingFile(path: htmlRows.path)
+        do {
+            try html.write(SummaryHTML.head(summary))
+            try html.append(contentsOf: htmlRows)
+            try html.write(SummaryHTML.tail)
+            try html.commit()
+        } catch {
+            html.abandon()
+            throw error
+        }
+        return summary
+    }
+
+    /// Removes every temporary file (after an error).
+    func abandon() {
+        csv.abandon()
+        jsonRows.abandon()
+        htmlRows.abandon()
+    }
+}

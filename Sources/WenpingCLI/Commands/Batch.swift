@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import Wenping
+
+extension WenpingCommand {
+    /// `wenping batch INPUT... --output DIR`: grade many projects in parallel, write their reports and a summary.
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "批量评估:目录、JSON Lines 或 CSV 中的项目 → 每个项目的报告和汇总表",
+            discussion: """
+                输入可以是:
+                  目录        递归查找其中的 .yaml/.yml/.json 项目文件(跳过 *.expected.yaml),按路径排序
+                  .jsonl 文件 每个非空行是一个项目(JSON);错误指出文件和行号
+                  .csv 文件   第 1 行是列名,之后每行一个项目。列名是项目字段(id、name、kind、jurisdiction、
+                              location、applicant、scale、description、measures)或事实项名,也可以写中文
+                              名称(项目编号、项目名称、项目类型、所在地区、措施,或规则中事实项的名称,
+                              如“被征收户数”);措施一格里的多个措施 id 用分号隔开;空格子表示没有这项事实。
+                              CSV 用 UTF-8 编码(Excel:另存为“CSV UTF-8”)。
+                每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符
+                换成 _),另写 summary.csv(带 BOM,
+                Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。
+                每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。
+                一个输入有问题(读不了、格式错、事实不对、没有适用的规则、项目编号重复)不影响其他输入:
+                它在汇总中记为一条错误(文件、行号和错误信息),错误信息同时输出到标准错误(最多 20 条)。
+                按 Ctrl-C 会停止读取新的输入,完成手头的项目并写出只含已完成部分的汇总。
+
+                退出码:
+                  0    所有输入都已评级(且未达到 --fail-on 的等级)
+                  1    有输入无效(其余输入照常评级,见汇总中的错误)
+                  2    规则文件有错误(未评级任何项目,错误输出到标准错误)
+                  3    给了 --fail-on,且有项目落实措施后达到该等级(所有输入都有效时)
+                  64   命令行用法错误
+                  130  被 Ctrl-C 中断(汇总只含已完成的输入)
+                同时满足多条时,取 2、1、3 中靠前的一个。
+                """
+        )
+
+        @Argument(help: "输入:目录、.jsonl 文件、.csv 文件或项目文件")
+        var inputs: [String]
+
+        @Option(help: "输出目录(不存在时创建)")
+        var output: String
+
+        @Option(help: "规则目录或文件")
+        var rules: [String] = ["Rules"]
+
+        @Option(help: "指定规则 id,不按项目类型和地区自动选择")
+        var ruleset: String?
+
+        @Option(help: "报告格式:json、md、html;可多次给出或用逗号分隔(如 --format json,html);默认 json")
+        var format: [String] = []
+
+        @Flag(help: "只写汇总文件,不写每个项目的报告")
+        var summaryOnly = false
+
+        @Option(help: "并行评估的线程数(默认:全部 CPU 核)")
+        var jobs: Int?
+
+        @Option(name: .customLong("fail-on"), help: "落实措施后达到此等级(如 中 或 高)时退出码为 3")
+        var failOn: String?
+
+        @Flag(help: "不显示进度行和结束时的统计")
+        var quiet = false
+
+        /// How many input errors are printed to standard error; the rest are only in the summary.
+        static let shownErrors = 20
+
+        /// The formats asked for, in order, without repeats.
+        func formats() throws -> [ReportFormat] {
+            if summaryOnly { return [] }
+            var result: [ReportFormat] = []
+            for value in format.flatMap({ $0.split(separator: ",") }) {
+                let name = value.trimmingCharacters(in: .whitespaces)
+                guard let parsed = ReportFormat(rawValue: name) else {
+                    let known = ReportFormat.allCases.map(\.rawValue).joined(separator: "、")
+                    throw ValidationError("不认识的报告格式“\(name)”;可用:\(known)")
+                }
+                if !result.contains(parsed) { result.append(parsed) }
+            }
+            return result.isEmpty ? [.json] : result
+        }
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs 至少是 1") }
+            if summaryOnly && !format.isEmpty { throw ValidationError("--summary-only 不写报告,不能同时给 --format") }
+            _ = try formats()
+        }
+
+        func run() throws {
+            let catalog = RuleSetCatalog(paths: rules)
+            if catalog.hasErrors {
+                let formatter = DiagnosticFormatter(sources: catalog.sources)
+                Console.error(formatter.format(catalog.diagnostics.filter { $0.severity == .error }))
+                Console.error("规则文件有错误,未评估任何项目;请先运行 wenping check 修正\n")
+                throw ExitCode.rulesInvalid
+            }
+            if let ruleset, catalog.ruleSet(id: ruleset) == nil {
+                let ids = catalog.ruleSets.filter { !$0.isBase }.map(\.id).joined(separator: "、")
+                throw ValidationError("没有 id 为“\(ruleset)”的规则;现有规则:\(ids)")
+            }
+            if let failOn {
+                let grades = Set(catalog.ruleSets.flatMap(\.gradeIDs))
+                guard grades.contains(failOn) else {
+                    throw ValidationError("--fail-on 的等级“\(failOn)”不存在;可用:\(grades.sorted().joined(separator: "、"))")
+                }
+            }
+            let runner = BatchRunner(
+                catalog: catalog, override: ruleset,
+                options: .init(output: output, formats: try formats(), jobs: jobs, failOn: failOn))
+            let cancellation = BatchCancellation()
+            let interrupts = InterruptHandler(cancellation: cancellation)
+            defer { interrupts.remove() }
+            let line = ProgressLine(isEnabled: ProgressLine.isTerminal && !quiet)
+            var shown = 0
+            let summary: BatchSummary
+            do {
+                summary = try runner.run(inputs, cancellation: cancellation) { progress in
+                    if let issue = progress.issue {
+                        shown += 1
+                        if shown <= Self.shownErrors {
+                            line.clear()
+                            Console.error(issue.message)
+                        }
+                    }
+                    line.update(progress)
+                }
+            } catch {
+                line.clear()
+                Console.error("error: \(error)\n")
+                throw ExitCode.failure
+            }
+            line.clear()
+            if summary.invalid > Self.shownErrors {
+                Console.error("……另有 \(summary.invalid - Self.shownErrors) 个无效输入,见 \(output)/summary.csv 的“错误”列\n")
+            }
+            if summary.interrupted {
+                let total = runner.count(inputs).map { "/\($0)" } ?? " 个输入(总数未知)"
+                Console.error(
+                    "已中断:完成 \(summary.total)\(total),其中已评级 \(summary.graded) 个、无效 \(summary.invalid) 个;"
+                        + "汇总只含已完成的输入,见 \(output)/summary.csv\n")
+                throw ExitCode.interrupted
+            }
+            if summary.total == 0 {
+                Console.error("warning: 没有找到任何项目:目录中只查找 .yaml/.yml/.json 文件,JSON Lines 和 CSV 文件请直接给出文件名\n")
+            }
+            if !quiet {
+                let grades = summary.distributionAfter.map { "\($0.grade) \($0.count)" }.joined(separator: "、")
+                Console.error(
+                    "共 \(summary.total) 个输入:已评级 \(summary.graded) 个(措施后 \(grades)),无效 \(summary.invalid) 个;"
+                        + "汇总见 \(output)/summary.csv、summary.json、index.html\n")
+            }
+            if summary.invalid > 0 { throw ExitCode.inputsInvalid }
+            if summary.reachedThreshold > 0 { throw ExitCode.thresholdReached }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+@testable import Wenping
+
+/// Running whole batches: every input accounted for, rows in input order whatever the threads do, collisions,
+/// atomic files, re-runs and interruption.
+struct BatchRunnerTests {
+    static let root = FixtureTests.root
+    static let batch = [root + "/Fixtures/batch/projects.jsonl", root + "/Fixtures/batch/projects.csv"]
+
+    static func output() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("batch-out-\(UUID().uuidString)").path
+    }
+
+    static func run(
+        _ inputs: [String], output: String, formats: [ReportFormat] = [.json], jobs: Int = 3,
+        cancellation: BatchCancellation = BatchCancellation(), progress: (BatchProgress) -> Void = { _ in }
+    ) throws -> BatchSummary {
+        let runner = BatchRunner(
+            catalog: FixtureTests.catalog, options: .init(output: output, formats: formats, jobs: jobs, failOn: "中"))
+        return try runner.run(inputs, cancellation: cancellation, progress: progress)
+    }
+
+    static func summaryJSON(_ output: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: output + "/summary.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// Every file name under `folder`, recursively.
+    static func files(_ folder: String) -> [String] {
+        ((FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
+    }
+
+    @Test func everyInputIsAccountedForWithItsPosition() throws {
+        let output = Self.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let summary = try Self.run(Self.batch, output: output)
+        #expect((summary.total, summary.graded, summary.invalid) == (9, 5, 4))
+        let rows = try #require(try Self.summaryJSON(output)["rows"] as? [[String: Any]])
+        #expect(rows.count == 9)
+        let errors = rows.compactMap { $0["error"] as? [String: Any] }
+        let places = errors.map {
+            "\(($0["file"] as? String ?? "").split(separator: "/").last ?? ""):\($0["line"] ?? "")"
+        }
+        #expect(places == ["projects.jsonl:4", "projects.jsonl:5", "projects.jsonl:6", "projects.csv:4"])
+        #expect(rows.map { $0["sequence"] as? Int } == Array(1...9))
+    }
+
+    @Test func rowsFollowInputOrderAndOutputIsTheSameWithOneOrManyThreads() throws {
+        let one = Self.output()
+        let many = Self.output()
+        defer {
+            try? FileManager.default.removeItem(atPath: one)
+            try? FileManager.default.removeItem(atPath: many)
+        }
+        let inputs = [Self.root + "/Fixtures/projects"] + Self.batch
+        _ = try Self.run(inputs, output: one, jobs: 1)
+        _ = try Self.run(inputs, output: many, jobs: 4)
+        for name in ["summary.csv", "summary.json", "index.html", "reports/XA-2025-001.json"] {
+            let first = try String(contentsOfFile: one + "/" + name, encoding: .utf8)
+            let second = try String(contentsOfFile: many + "/" + name, encoding: .utf8)
+            #expect(first == second, "\(name) differs between --jobs 1 and --jobs 4")
+        }
+    }
+
+    @Test func theFirstOfTwoProjectsWithTheSameIdKeepsTheReport() throws {
+        let output = Self.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let summary = try Self.run([Self.root + "/Fixtures/batch/projects.jsonl"], output: output, jobs: 4)
+        #expect(summary.invalid == 3)
+        let report = try String(contentsOfFile: output + "/reports/XA-2025-002.json", encoding: .utf8)
+        #expect(report.contains("长安区某某路拓宽工程房屋征收"))
+        #expect(!report.contains("与第 1 行编号相同的项目"))
+        let rows = try #require(try Self.summaryJSON(output)["rows"] as? [[String: Any]])
+        let duplicate = try #require(rows.last?["error"] as? [String: Any])
+        #expect(
+            (duplicate["message"] as? String)?.hasSuffix(
+                "projects.jsonl:6: error: 项目编号“XA-2025-002”与第 1 项重复(报告文件名都是 XA-2025-002.json),未写出报告,以免覆盖;请给每个项目不同的编号\n")
+                == true)
+        #expect(rows.last?["id"] as? String == "XA-2025-002")
+    }
+
+    @Test func idsThatOnlyDifferInUnsafeCharactersCollideToo() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let line = try String(contentsOfFile: Self.root + "/Fixtures/batch/projects.jsonl", encoding: .utf8)
+            .split(separator: "\n")[0]
+        let lines = ["../a/b", "../a_b", "..%2Fa_b"].map { line.replacingOccurrences(of: "XA-2025-002", with: $0) }
+        try lines.joined(separator: "\n").write(toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        let summary = try Self.run([folder + "/p.jsonl"], output: folder + "/out")
+        #expect((summary.graded, summary.invalid) == (2, 1))
+        let names = ["../a/b", "..%2Fa_b"].map { AtomicFile.safeName($0) + ".json" }
+        #expect(Self.files(folder + "/out/reports") == names.sorted())
+        #expect(AtomicFile.safeName("../a_b") == AtomicFile.safeName("../a/b"))
+    }
+
+    @Test func writesLeaveNoTemporaryFilesAndReRunsOverwrite() throws {
+        let output = Self.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Self.run(Self.batch, output: output, formats: [.json, .markdown])
+        let first = Self.files(output)
+        _ = try Self.run(Self.batch, output: output, formats: [.json, .markdown])
+        #expect(Self.files(output) == first)
+        #expect(!first.contains { $0.split(separator: "/").last?.hasPrefix(".") == true })
+        #expect(first.contains("reports/CSV-001.md"))
+        #expect(first.filter { $0.hasPrefix("reports/") }.count == 10)
+    }
+
+    @Test func summaryOnlyWritesNoReports() throws {
+        let output = Self.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Self.run(Self.batch, output: output, formats: [])
+        #expect(Self.files(output) == ["index.html", "summary.csv", "summary.json"])
+    }
+
+    @Test func anInterruptedBatchSummarisesWhatFinishedInOrder() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let generator = ProjectGenerator(
+            ruleSet: try #require(FixtureTests.catalog.ruleSet(id: "national/house-expropriation")))
+        try (0..<300).map(generator.jsonLine).joined(separator: "\n").write(
+            toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        let cancellation = BatchCancellation()
+        var seen: [Int] = []
+        let summary = try Self.run([folder + "/p.jsonl"], output: folder + "/out", jobs: 2, cancellation: cancellation)
+        {
+            seen.append($0.done)
+            if $0.done == 5 { cancellation.cancel() }
+        }
+        #expect(summary.interrupted)
+        #expect(summary.total >= 5 && summary.total < 300)
+        #expect(summary.graded + summary.invalid == summary.total)
+        #expect(seen == Array(1...summary.total))
+        let json = try Self.summaryJSON(folder + "/out")
+        #expect(json["interrupted"] as? Bool == true)
+        #expect(
+            (json["rows"] as? [[String: Any]])?.map { $0["id"] as? String } == (0..<summary.total).map { "GEN-\($0)" })
+        #expect(!Self.files(folder + "/out").contains { $0.split(separator: "/").last?.hasPrefix(".") == true })
+        #expect(Self.files(folder + "/out/reports").count == summary.graded)
+    }
+
+    @Test func aFinishedBatchIsNotInterrupted() throws {
+        let output = Self.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let summary = try Self.run(Self.batch, output: output)
+        #expect(!summary.interrupted)
+        #expect(summary.reachedThreshold == 0)
+        #expect(summary.distributionAfter.map(\.grade) == ["低", "中", "高"])
+    }
+
+    @Test(arguments: FixtureTests.expectations)
+    func mainFactorsAreTheReportsMainFactors(_ name: String) throws {
+        let file = Self.root + "/Fixtures/projects/" + name.replacingOccurrences(of: ".expected.yaml", with: ".yaml")
+        let assessment = try ReportTests.assess(file)
+        let grading = BatchProcessor.grading(assessment)
+        #expect(grading.mainFactors.map { assessment.ruleSet.factors[$0].id } == ReportModel(assessment).mainFactors)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import Wenping
+
+/// The three summary files of a small fixed batch, as golden files, and their escaping.
+struct BatchSummaryTests {
+    static let root = FixtureTests.root
+
+    /// The summary files of the fixture batch (a JSON Lines file, a CSV file and an invalid project file), with
+    /// the checkout path removed so the golden files do not depend on where the repository is.
+    static let files: [String: String] = {
+        let output = BatchRunnerTests.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let inputs = BatchRunnerTests.batch + [root + "/Fixtures/projects/invalid/typo-fact.yaml"]
+        let runner = BatchRunner(
+            catalog: FixtureTests.catalog, options: .init(output: output, formats: [.json, .markdown], jobs: 2))
+        _ = try? runner.run(inputs)
+        var files: [String: String] = [:]
+        for name in ["summary.csv", "summary.json", "index.html"] {
+            // Decoded by hand: Foundation's String(contentsOfFile:) would drop the byte order mark.
+            let data = FileManager.default.contents(atPath: output + "/" + name) ?? Data()
+            files[name] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: root + "/", with: "")
+        }
+        return files
+    }()
+
+    @Test(arguments: ["summary.csv", "summary.json", "index.html"])
+    func summaryFileMatchesGoldenFile(_ name: String) throws {
+        // The golden file is read back without its byte order mark, so compare without it (checked below).
+        let text = try #require(Self.files[name])
+        try assertSnapshot(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, named: "batch-" + name)
+    }
+
+    @Test func summaryCSVStartsWithAByteOrderMarkAndUsesCRLF() throws {
+        let text = try #require(Self.files["summary.csv"])
+        #expect(text.hasPrefix("\u{FEFF}序号,项目编号,项目名称,"))
+        #expect(text.utf8.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(text.hasSuffix("\r\n"))
+    }
+
+    @Test func summaryJSONParsesAndItsCountsAddUp() throws {
+        let text = try #require(Self.files["summary.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "wenping/batch-summary/1")
+        let counts = try #require(object["counts"] as? [String: Int])
+        #expect(counts == ["total": 10, "graded": 5, "invalid": 5])
+        #expect((object["rows"] as? [Any])?.count == 10)
+        let after = try #require(object["grades_after"] as? [String: Int])
+        #expect(after.values.reduce(0, +) == 5)
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"x\"", "\"say \"\"x\"\"\""), ("two\nlines", "\"two\nlines\""),
+        ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1", "'+1"), ("@x", "'@x"), ("-x", "'-x"), ("-1", "-1"),
+        (" pad", "\" pad\""),
+    ])
+    func csvFieldsAreQuotedAndFormulasDefused(_ text: String, _ field: String) {
+        #expect(SummaryCSV.field(text) == field)
+    }
+
+    @Test func projectTextIsEscapedInTheIndex() {
+        let row = BatchRow(
+            sequence: 1, file: "x.csv", line: 2, id: "<b>", name: "<script>alert('x')</script>", kind: "k&k",
+            jurisdiction: "\"j\"", grading: nil, reports: [],
+            issue: .error("坏的 <tag>", file: "x.csv", line: 2))
+        let html = SummaryHTML.row(row)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(html.contains("<td class=\"id\">&lt;b&gt;</td>"))
+        #expect(html.contains("<td>k&amp;k</td>"))
+        #expect(html.contains("坏的 &lt;tag&gt;"))
+    }
+
+    @Test func theChartHasOneBarPerGradeScaledToTheLargest() {
+        let svg = SummaryHTML.chart([("低", 2), ("中", 0), ("高", 4)])
+        #expect(svg.components(separatedBy: "<rect ").count == 4)
+        #expect(svg.contains("width=\"400\" height=\"28\"/><text x=\"468\" y=\"111\">4(66%)</text>"))
+        #expect(svg.contains("width=\"200\""))
+        #expect(svg.contains("width=\"0\""))
+    }
+}
