@@ -78,7 +78,21 @@ struct JSONWriter {
 
     private mutating func separator() {
         if needsComma { output += "," }
-        if depth > 0 { output += "\n" + String(repeating: "  ", count: depth) }
+        if depth > 0 {
+            output += "\n"
+            Self.indent(depth, into: &output)
+        }
+    }
+
+    /// Appends `depth` levels of two-space indentation without building a new string each line.
+    private static func indent(_ depth: Int, into output: inout String) {
+        let spaces = "                                "
+        var remaining = depth * 2
+        while remaining > 0 {
+            let chunk = min(remaining, spaces.utf8.count)
+            output += spaces.utf8.count == chunk ? spaces : String(spaces.prefix(chunk))
+            remaining -= chunk
+        }
     }
 
     private mutating func scalar(_ text: String) {
@@ -104,12 +118,28 @@ struct JSONWriter {
 
     private mutating func close(_ bracket: String) {
         depth -= 1
-        if needsComma { output += "\n" + String(repeating: "  ", count: depth) }
+        if needsComma {
+            output += "\n"
+            Self.indent(depth, into: &output)
+        }
         output += bracket
         needsComma = true
     }
 
+    /// Whether `text` holds a character JSON must escape: a control character, `"`, `\\`, U+2028 or U+2029.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     static func quoted(_ text: String) -> String {
+        // Most report text needs no escaping: copy it in one piece.
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -73,7 +73,10 @@ struct NodeReader {
                 .unknownField, message, at: location(entry.key.mark), length: Self.width(of: entry.key))
         }
         // A missing required key that an unknown key misspells was just reported (E202 with "did you mean").
-        let misspelt = Set(mapping.entries.compactMap { suggestion(for: $0.key.value, among: allowed) })
+        let misspelt = Set(
+            mapping.entries.lazy.filter { !allowed.contains($0.key.value) }.compactMap {
+                suggestion(for: $0.key.value, among: allowed)
+            })
         for key in required where mapping[key] == nil && !misspelt.contains(key) {
             diagnostics.error(.missingField, "\(what)缺少必填字段“\(key)”", at: location(mapping.mark))
         }

@@ -1,18 +1,32 @@
 import Foundation
 
-/// Writes files whole or not at all: the content goes to a temporary file in the same folder, which is then
-/// renamed over the target, so a reader never sees a half-written report.
+/// Writes files whole or not at all.
+///
+/// The content goes to a uniquely named temporary file in the same folder, which is then renamed over the
+/// target, so a reader (or an interrupted batch) never leaves or sees a half-written report.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
         let directory = FilePath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = FilePath.join(directory, ".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+        let temporary = FilePath.join(directory, ".\(name).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
             throw FileSystem.Failure(description: "无法写入“\(path)”(目录不存在或没有写权限)")
         }
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw FileSystem.Failure(description: "无法写入“\(path)”")
+        var written = 0
+        let bytes = Array(text.utf8)
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result <= 0 { return false }
+                written += result
+            }
+            return true
+        }
+        let closed = close(descriptor) == 0
+        guard complete, closed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw FileSystem.Failure(description: "无法写入“\(path)”(磁盘已满或没有写权限)")
         }
     }
 

@@ -45,6 +45,8 @@ struct ReportTests {
     @Test func markupInProjectTextStaysText() {
         #expect(MarkdownReportRenderer.cell("<script>|x") == "&lt;script&gt;\\|x")
         #expect(JSONWriter.quoted("a\"b\n\u{1}") == "\"a\\\"b\\n\\u0001\"")
+        #expect(JSONWriter.quoted("“补偿”\u{2028}") == "\"“补偿”\\u2028\"")
+        #expect(JSONWriter.quoted("“补偿”") == "\"“补偿”\"")
     }
 
     @Test(arguments: [
