@@ -7,8 +7,8 @@ enum Console {
     }
 }
 
-/// Joins an output folder and a file name.
-struct FilePath {
+/// An output folder, joined with file names (named so as not to shadow the library's path helpers).
+struct OutputFolder {
     let folder: String
 
     init(_ folder: String) {

@@ -27,18 +27,13 @@ public struct ProjectLoader: Sendable {
 
     /// Loads the project file at `file` (a path as the user wrote it).
     public func load(file: String) -> Output {
-        do {
+        do throws(FileSystem.Failure) {
             let bytes = try FileSystem.read(FilePath.absolute(file), limit: limits.maxBytes)
             return load(bytes: bytes, file: file)
-        } catch let failure as FileSystem.Failure {
-            let code: DiagnosticCode = failure.isTooLarge ? .fileTooLarge : .fileUnreadable
-            let message = failure.isTooLarge ? failure.description : "无法读取项目文件:\(failure)"
-            return Output(diagnostics: [.error(code, message, at: SourceLocation(file: file, line: 1, column: 1))])
         } catch {
+            let message = error.isTooLarge ? error.description : "无法读取项目文件:\(error)"
             return Output(
-                diagnostics: [
-                    .error(.fileUnreadable, "无法读取项目文件:\(error)", at: SourceLocation(file: file, line: 1, column: 1))
-                ])
+                diagnostics: [.error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))])
         }
     }
 

@@ -109,7 +109,7 @@ public enum HTMLReportRenderer {
             let reasons = [factor.before.probability.because, factor.before.impact.because].compactMap { $0 }
             rows.append([
                 "\(number + 1)", HTML.escape(factor.category), HTML.escape(factor.label),
-                HTML.escape(level(factor.before.probability)), HTML.escape(level(factor.before.impact)),
+                HTML.escape(factor.before.probability.display), HTML.escape(factor.before.impact.display),
                 degree(factor.before, model), Formatting.number(factor.weight),
                 factor.basis.map(HTML.escape).joined(separator: ";<br>"),
                 reasons.map(HTML.escape).joined(separator: ";"),
@@ -145,8 +145,8 @@ public enum HTMLReportRenderer {
         let rows = model.factors.filter(\.isApplicable).map { factor in
             [
                 HTML.escape(factor.label),
-                HTML.escape(change(factor.before.probability.label, factor.after.probability.label)),
-                HTML.escape(change(factor.before.impact.label, factor.after.impact.label)),
+                HTML.escape(ReportModel.change(factor.before.probability.label, factor.after.probability.label)),
+                HTML.escape(ReportModel.change(factor.before.impact.label, factor.after.impact.label)),
                 factor.before.degree == factor.after.degree
                     ? degree(factor.after, model)
                     : "\(degree(factor.before, model, tag: "span")) → \(degree(factor.after, model, tag: "span"))",
@@ -191,13 +191,7 @@ public enum HTMLReportRenderer {
     }
 
     private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> String {
-        var out = "<p class=\"outcome\">\(when)综合风险指数为 \(Formatting.number(outcome.index)),"
-        out += "对应\(HTML.escape(outcome.indexGrade))风险"
-        if !outcome.rules.isEmpty {
-            let rules = outcome.rules.map { "\(HTML.escape($0.because ?? $0.id))(\(HTML.escape($0.grade)))" }
-            out += ";数量规则:\(rules.joined(separator: "、"))"
-        }
-        return out + ";\(when)项目风险等级为<strong>\(HTML.escape(outcome.gradeLabel))</strong>。</p>\n"
+        "<p class=\"outcome\">" + outcome.sentence(when, escape: HTML.escape) { "<strong>\($0)</strong>" } + "</p>\n"
     }
 
     /// A table with a repeating header; `rows` hold cell HTML that is already escaped.
@@ -214,13 +208,5 @@ public enum HTMLReportRenderer {
         let colour = degreeColour(estimate.degree - 1, of: model.ruleSet.degrees.labels.count)
         return
             "<\(tag) class=\"degree\" style=\"background-color:\(colour)\">\(HTML.escape(estimate.degreeLabel))</\(tag)>"
-    }
-
-    private static func level(_ level: ReportModel.Level) -> String {
-        level.undecided ? "\(level.label)(数据缺失,从严)" : level.label
-    }
-
-    private static func change(_ before: String, _ after: String) -> String {
-        before == after ? before : "\(before) → \(after)"
     }
 }

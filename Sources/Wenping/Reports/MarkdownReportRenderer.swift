@@ -55,8 +55,8 @@ public enum MarkdownReportRenderer {
             number += 1
             let reasons = [factor.before.probability.because, factor.before.impact.because].compactMap { $0 }
             out +=
-                "| \(number) | \(cell(factor.category)) | \(cell(factor.label)) | \(level(factor.before.probability)) "
-            out += "| \(level(factor.before.impact)) | \(cell(factor.before.degreeLabel)) "
+                "| \(number) | \(cell(factor.category)) | \(cell(factor.label)) | \(factor.before.probability.display) "
+            out += "| \(factor.before.impact.display) | \(cell(factor.before.degreeLabel)) "
             out += "| \(Formatting.number(factor.weight)) | \(cell(factor.basis.joined(separator: ";"))) "
             out += "| \(cell(reasons.joined(separator: ";"))) |\n"
         }
@@ -79,9 +79,9 @@ public enum MarkdownReportRenderer {
         out += "## 六、落实措施后的风险等级\n\n| 风险因素 | 风险概率 | 影响程度 | 风险程度 |\n|---|---|---|---|\n"
         for factor in model.factors where factor.isApplicable {
             out +=
-                "| \(cell(factor.label)) | \(change(factor.before.probability.label, factor.after.probability.label)) "
-            out += "| \(change(factor.before.impact.label, factor.after.impact.label)) "
-            out += "| \(change(factor.before.degreeLabel, factor.after.degreeLabel)) |\n"
+                "| \(cell(factor.label)) | \(ReportModel.change(factor.before.probability.label, factor.after.probability.label)) "
+            out += "| \(ReportModel.change(factor.before.impact.label, factor.after.impact.label)) "
+            out += "| \(ReportModel.change(factor.before.degreeLabel, factor.after.degreeLabel)) |\n"
         }
         out += "\n" + outcome(model.after, "落实措施后")
 
@@ -108,20 +108,7 @@ public enum MarkdownReportRenderer {
     }
 
     private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> String {
-        var out = "\(when)综合风险指数为 \(Formatting.number(outcome.index)),对应\(outcome.indexGrade)风险"
-        if !outcome.rules.isEmpty {
-            let rules = outcome.rules.map { "\(cell($0.because ?? $0.id))(\($0.grade))" }
-            out += ";数量规则:\(rules.joined(separator: "、"))"
-        }
-        return out + ";\(when)项目风险等级为**\(outcome.gradeLabel)**。\n\n"
-    }
-
-    private static func level(_ level: ReportModel.Level) -> String {
-        level.undecided ? "\(level.label)(数据缺失,从严)" : level.label
-    }
-
-    private static func change(_ before: String, _ after: String) -> String {
-        before == after ? before : "\(before) → \(after)"
+        outcome.sentence(when, escape: cell) { "**\($0)**" } + "\n\n"
     }
 
     /// Text made safe for a Markdown table cell: pipes escaped, line breaks folded, HTML-significant characters

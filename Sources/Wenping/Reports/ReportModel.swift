@@ -108,3 +108,32 @@ enum ReportValue: Sendable, Hashable {
     case number(Double)
     case string(String)
 }
+
+extension ReportModel.Level {
+    /// The level label, marked when missing data left its band undecided and the cautious policy chose it.
+    var display: String { undecided ? "\(label)(数据缺失,从严)" : label }
+}
+
+extension ReportModel {
+    /// `before → after`, or just `before` when nothing changed.
+    static func change(_ before: String, _ after: String) -> String {
+        before == after ? before : "\(before) → \(after)"
+    }
+}
+
+extension ReportModel.Outcome {
+    /// The sentence that closes a report section: the index and its grade, the count rules that held, and the
+    /// project grade at that point (`when`: 措施前 or 落实措施后).
+    ///
+    /// - Parameters:
+    ///   - escape: makes rule and grade text safe for the output format.
+    ///   - strong: emphasises the final grade label (already escaped).
+    func sentence(_ when: String, escape: (String) -> String, strong: (String) -> String) -> String {
+        var out = "\(when)综合风险指数为 \(Formatting.number(index)),对应\(escape(indexGrade))风险"
+        if !rules.isEmpty {
+            let list = rules.map { "\(escape($0.because ?? $0.id))(\(escape($0.grade)))" }
+            out += ";数量规则:\(list.joined(separator: "、"))"
+        }
+        return out + ";\(when)项目风险等级为\(strong(escape(gradeLabel)))。"
+    }
+}

@@ -6,6 +6,9 @@ enum FileSystem {
         var description: String
         /// True when the file was refused for its size, before reading it.
         var isTooLarge = false
+
+        /// The diagnostic code for a file that could not be read this way.
+        var code: DiagnosticCode { isTooLarge ? .fileTooLarge : .fileUnreadable }
     }
 
     static func isRegularFile(_ path: String) -> Bool {
@@ -19,7 +22,7 @@ enum FileSystem {
     }
 
     /// Reads a whole file, refusing (without reading) one larger than `limit` bytes.
-    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+    static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else { throw Failure(description: "文件不存在") }
         if isDirectory(path) { throw Failure(description: "这是一个目录,不是文件") }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)

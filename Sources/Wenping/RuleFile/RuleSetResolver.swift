@@ -93,30 +93,28 @@ struct RuleSetResolver {
     private mutating func load(_ file: String, absolute: String) -> LoadedFile {
         if let cached = cache[absolute] { return cached }
         let loaded: LoadedFile
-        do {
-            let bytes = try FileSystem.read(absolute, limit: limits.maxBytes)
-            contents[file] = bytes
+        let bytes: [UInt8]
+        do throws(FileSystem.Failure) {
+            bytes = try FileSystem.read(absolute, limit: limits.maxBytes)
+        } catch {
+            let message = error.isTooLarge ? error.description : "无法读取文件:\(error)"
+            loaded = LoadedFile(
+                syntax: nil,
+                diagnostics: [.error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))])
+            cache[absolute] = loaded
+            return loaded
+        }
+        contents[file] = bytes
+        do throws(YAMLError) {
             let document = try YAMLParser.parse(bytes, limits: limits)
             sources[file] = SourceText(file: file, text: document.text)
             let (syntax, diagnostics) = RuleFileLoader.load(document, file: file)
             loaded = LoadedFile(syntax: syntax, diagnostics: diagnostics)
-        } catch let error as YAMLError {
-            if error.kind != .invalidUTF8, let bytes = contents[file] {
+        } catch {
+            if error.kind != .invalidUTF8 {
                 sources[file] = SourceText(file: file, text: String(decoding: bytes, as: UTF8.self))
             }
             loaded = LoadedFile(syntax: nil, diagnostics: [Diagnostic(error, file: file)])
-        } catch let failure as FileSystem.Failure {
-            let code: DiagnosticCode = failure.isTooLarge ? .fileTooLarge : .fileUnreadable
-            let message = failure.isTooLarge ? failure.description : "无法读取文件:\(failure)"
-            loaded = LoadedFile(
-                syntax: nil, diagnostics: [.error(code, message, at: SourceLocation(file: file, line: 1, column: 1))])
-        } catch {
-            loaded = LoadedFile(
-                syntax: nil,
-                diagnostics: [
-                    .error(
-                        .fileUnreadable, "无法读取文件:\(error)", at: SourceLocation(file: file, line: 1, column: 1))
-                ])
         }
         cache[absolute] = loaded
         return loaded

@@ -40,11 +40,11 @@ extension RuleTestLoader {
     private mutating func projectFile(at path: Located<String>) -> (file: ProjectFile, digest: String)? {
         let name = FilePath.join(FilePath.directory(of: file), path.value)
         let bytes: [UInt8]
-        do {
+        do throws(FileSystem.Failure) {
             bytes = try FileSystem.read(FilePath.absolute(name), limit: YAMLLimits.default.maxBytes)
         } catch {
             reader.diagnostics.error(
-                .fileUnreadable, "无法读取项目文件“\(name)”:\(error);路径相对于本测试文件所在的目录", at: path.location,
+                error.code, "无法读取项目文件“\(name)”:\(error);路径相对于本测试文件所在的目录", at: path.location,
                 length: path.length)
             return nil
         }

@@ -42,10 +42,10 @@ struct RuleTestLoader {
     mutating func load() -> [RuleTestCase] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let bytes: [UInt8]
-        do {
+        do throws(FileSystem.Failure) {
             bytes = try FileSystem.read(FilePath.absolute(file), limit: YAMLLimits.default.maxBytes)
         } catch {
-            reader.diagnostics.error(.fileUnreadable, "无法读取规则测试文件:\(error)", at: start)
+            reader.diagnostics.error(error.code, "无法读取规则测试文件:\(error)", at: start)
             return []
         }
         let document: YAMLDocument

@@ -102,7 +102,7 @@ extension WenpingCommand {
                     invalid += 1
                     continue
                 }
-                let path = FilePath(output).appending("\(name).\(format.format.fileExtension)")
+                let path = OutputFolder(output).appending("\(name).\(format.format.fileExtension)")
                 try AtomicFile.write(report, to: path)
                 Console.error("\(file) → \(path):措施前\(assessment.gradeBefore),措施后\(assessment.gradeAfter)\n")
             }
