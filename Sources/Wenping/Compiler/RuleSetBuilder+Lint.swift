@@ -21,7 +21,7 @@ extension RuleSetBuilder {
         if abs(total - 1) > 1e-6 {
             diagnostics.warning(
                 .weightsDoNotSum,
-                "风险因素的权重之和是 \(Self.format(total)),不等于 1;综合风险指数按适用因素的权重归一化计算,但权重之和为 1 更便于审核",
+                "风险因素的权重之和是 \(Formatting.number(total, digits: 6)),不等于 1;综合风险指数按适用因素的权重归一化计算,但权重之和为 1 更便于审核",
                 at: location)
         }
     }
@@ -75,12 +75,5 @@ extension RuleSetBuilder {
                 .gradeUnreachable, "风险等级“\(grade.id)”不会被任何综合指数阈值、数量规则或兜底条件得出",
                 at: gradeLocations[index])
         }
-    }
-
-    /// A number without needless trailing zeros: `0.95`, `1`, `1.05`.
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 1_000_000).rounded() / 1_000_000
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(rounded)
     }
 }

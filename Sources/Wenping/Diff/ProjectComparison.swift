@@ -138,8 +138,8 @@ struct ProjectComparison: Sendable {
         if before.definition.weight != after.definition.weight {
             items.append(
                 Item(
-                    key: "weight", name: "权重", old: RuleSetBuilder.format(before.definition.weight),
-                    new: RuleSetBuilder.format(after.definition.weight)))
+                    key: "weight", name: "权重", old: Formatting.number(before.definition.weight, digits: 6),
+                    new: Formatting.number(after.definition.weight, digits: 6)))
         }
         return items
     }

@@ -72,7 +72,7 @@ struct RuleSetComparison {
             ("风险概率", old.probabilityScale, new.probabilityScale), ("影响程度", old.impactScale, new.impactScale),
         ] {
             let show = { (scale: CompiledRuleSet.Scale) in
-                scale.levels.map { "\($0.label)=\(RuleSetBuilder.format($0.value))" }.joined(separator: " ")
+                scale.levels.map { "\($0.label)=\(Formatting.number($0.value, digits: 6))" }.joined(separator: " ")
             }
             record(.scales, name, nil, show(before), show(after))
         }
@@ -151,8 +151,8 @@ struct RuleSetComparison {
             record(.factors, id, label: label, "类别", before.category ?? "", after.category ?? "")
             record(.factors, id, label: label, "阶段", before.stage ?? "", after.stage ?? "")
             record(
-                .factors, id, label: label, "权重", RuleSetBuilder.format(before.weight),
-                RuleSetBuilder.format(after.weight))
+                .factors, id, label: label, "权重", Formatting.number(before.weight, digits: 6),
+                Formatting.number(after.weight, digits: 6))
             record(.factors, id, label: label, "依据", Self.basis(before.basis), Self.basis(after.basis))
             record(
                 .factors, id, label: label, "适用条件", before.applicability?.source ?? "总是适用",
@@ -275,7 +275,8 @@ extension RuleSetComparison {
         switch value {
         case nil, .unknown?: "无"
         case .number(let number)?:
-            input.kind == .percent ? "\(RuleSetBuilder.format(number * 100))%" : RuleSetBuilder.format(number)
+            input.kind == .percent
+                ? "\(Formatting.number(number * 100, digits: 6))%" : Formatting.number(number, digits: 6)
         case .boolean(let flag)?: flag ? "true" : "false"
         case .enumeration(let index)?: input.domain?.values[Int(index)].label ?? String(index)
         case .date(let days)?: CalendarDate(daysSinceEpoch: Int(days)).description
@@ -292,7 +293,8 @@ extension RuleSetComparison {
 
     static func range(_ input: CompiledRuleSet.Input) -> String {
         let show = { (value: Double) in
-            input.kind == .percent ? "\(RuleSetBuilder.format(value * 100))%" : RuleSetBuilder.format(value)
+            input.kind == .percent
+                ? "\(Formatting.number(value * 100, digits: 6))%" : Formatting.number(value, digits: 6)
         }
         switch (input.min, input.max) {
         case (nil, nil): return "不限"
@@ -305,7 +307,7 @@ extension RuleSetComparison {
     /// `≥0.64 高;≥0.36 中;其余 低`.
     static func cuts(_ ruleSet: CompiledRuleSet) -> String {
         let cuts = ruleSet.aggregation.indexCuts.map {
-            "≥\(RuleSetBuilder.format($0.atLeast)) \(ruleSet.grades[$0.grade].id)"
+            "≥\(Formatting.number($0.atLeast, digits: 6)) \(ruleSet.grades[$0.grade].id)"
         }
         return (cuts + ["其余 \(ruleSet.grades[ruleSet.aggregation.indexElse].id)"]).joined(separator: ";")
     }
@@ -319,7 +321,7 @@ extension RuleSetComparison {
     }
 
     static func factor(_ factor: CompiledRuleSet.Factor, _ ruleSet: CompiledRuleSet) -> String {
-        "权重 \(RuleSetBuilder.format(factor.weight)),\(factor.probability.count) 个概率档,\(factor.impact.count) 个影响档,"
+        "权重 \(Formatting.number(factor.weight, digits: 6)),\(factor.probability.count) 个概率档,\(factor.impact.count) 个影响档,"
             + "\(factor.measures.count) 项措施"
     }
 

@@ -14,7 +14,7 @@ extension CompiledRuleSet {
             out += "    \(probabilityScale.levels[p].label): \(cells)\n"
         }
         out += "  风险等级:\(grades.map { $0.proceeds ? "\($0.id)(可实施)" : $0.id }.joined(separator: " < "))\n"
-        let cuts = aggregation.indexCuts.map { "≥\(RuleSetBuilder.format($0.atLeast)) \(grades[$0.grade].id)" }
+        let cuts = aggregation.indexCuts.map { "≥\(Formatting.number($0.atLeast, digits: 6)) \(grades[$0.grade].id)" }
         out += "  综合指数:\((cuts + ["其余 \(grades[aggregation.indexElse].id)"]).joined(separator: ";"))\n"
         for rule in aggregation.rules {
             out += "  数量规则 \(rule.id):\(rule.condition.source) → \(grades[rule.grade].id)\n"
@@ -23,8 +23,8 @@ extension CompiledRuleSet {
         for input in inputs {
             var traits = [input.kind.rawValue, input.isRequired ? "必填" : "可选"]
             if let domain = input.domain { traits.append(domain.values.map(\.label).joined(separator: "/")) }
-            if let min = input.min { traits.append("min \(RuleSetBuilder.format(min))") }
-            if let max = input.max { traits.append("max \(RuleSetBuilder.format(max))") }
+            if let min = input.min { traits.append("min \(Formatting.number(min, digits: 6))") }
+            if let max = input.max { traits.append("max \(Formatting.number(max, digits: 6))") }
             if input.defaultValue != nil { traits.append("有默认值") }
             out += "  输入 #\(input.slot) \(input.name)「\(input.label)」:\(traits.joined(separator: ","))\n"
         }
@@ -37,7 +37,7 @@ extension CompiledRuleSet {
             out += "占比 \(Formatting.number(group.share))):\(items.joined(separator: "、"))\n"
         }
         for factor in factors {
-            out += "  因素 \(factor.id)「\(factor.label)」权重 \(RuleSetBuilder.format(factor.weight))"
+            out += "  因素 \(factor.id)「\(factor.label)」权重 \(Formatting.number(factor.weight, digits: 6))"
             out += factor.applicability.map { ",适用于 \($0.source)" } ?? ""
             out += "\n"
             out += "    概率:\(Self.bands(factor.probability, probabilityScale))\n"
@@ -56,7 +56,7 @@ extension CompiledRuleSet {
     }
 
     private static func levels(_ scale: Scale) -> String {
-        scale.levels.map { "\($0.label)=\(RuleSetBuilder.format($0.value))" }.joined(separator: " ")
+        scale.levels.map { "\($0.label)=\(Formatting.number($0.value, digits: 6))" }.joined(separator: " ")
     }
 
     private static func bands(_ bands: [Band], _ scale: Scale) -> String {

@@ -132,7 +132,8 @@ struct FactBinder {
         _ width: Int
     ) -> Value? {
         let show = { (value: Double) in
-            input.kind == .percent ? "\(RuleSetBuilder.format(value * 100))%" : RuleSetBuilder.format(value)
+            input.kind == .percent
+                ? "\(Formatting.number(value * 100, digits: 6))%" : Formatting.number(value, digits: 6)
         }
         var range: [String] = []
         if let min = input.min { range.append("不小于 \(show(min))") }
