@@ -66,7 +66,7 @@ struct CommandLineTests {
         let run = try Self.run(["assess", "Fixtures/projects/house-expropriation/xa-road-low.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("# "))
-        #expect(run.stdout.contains("## 七、评估结论"))
+        #expect(run.stdout.contains("## 三、评估结论"))
         #expect(run.stderr.isEmpty)
     }
 

@@ -7,7 +7,8 @@ extension Project {
         given[slot] = value != .unknown
         return Project(
             id: id, name: name, kind: kind, jurisdiction: jurisdiction, file: file, inputDigest: inputDigest,
-            ruleSet: ruleSet, details: details, values: values, given: given, measures: measures, lowering: lowering)
+            ruleSet: ruleSet, details: details, values: values, given: given, measures: measures, lowering: lowering,
+            outline: outline)
     }
 
     /// The same project with the measure `id` adopted as well, its lowering added to every factor that offers it
@@ -24,7 +25,7 @@ extension Project {
         return Project(
             id: id, name: name, kind: kind, jurisdiction: jurisdiction, file: file, inputDigest: inputDigest,
             ruleSet: ruleSet, details: details, values: values, given: given, measures: measures + [measureID],
-            lowering: lowering)
+            lowering: lowering, outline: outline)
     }
 
     /// The value of every slot (inputs, then derived values) once derived values are worked out from `values`.

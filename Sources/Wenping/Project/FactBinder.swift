@@ -44,7 +44,7 @@ struct FactBinder {
         return Project(
             id: file.id.value, name: file.name.value, kind: file.kind.value, jurisdiction: file.jurisdictionPath,
             file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
-            given: given, measures: file.measures.map(\.value), lowering: lowering)
+            given: given, measures: file.measures.map(\.value), lowering: lowering, outline: file.outline)
     }
 
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {

@@ -16,6 +16,8 @@ public final class Project: Sendable {
     public let ruleSet: CompiledRuleSet
 
     let details: [ProjectFile.Detail]
+    /// The report-outline parts the file gave (all optional).
+    let outline: ProjectOutline
     /// One value per input slot of ``ruleSet``: the fact, the input's default, or `unknown` when absent.
     let values: [Value]
     /// Which input slots the project gave explicitly (false: absent or defaulted).
@@ -28,7 +30,7 @@ public final class Project: Sendable {
     init(
         id: String, name: String, kind: String, jurisdiction: String, file: String, inputDigest: String,
         ruleSet: CompiledRuleSet, details: [ProjectFile.Detail], values: [Value], given: [Bool], measures: [String],
-        lowering: [(probability: Int, impact: Int)]
+        lowering: [(probability: Int, impact: Int)], outline: ProjectOutline = ProjectOutline()
     ) {
         self.id = id
         self.name = name
@@ -38,6 +40,7 @@ public final class Project: Sendable {
         self.inputDigest = inputDigest
         self.ruleSet = ruleSet
         self.details = details
+        self.outline = outline
         self.values = values
         self.given = given
         self.measures = measures

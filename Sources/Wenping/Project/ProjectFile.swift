@@ -19,12 +19,15 @@ struct ProjectFile: Sendable {
     var facts: [(key: YAMLNode.Scalar, value: YAMLNode)]
     var measures: [Located<String>]
     var start: SourceLocation
+    /// The report-outline parts (评估主体, 过程和方法, 各方意见, 应急处置预案, sign-off …), all optional.
+    var outline = ProjectOutline()
 
     static let descriptiveFields: [(key: String, label: String)] = [
         ("location", "项目地点"), ("applicant", "项目单位"), ("scale", "建设规模"), ("description", "项目概况"),
     ]
     static let fields =
         ["id", "name", "kind", "jurisdiction", "facts", "measures", "details"] + descriptiveFields.map(\.key)
+        + ProjectOutline.fields
 
     /// Reads a parsed project document, reporting E407 (and E201–E205) for missing or malformed fields.
     static func load(_ document: YAMLDocument, file: String) -> (ProjectFile?, [Diagnostic]) {
@@ -61,12 +64,13 @@ struct ProjectFile: Sendable {
             facts = mapping.entries.map { ($0.key, $0.value) }
         }
         let measures = reader.stringList(top["measures"], "采取的措施 measures") ?? []
+        let outline = ProjectOutline.read(top, &reader)
         guard let id, let name, let kind, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
         let project = ProjectFile(
             file: file, id: id, name: name, kind: kind, jurisdiction: jurisdiction, details: details, facts: facts,
-            measures: measures, start: reader.location(top.mark))
+            measures: measures, start: reader.location(top.mark), outline: outline)
         return (project, reader.diagnostics.diagnostics)
     }
 

@@ -90,8 +90,8 @@ extension HTMLReportRenderer {
         for (number, factor) in factors.enumerated() {
             out += "<li><span class=\"num\">\(number + 1)</span>\(HTML.escape(factor.label))</li>\n"
         }
-        out += "</ul>\n<figcaption>图1 风险矩阵。编号为下表序号;实心圆为措施前的位置,虚线圆为落实措施后的位置,"
-        out += "箭头表示措施带来的变化;格内文字为该格的风险程度。</figcaption>\n</figure>\n"
+        out += "</ul>\n<figcaption>图1 风险矩阵。编号为下表序号；实心圆为措施前的位置，虚线圆为落实措施后的位置，"
+        out += "箭头表示措施带来的变化；格内文字为该格的风险程度。</figcaption>\n</figure>\n"
         return out
     }
 
@@ -123,19 +123,19 @@ extension HTMLReportRenderer {
             let afterWidth = factor.after.contribution * scale
             svg += bar("bar-before", x: labelWidth, y: y + 6, width: beforeWidth, height: 12, before: true)
             svg += text(
-                Formatting.number(factor.before.contribution), x: labelWidth + beforeWidth + 4, y: y + 16, size: 10,
+                Formatting.index(factor.before.contribution), x: labelWidth + beforeWidth + 4, y: y + 16, size: 10,
                 fill: ink)
             svg += bar("bar-after", x: labelWidth, y: y + 20, width: afterWidth, height: 9, before: false)
             svg += text(
-                Formatting.number(factor.after.contribution), x: labelWidth + afterWidth + 4, y: y + 28.5, size: 9.5,
+                Formatting.index(factor.after.contribution), x: labelWidth + afterWidth + 4, y: y + 28.5, size: 9.5,
                 fill: "#444")
         }
         svg += "<line x1=\"\(c(labelWidth))\" y1=\"\(c(top - 2))\" x2=\"\(c(labelWidth))\" y2=\"\(c(height - 6))\" "
         svg += "stroke=\"\(ink)\" stroke-width=\"1\"/>\n</svg>\n"
         var out = "<figure class=\"chart\">\n" + svg
-        out += "<figcaption>图2 各风险因素对综合风险指数的加权贡献(权重 × 概率分值 × 影响分值 / Σ权重),"
-        out += "深色为措施前,浅色为落实措施后;综合风险指数措施前为 \(Formatting.number(model.before.index)),"
-        out += "落实措施后为 \(Formatting.number(model.after.index))。</figcaption>\n</figure>\n"
+        out += "<figcaption>图2 各风险因素对综合风险指数的加权贡献（权重 × 概率分值 × 影响分值 / Σ权重），"
+        out += "深色为措施前，浅色为落实措施后；综合风险指数措施前为 \(Formatting.index(model.before.index))，"
+        out += "落实措施后为 \(Formatting.index(model.after.index))。</figcaption>\n</figure>\n"
         return out
     }
 

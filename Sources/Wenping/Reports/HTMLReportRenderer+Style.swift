@@ -8,7 +8,7 @@ extension HTMLReportRenderer {
         @page {
           size: A4;
           margin: 18mm 16mm 20mm 16mm;
-          @bottom-center { content: "第 " counter(page) " 页,共 " counter(pages) " 页"; font-size: 9pt; color: #555; }
+          @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 9pt; color: #555; }
         }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -59,7 +59,7 @@ extension HTMLReportRenderer {
         tr, figure, li { break-inside: avoid; }
         table.estimates, table.measures { font-size: 8.5pt; }
         table.estimates th, table.measures th { font-size: 8pt; padding: 1.2mm 0.9mm; }
-        table.estimates td:nth-child(1), table.estimates td:nth-child(7) { text-align: center; }
+        table.estimates td:nth-child(1) { text-align: center; }
         table.measures td:nth-child(6) { text-align: center; }
         .degree { white-space: nowrap; }
         span.degree { padding: 0 0.8mm; }
@@ -73,6 +73,21 @@ extension HTMLReportRenderer {
           background: #1b1b1b; color: #ffffff; text-align: center; text-indent: 0; font-size: 7.5pt; font-weight: 700;
         }
         .outcome { margin-top: 3mm; }
+        ul.reasons { margin-top: 0; }
+        ul.reasons li.decisive { font-weight: 700; }
+        .banner {
+          border: 2pt solid #a3161b; background: #fde8e8; color: #5c0b0e; padding: 2mm 4mm; margin: 0 0 4mm;
+          break-inside: avoid;
+        }
+        .banner.banner-reference { border-color: #875300; background: #fff3d6; color: #4a2e00; }
+        .banner-title { font-weight: 700; font-size: 11pt; margin: 0.5mm 0; }
+        .banner ul { margin: 1mm 0; }
+        .badge .caveat { font-size: 8.5pt; font-weight: 700; line-height: 1.3; }
+        .missing { color: #a3161b; font-weight: 700; }
+        .missing-part { border-left: 2pt solid #a3161b; padding-left: 3mm; color: #a3161b; font-weight: 700; }
+        h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+        section.signoff { margin-top: 9mm; break-inside: avoid; }
+        table.estimates td:nth-child(8) { text-align: center; }
         .warnings { border: 0.75pt solid #a86a00; padding: 1mm 4mm; margin-top: 4mm; break-inside: avoid; }
         .provenance {
           margin-top: 10mm; padding-top: 2mm; border-top: 0.75pt solid #555; font-size: 8.5pt; color: #333;

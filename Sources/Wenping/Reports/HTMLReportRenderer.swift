@@ -20,40 +20,55 @@ public enum HTMLReportRenderer {
         out += "<style>\n\(style)</style>\n</head>\n<body>\n"
         out += verdict(model)
         out += basics(model)
-        out += basis(model)
-        out += survey(model)
-        out += estimation(model)
-        out += measures(model)
-        out += afterMeasures(model)
+        out += content(model)
         out += conclusion(model)
+        out += signOff(model)
         out += provenance(model)
         return out + "</body>\n</html>\n"
     }
 
     private static func verdict(_ model: ReportModel) -> String {
         var out = "<header class=\"cover\">\n<h1>\(HTML.escape(model.project.name)) 社会稳定风险评估报告</h1>\n"
-        out += "<p class=\"subtitle\">项目编号 \(HTML.escape(model.project.id)) · "
-        out += "\(HTML.escape(model.project.jurisdiction))</p>\n"
-        out += "<div class=\"verdict\">\n"
-        out += badge(model.after, "落实措施后", model, extra: "")
-        out += badge(model.before, "措施前", model, extra: " before")
+        out += "<p class=\"subtitle\">"
+        out += model.reportFields.map { "\($0.0)：\(notGiven(HTML.escape($0.1)))" }.joined(separator: "　｜　")
+        out += "</p>\n"
+        for banner in model.banners {
+            out += "<div class=\"banner banner-\(HTML.escape(banner.kind))\" role=\"alert\">\n"
+            out += "<p class=\"banner-title\">\(HTML.escape(banner.title))</p>\n"
+            if !banner.lines.isEmpty {
+                out += "<ul>\n" + banner.lines.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+            }
+            out += "</div>\n"
+        }
+        let incomplete = !model.missingFacts.isEmpty
+        out += "<div class=\"verdict\(incomplete ? " incomplete" : "")\">\n"
+        out += badge(model.after, "落实措施后", model, extra: "", incomplete: incomplete)
+        out += badge(model.before, "措施前", model, extra: " before", incomplete: incomplete)
         out += "<div class=\"decision\">\n<p class=\"decision-title\">评估结论</p>\n"
         out += "<p>落实措施后为<strong>\(HTML.escape(model.after.gradeLabel))</strong>"
-        out += "(措施前\(HTML.escape(model.before.gradeLabel)))。\(HTML.escape(model.decision))</p>\n"
-        if let description = model.gradeDescription {
-            out += "<p class=\"meaning\">等级含义:\(HTML.escape(description))</p>\n"
+        out += "（措施前为\(HTML.escape(model.before.gradeLabel))）。\(HTML.escape(model.decision))</p>\n"
+        let decisive = model.after.reasons.filter(\.decisive).map(\.text)
+        if !decisive.isEmpty {
+            out += "<p class=\"meaning\">等级由以下情形决定：\(decisive.map(HTML.escape).joined(separator: "；"))。</p>\n"
         }
         return out + "</div>\n</div>\n</header>\n"
     }
 
-    private static func badge(_ outcome: ReportModel.Outcome, _ when: String, _ model: ReportModel, extra: String)
-        -> String
-    {
+    private static func badge(
+        _ outcome: ReportModel.Outcome, _ when: String, _ model: ReportModel, extra: String, incomplete: Bool
+    ) -> String {
         let severity = model.ruleSet.grades.firstIndex { $0.id == outcome.grade } ?? 0
         let tone =
             severity == 0 ? "sev-low" : severity >= model.ruleSet.grades.count - 1 ? "sev-high" : "sev-mid"
-        return "<div class=\"badge \(tone)\(extra)\"><span class=\"when\">\(when)</span>"
-            + "<span class=\"grade\">\(HTML.escape(outcome.gradeLabel))</span></div>\n"
+        var out = "<div class=\"badge \(tone)\(extra)\"><span class=\"when\">\(when)</span>"
+        out += "<span class=\"grade\">\(HTML.escape(outcome.gradeLabel))</span>"
+        if incomplete { out += "<span class=\"caveat\">数据不完整<br>从严认定</span>" }
+        return out + "</div>\n"
+    }
+
+    /// `未提供` in a span a reviewer cannot miss; other (already escaped) text as it is.
+    private static func notGiven(_ html: String) -> String {
+        html == ReportModel.notGiven ? "<span class=\"missing\">未提供</span>" : html
     }
 
     private static func chapter(_ title: String) -> String {
@@ -62,68 +77,71 @@ public enum HTMLReportRenderer {
 
     private static func basics(_ model: ReportModel) -> String {
         let project = model.project
-        var rows = [
-            ["项目编号", project.id], ["项目名称", project.name], ["项目类型", project.kind],
-            ["所在地区", project.jurisdiction],
-        ]
-        rows += project.details.map { [$0.label, $0.value] }
-        return chapter("一、基本情况")
-            + table(["项目", "内容"], rows.map { $0.map(HTML.escape) }, widths: [22, 78], className: "basics")
-            + "</section>\n"
-    }
-
-    private static func basis(_ model: ReportModel) -> String {
         let ruleSet = model.ruleSet
-        var out = chapter("二、评估依据") + "<ul class=\"basis\">\n"
-        for document in ruleSet.basis { out += "<li>\(HTML.escape(document.title))</li>\n" }
-        out += "<li>风险等级标准:\(HTML.escape(ruleSet.title))(\(HTML.escape(ruleSet.id)),版本 "
-        out += HTML.escape(ruleSet.version) + (ruleSet.effective.map { ",\(HTML.escape($0)) 起施行" } ?? "")
-        out += ")</li>\n</ul>\n<p>评估方法:逐项估计风险因素的发生概率和影响程度,由风险矩阵得出单因素风险程度;"
-        out += "综合风险指数 = Σ(权重 × 概率分值 × 影响分值) / Σ权重(仅计适用因素);"
-        out += "项目风险等级取综合指数、风险程度数量规则和兜底条件中最严重者。"
-        for group in ruleSet.weightGroups {
-            out += "权重组“\(HTML.escape(group.label ?? group.id))”的因素权重由层次分析法(AHP)判断矩阵求得,"
-            out += "一致性比率 CR = \(Formatting.number(group.consistencyRatio, digits: 3))。"
-        }
-        return out + "</p>\n</section>\n"
+        var rows = [
+            ("项目编号", project.id), ("项目名称", project.name), ("项目类型", model.kindLabel),
+            ("所在地区", model.jurisdictionLabel),
+        ]
+        rows += project.details.map { ($0.label, $0.value) }
+        rows += ReportModel.overviewFields(project.outline)
+        var out = chapter("一、基本情况") + "<h3>（一）项目概况</h3>\n"
+        out += table(
+            ["项目", "内容"], rows.map { [HTML.escape($0.0), notGiven(HTML.escape($0.1))] }, widths: [22, 78],
+            className: "basics")
+        out += model.sections.filter { $0.id == "environment" }.map { section($0, heading: "h4") }.joined()
+        out += "<h3>（二）评估依据</h3>\n<ul class=\"basis\">\n"
+        for citation in model.citations { out += "<li>\(HTML.escape(ReportModel.fullCitation(citation)))</li>\n" }
+        out += "<li>风险等级评判标准：\(HTML.escape(ruleSet.title))（\(HTML.escape(ruleSet.id))，版本 "
+        out += HTML.escape(ruleSet.version) + (ruleSet.effective.map { "，\(HTML.escape($0)) 起施行" } ?? "")
+        out += "）</li>\n</ul>\n"
+        out += model.sections.filter { $0.id == "assessor" }.map { section($0, heading: "h3", number: "（三）") }
+            .joined()
+        out += model.sections.filter { $0.id == "process" }.map { section($0, heading: "h3", number: "（四）") }.joined()
+        out += "<p>评估方法：\(HTML.escape(MarkdownReportRenderer.method(model)))</p>\n"
+        return out + "</section>\n"
     }
 
-    private static func survey(_ model: ReportModel) -> String {
+    private static func content(_ model: ReportModel) -> String {
         var rows: [[String]] = model.facts.map { fact in
             let note =
                 switch fact.source {
                 case "given": "项目提供"
-                case "default": "未提供,用默认值"
-                default: "未提供"
+                case "default": "<span class=\"missing\">未提供，用默认值</span>"
+                default: "<span class=\"missing\">未提供</span>"
                 }
-            return [HTML.escape(fact.label), HTML.escape(fact.display), note]
+            return [HTML.escape(fact.label), notGiven(HTML.escape(fact.display)), note]
         }
-        rows += model.derived.map { [HTML.escape($0.label), HTML.escape($0.display), "由上述事实计算"] }
-        return chapter("三、风险调查") + table(["事实", "取值", "说明"], rows, widths: [52, 28, 20], className: "facts")
-            + "</section>\n"
+        rows += model.derived.map { [HTML.escape($0.label), notGiven(HTML.escape($0.display)), "由上述事实计算"] }
+        var out = chapter("二、评估内容") + "<h3>（一）风险调查及各方意见采纳情况</h3>\n"
+        out += table(["事实", "取值", "说明"], rows, widths: [52, 28, 20], className: "facts")
+        out += model.sections.filter { $0.id == "opinions" }.map { section($0, heading: "h4") }.joined()
+        out += estimation(model) + measures(model) + afterMeasures(model)
+        return out + "</section>\n"
     }
 
     private static func estimation(_ model: ReportModel) -> String {
         var rows: [[String]] = []
         for (number, factor) in model.factors.filter(\.isApplicable).enumerated() {
-            let reasons = [factor.before.probability.because, factor.before.impact.because].compactMap { $0 }
+            var reasons: [String] = []
+            if let because = factor.before.probability.because { reasons.append("概率：" + HTML.escape(because)) }
+            if let because = factor.before.impact.because { reasons.append("影响：" + HTML.escape(because)) }
             rows.append([
-                "\(number + 1)", HTML.escape(factor.category), HTML.escape(factor.label),
-                HTML.escape(factor.before.probability.display), HTML.escape(factor.before.impact.display),
-                degree(factor.before, model), Formatting.number(factor.weight),
-                factor.basis.map(HTML.escape).joined(separator: ";<br>"),
-                reasons.map(HTML.escape).joined(separator: ";"),
+                "\(number + 1)", HTML.escape(factor.category), HTML.escape(factor.stage ?? "—"),
+                HTML.escape(factor.label), HTML.escape(factor.before.probability.display),
+                HTML.escape(factor.before.impact.display), degree(factor.before, model),
+                Formatting.weight(factor.weight), factor.basisShort.map(HTML.escape).joined(separator: "；<br>"),
+                reasons.joined(separator: "<br>"),
             ])
         }
-        var out = chapter("四、风险识别和估计") + matrixFigure(model)
+        var out = "<h3>（二）风险识别和估计</h3>\n" + matrixFigure(model)
         out += table(
-            ["序号", "风险类型", "风险因素", "风险概率", "影响程度", "风险程度", "权重", "依据", "理由"], rows,
-            widths: [6, 8, 14, 8, 8, 8, 6, 24, 18], className: "estimates")
+            ["序号", "风险类型", "发生阶段", "风险因素", "风险概率", "影响程度", "风险程度", "权重", "依据", "理由"], rows,
+            widths: [5, 7, 8, 13, 7, 7, 7, 6, 17, 23], className: "estimates")
         let excluded = model.factors.filter { !$0.isApplicable }
         if !excluded.isEmpty {
-            out += "<p>不适用的风险因素:\(excluded.map { HTML.escape($0.label) }.joined(separator: "、"))。</p>\n"
+            out += "<p>不适用的风险因素：\(HTML.escape(ReportModel.list(excluded.map(\.label))))。</p>\n"
         }
-        return out + outcome(model.before, "措施前") + "</section>\n"
+        return out + outcome(model.before, "措施前")
     }
 
     private static func measures(_ model: ReportModel) -> String {
@@ -132,13 +150,13 @@ public enum HTMLReportRenderer {
             for measure in factor.measures {
                 rows.append(
                     [factor.label, measure.label, measure.owner, measure.assisting ?? "—", measure.deadline ?? "—"]
-                        .map(HTML.escape) + [measure.adopted ? "是" : "否"])
+                        .map(HTML.escape) + [measure.adopted ? "是" : "否", HTML.escape(measure.outcome ?? "—")])
             }
         }
-        return chapter("五、防范化解措施")
+        return "<h3>（三）风险防范和化解措施</h3>\n"
             + table(
-                ["风险因素", "措施", "责任主体", "协助单位", "时限", "是否采纳"], rows, widths: [20, 33, 14, 16, 9, 8],
-                className: "measures") + "</section>\n"
+                ["风险因素", "措施", "责任主体", "协助单位", "时限", "是否采纳", "效果"], rows,
+                widths: [16, 27, 11, 13, 8, 7, 18], className: "measures")
     }
 
     private static func afterMeasures(_ model: ReportModel) -> String {
@@ -152,46 +170,82 @@ public enum HTMLReportRenderer {
                     : "\(degree(factor.before, model, tag: "span")) → \(degree(factor.after, model, tag: "span"))",
             ]
         }
-        return chapter("六、落实措施后的风险等级") + contributionFigure(model)
+        return "<h3>（四）落实措施后的风险等级</h3>\n" + contributionFigure(model)
             + table(["风险因素", "风险概率", "影响程度", "风险程度"], rows, widths: [40, 20, 20, 20], className: "after")
-            + outcome(model.after, "落实措施后") + "</section>\n"
+            + outcome(model.after, "落实措施后")
     }
 
     private static func conclusion(_ model: ReportModel) -> String {
-        var out = chapter("七、评估结论") + "<ul class=\"conclusion\">\n"
-        out += "<li>风险等级:措施前<strong>\(HTML.escape(model.before.gradeLabel))</strong>,"
-        out += "落实措施后<strong>\(HTML.escape(model.after.gradeLabel))</strong>。</li>\n"
-        if let description = model.gradeDescription { out += "<li>等级含义:\(HTML.escape(description))</li>\n" }
-        out += "<li>决策建议:\(HTML.escape(model.decision))</li>\n"
+        var out = chapter("三、评估结论")
         let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
-        if !main.isEmpty { out += "<li>主要风险因素:\(main.map(HTML.escape).joined(separator: "、"))</li>\n" }
-        for floor in model.floors {
-            out += "<li>兜底条件“\(HTML.escape(floor.label ?? floor.id))”成立,项目至少为\(HTML.escape(floor.grade))风险"
-            out += floor.basis.isEmpty ? "" : "(依据:\(floor.basis.map(HTML.escape).joined(separator: ";")))"
-            out += floor.undecided ? ";因数据缺失按从严原则认定" : ""
-            out += "。</li>\n"
+        if !main.isEmpty { out += "<p>主要风险因素：\(HTML.escape(ReportModel.list(main)))。</p>\n" }
+        out += "<ul class=\"conclusion\">\n"
+        for finding in model.findings {
+            out += "<li><strong>\(HTML.escape(finding.category))</strong>：\(HTML.escape(finding.text))</li>\n"
         }
+        out += "</ul>\n<p>风险等级：措施前为<strong>\(HTML.escape(model.before.gradeLabel))</strong>，"
+        out += "落实措施后为<strong>\(HTML.escape(model.after.gradeLabel))</strong>。落实措施后的等级由以下情形决定：</p>\n<ul>\n"
+        for reason in model.after.reasons where reason.decisive { out += "<li>\(HTML.escape(reason.text))</li>\n" }
+        out += "</ul>\n<p>决策建议：\(HTML.escape(model.decision))</p>\n"
+        if let meaning = model.gradeMeaning {
+            out += "<p class=\"meaning\">（\(HTML.escape(meaning.source))对“\(HTML.escape(meaning.label))”的表述，"
+            out += "供对照，不是对本项目的认定：\(HTML.escape(meaning.text))）</p>\n"
+        }
+        out += "<p>对策建议：</p>\n<ul>\n"
+        if model.recommendations.isEmpty { out += "<li>无</li>\n" }
+        for item in model.recommendations { out += "<li>\(HTML.escape(item))</li>\n" }
         out += "</ul>\n"
-        if !model.warnings.isEmpty {
-            out += "<div class=\"warnings\">\n<h3>警告</h3>\n<ul>\n"
-            for warning in model.warnings { out += "<li>\(HTML.escape(warning))</li>\n" }
-            out += "</ul>\n</div>\n"
-        }
+        out += model.sections.filter { $0.id == "emergency" }.map { section($0, heading: "h3") }.joined()
         return out + "</section>\n"
+    }
+
+    private static func signOff(_ model: ReportModel) -> String {
+        "<section class=\"signoff\">\n<h2>签署</h2>\n"
+            + table(
+                ["环节", "姓名", "日期"], model.signOff.map { $0.map { notGiven(HTML.escape($0)) } }, widths: [20, 50, 30],
+                className: "signoff") + "</section>\n"
+    }
+
+    /// An outline section from the project file, its blocks in order.
+    private static func section(_ section: ReportModel.Section, heading: String, number: String = "") -> String {
+        var out = "<\(heading)>\(number)\(HTML.escape(section.title))</\(heading)>\n"
+        for block in section.blocks {
+            switch block {
+            case .paragraph(let text): out += "<p>\(HTML.escape(text))</p>\n"
+            case .missing(let text): out += "<p class=\"missing-part\">\(HTML.escape(text))</p>\n"
+            case .fields(let pairs):
+                out += table(
+                    ["项目", "内容"], pairs.map { [HTML.escape($0.0), notGiven(HTML.escape($0.1))] }, widths: [22, 78],
+                    className: "basics")
+            case .table(let headers, let rows):
+                let width = 100 / max(1, headers.count)
+                out += table(
+                    headers.map(HTML.escape), rows.map { $0.map { notGiven(HTML.escape($0)) } },
+                    widths: Array(repeating: width, count: headers.count), className: "outline")
+            }
+        }
+        return out
     }
 
     private static func provenance(_ model: ReportModel) -> String {
         let ruleSet = model.ruleSet
         var out = "<footer class=\"provenance\">\n"
-        out += "<p>规则:\(HTML.escape(ruleSet.id)) 版本 \(HTML.escape(ruleSet.version)),"
+        out += "<p>规则：\(HTML.escape(ruleSet.id)) 版本 \(HTML.escape(ruleSet.version))，"
         out += "摘要 <code>sha256:\(HTML.escape(ruleSet.digest))</code></p>\n"
-        out += "<p>引擎:wenping \(HTML.escape(WenpingVersion.current));"
+        out += "<p>引擎：wenping \(HTML.escape(WenpingVersion.current))；"
         out += "输入摘要 <code>sha256:\(HTML.escape(model.project.inputDigest))</code></p>\n"
         return out + "</footer>\n"
     }
 
     private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> String {
-        "<p class=\"outcome\">" + outcome.sentence(when, escape: HTML.escape) { "<strong>\($0)</strong>" } + "</p>\n"
+        var out = "<p class=\"outcome\">" + outcome.sentence(when, escape: HTML.escape) { "<strong>\($0)</strong>" }
+        out += "</p>\n<ul class=\"reasons\">\n"
+        for reason in outcome.reasons {
+            out += "<li\(reason.decisive ? " class=\"decisive\"" : "")>\(HTML.escape(reason.text))"
+            out += reason.decisive ? "（决定等级）" : ""
+            out += "</li>\n"
+        }
+        return out + "</ul>\n"
     }
 
     /// A table with a repeating header; `rows` hold cell HTML that is already escaped.

@@ -14,6 +14,7 @@ public enum JSONReportRenderer {
         var writer = JSONWriter()
         writer.object { json in
             json.field("schema", schema)
+            writeBanners(model, &json)
             writeProject(model, &json)
             writeProvenance(model, &json)
             json.key("facts")
@@ -42,6 +43,7 @@ public enum JSONReportRenderer {
                         json.field("basis", strings: floor.basis)
                         json.field("because", floor.because)
                         json.field("undecided", floor.undecided)
+                        json.field("statement", floor.statement)
                     }
                 }
             }
@@ -54,7 +56,28 @@ public enum JSONReportRenderer {
                 json.field("decision", model.decision)
                 json.field("may_proceed", model.mayProceed)
                 json.field("main_factors", strings: model.mainFactors)
+                json.key("meaning")
+                if let meaning = model.gradeMeaning {
+                    json.object { json in
+                        json.field("grade", meaning.grade)
+                        json.field("source", meaning.source)
+                        json.field("text", meaning.text)
+                    }
+                } else {
+                    json.null()
+                }
+                json.key("findings")
+                json.array { json in
+                    for finding in model.findings {
+                        json.object { json in
+                            json.field("category", finding.category)
+                            json.field("text", finding.text)
+                        }
+                    }
+                }
+                json.field("recommendations", strings: model.recommendations)
             }
+            writeOutline(model, &json)
             json.field("warnings", strings: model.warnings)
         }
         return writer.output + "\n"
@@ -67,7 +90,9 @@ public enum JSONReportRenderer {
             json.field("id", project.id)
             json.field("name", project.name)
             json.field("kind", project.kind)
+            json.field("kind_label", model.kindLabel)
             json.field("jurisdiction", project.jurisdiction)
+            json.field("jurisdiction_label", model.jurisdictionLabel)
             json.key("details")
             json.array { json in
                 for detail in project.details {
@@ -115,6 +140,7 @@ public enum JSONReportRenderer {
                     json.object { json in
                         json.field("key", document.key)
                         json.field("title", document.title)
+                        json.field("short", ReportModel.shortName(document.title))
                     }
                 }
             }
@@ -147,6 +173,7 @@ public enum JSONReportRenderer {
             json.field("stage", factor.stage)
             json.field("weight", number: factor.weight)
             json.field("basis", strings: factor.basis)
+            json.field("basis_short", strings: factor.basisShort)
             json.field("applicability", factor.applicability)
             json.key("before")
             if factor.isApplicable { write(factor.before, &json) } else { json.null() }
@@ -162,6 +189,7 @@ public enum JSONReportRenderer {
                         json.field("lowers_probability", measure.lowersProbability)
                         json.field("lowers_impact", measure.lowersImpact)
                         json.field("adopted", measure.adopted)
+                        json.field("outcome", measure.outcome)
                     }
                 }
             }
@@ -181,6 +209,7 @@ public enum JSONReportRenderer {
                     json.field("condition", level.condition)
                     json.field("because", level.because)
                     json.field("undecided", level.undecided)
+                    json.field("missing", strings: level.missing)
                 }
             }
             json.key("degree")
@@ -208,6 +237,161 @@ public enum JSONReportRenderer {
                 }
             }
             json.field("grade", outcome.grade)
+            json.key("reasons")
+            json.array { json in
+                for reason in outcome.reasons {
+                    json.object { json in
+                        json.field("kind", reason.kind)
+                        json.field("text", reason.text)
+                        json.field("grade", reason.grade)
+                        json.field("decisive", reason.decisive)
+                        json.field("undecided", reason.undecided)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Banners first, then the completeness that the `incomplete` banner summarises.
+    private static func writeBanners(_ model: ReportModel, _ json: inout JSONWriter) {
+        json.key("banners")
+        json.array { json in
+            for banner in model.banners {
+                json.object { json in
+                    json.field("kind", banner.kind)
+                    json.field("title", banner.title)
+                    json.field("lines", strings: banner.lines)
+                }
+            }
+        }
+        json.key("completeness")
+        json.object { json in
+            json.field("complete", model.isComplete)
+            json.key("missing")
+            json.array { json in
+                for fact in model.missingFacts {
+                    json.object { json in
+                        json.field("name", fact.name)
+                        json.field("label", fact.label)
+                        json.field("effects", strings: fact.effects)
+                    }
+                }
+            }
+            json.key("defaulted")
+            json.array { json in
+                for fact in model.defaultedFacts {
+                    json.object { json in
+                        json.field("name", fact.name)
+                        json.field("label", fact.label)
+                        json.field("display", fact.display)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The report-outline parts from the project file, `null` where the file gives none.
+    private static func writeOutline(_ model: ReportModel, _ json: inout JSONWriter) {
+        let outline = model.project.outline
+        json.key("outline")
+        json.object { json in
+            json.field("report_number", outline.report.number)
+            json.field("assessment_date", outline.report.date)
+            json.field("client", outline.report.client)
+            json.field("necessity", outline.overview.necessity)
+            json.field("scheme", outline.overview.scheme)
+            json.field("investment", outline.overview.investment)
+            json.field("resettlement", outline.overview.resettlement)
+            json.field("environment", outline.overview.environment)
+            json.key("assessor")
+            if let assessor = outline.assessor {
+                json.object { json in
+                    json.field("organisation", assessor.organisation)
+                    json.field("role", assessor.role)
+                    json.field("designated_by", assessor.designatedBy)
+                    json.field("lead", assessor.lead)
+                    json.key("members")
+                    json.array { json in
+                        for member in assessor.members {
+                            json.object { json in
+                                json.field("name", member.name)
+                                json.field("role", member.role)
+                            }
+                        }
+                    }
+                    json.field("participants", strings: assessor.participants)
+                }
+            } else {
+                json.null()
+            }
+            json.key("process")
+            if let process = outline.process {
+                json.object { json in
+                    json.key("investigations")
+                    json.array { json in
+                        for item in process.investigations {
+                            json.object { json in
+                                json.field("method", item.method)
+                                json.field("from", item.from)
+                                json.field("to", item.to)
+                                json.field("scope", item.scope)
+                                json.key("sample")
+                                if let sample = item.sample { json.number(Double(sample)) } else { json.null() }
+                                json.key("responses")
+                                if let responses = item.responses {
+                                    json.number(Double(responses))
+                                } else {
+                                    json.null()
+                                }
+                            }
+                        }
+                    }
+                    json.field("identification", strings: process.identification)
+                }
+            } else {
+                json.null()
+            }
+            json.key("opinions")
+            if let opinions = outline.opinions {
+                json.array { json in
+                    for opinion in opinions {
+                        json.object { json in
+                            json.field("source", opinion.source)
+                            json.field("opinion", opinion.opinion)
+                            json.key("adopted")
+                            if let adopted = opinion.adopted { json.value(.bool(adopted)) } else { json.null() }
+                            json.field("response", opinion.response)
+                        }
+                    }
+                }
+            } else {
+                json.null()
+            }
+            json.key("emergency_response")
+            if let plan = outline.emergency {
+                json.object { json in
+                    json.field("summary", plan.summary)
+                    json.field("command", plan.command)
+                    json.field("levels", strings: plan.levels)
+                    json.field("contacts", strings: plan.contacts)
+                }
+            } else {
+                json.null()
+            }
+            json.key("sign_off")
+            if let signatures = outline.signOff {
+                json.object { json in
+                    for ((key, _), signature) in zip(ProjectOutline.signOffRoles, signatures) {
+                        json.key(key)
+                        json.object { json in
+                            json.field("name", signature.name)
+                            json.field("date", signature.date)
+                        }
+                    }
+                }
+            } else {
+                json.null()
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ extension ReportModel {
         self.assessment = assessment
         let project = assessment.project
         let ruleSet = project.ruleSet
+        kindLabel = Self.kindLabel(project.kind, ruleSet)
+        jurisdictionLabel = Self.jurisdictionLabel(project.jurisdiction)
         facts = ruleSet.inputs.map { input in
             let value = project.values[input.slot]
             let source = project.given[input.slot] ? "given" : (value == .unknown ? "absent" : "default")
@@ -17,92 +19,228 @@ extension ReportModel {
                 name: item.name, label: item.label, kind: "derived", unit: item.unit, value: value, domain: nil,
                 percent: false, source: value == .unknown ? "absent" : "derived")
         }
-        let undecidedBands = Set(
-            assessment.unknowns.compactMap { unknown -> String? in
-                switch unknown.place {
-                case .probability(let factor, let band): "p\(factor)/\(band)"
-                case .impact(let factor, let band): "i\(factor)/\(band)"
-                default: nil
-                }
-            })
-        let weightSum = zip(ruleSet.factors, assessment.factors).reduce(0.0) {
-            $0 + ($1.1.applicability.isApplicable ? $1.0.weight : 0)
+        let citations = Self.citations(ruleSet)
+        self.citations = citations
+        let shortNames = Dictionary(citations.map { ($0.key, $0.short) }, uniquingKeysWith: { first, _ in first })
+        let policy = ruleSet.aggregation.unknownPolicy
+        factors = ruleSet.factors.indices.map {
+            Self.factor($0, assessment, shortNames: shortNames, policy: policy)
         }
-        let adopted = Set(project.measures)
-        factors = ruleSet.factors.enumerated().map { index, factor in
-            let result = assessment.factors[index]
-            let applies = result.applicability.isApplicable
-            let estimate = { (point: Assessment.Estimate) -> Estimate in
-                let p = factor.probability[max(0, result.probabilityBand)]
-                let i = factor.impact[max(0, result.impactBand)]
-                let score =
-                    ruleSet.probabilityScale.levels[point.probability].value
-                    * ruleSet.impactScale.levels[point.impact].value
-                return Estimate(
-                    probability: Level(
-                        level: point.probability + 1, label: ruleSet.probabilityScale.levels[point.probability].label,
-                        band: result.probabilityBand, because: applies ? p.because : nil,
-                        condition: applies ? p.condition?.source : nil,
-                        undecided: undecidedBands.contains("p\(index)/\(result.probabilityBand)")),
-                    impact: Level(
-                        level: point.impact + 1, label: ruleSet.impactScale.levels[point.impact].label,
-                        band: result.impactBand, because: applies ? i.because : nil,
-                        condition: applies ? i.condition?.source : nil,
-                        undecided: undecidedBands.contains("i\(index)/\(result.impactBand)")),
-                    degree: point.degree + 1, degreeLabel: ruleSet.degrees.labels[point.degree], score: score,
-                    contribution: result.applicability.isApplicable && weightSum > 0
-                        ? factor.weight * score / weightSum : 0)
-            }
-            let applicability: String =
-                switch result.applicability {
-                case .applies: "applies"
-                case .notApplicable: "not_applicable"
-                case .assumedApplicable: "assumed_applicable"
-                case .assumedNotApplicable: "assumed_not_applicable"
-                }
-            return Factor(
-                id: factor.id, label: factor.label, category: factor.category ?? "其他", stage: factor.stage,
-                weight: factor.weight, basis: factor.basis.map(\.text), applicability: applicability,
-                isApplicable: result.applicability.isApplicable, before: estimate(result.before),
-                after: estimate(result.after),
-                measures: factor.measures.map {
-                    Measure(
-                        id: $0.id, label: $0.label, owner: $0.owner, assisting: $0.assisting, deadline: $0.deadline,
-                        lowersProbability: $0.lowersProbability, lowersImpact: $0.lowersImpact,
-                        adopted: adopted.contains($0.id))
-                })
-        }
-        before = Self.outcome(assessment.before, ruleSet)
-        after = Self.outcome(assessment.after, ruleSet)
-        let floorUnknowns = Set(
-            assessment.unknowns.compactMap { unknown -> Int? in
-                if case .floor(let index) = unknown.place { return index }
-                return nil
-            })
-        floors = assessment.floors.map { index in
-            let floor = ruleSet.floors[index]
-            return Floor(
-                id: floor.id, label: floor.label, grade: ruleSet.grades[floor.grade].id, basis: floor.basis.map(\.text),
-                because: floor.because, undecided: floorUnknowns.contains(index))
-        }
+        let floors = Self.floors(assessment, shortNames: shortNames)
+        self.floors = floors
+        before = Self.outcome(assessment.before, assessment, floors, afterMeasures: false)
+        after = Self.outcome(assessment.after, assessment, floors, afterMeasures: true)
         let grade = ruleSet.grades[assessment.after.grade]
         decision = grade.decision
         gradeDescription = grade.description
+        gradeMeaning = grade.description.map { text in
+            let sources = grade.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
+            return GradeMeaning(
+                grade: grade.id, label: grade.label,
+                source: sources.isEmpty ? ruleSet.title : sources.joined(separator: "、"), text: text)
+        }
         mayProceed = grade.proceeds
         mainFactors = factors.enumerated().filter { $0.element.isApplicable && $0.element.before.contribution > 0 }
             .sorted { ($0.element.before.contribution, -$0.offset) > ($1.element.before.contribution, -$1.offset) }
             .prefix(3).map(\.element.id)
         warnings = Self.warnings(assessment)
+        missingFacts = Self.missingFacts(assessment)
+        defaultedFacts = facts.filter { $0.source == "default" }.map {
+            DefaultedFact(name: $0.name, label: $0.label, display: $0.display)
+        }
+        findings = Self.findings(factors)
+        recommendations = Self.recommendations(factors, ruleSet)
+        let outline = project.outline
+        sections = Self.sections(outline)
+        reportFields = Self.reportFields(outline)
+        signOff = Self.signOff(outline)
+        banners = Self.banners(
+            ruleSet: ruleSet, missing: missingFacts, defaulted: defaultedFacts, policy: policy)
     }
 
-    private static func outcome(_ outcome: Assessment.Outcome, _ ruleSet: CompiledRuleSet) -> Outcome {
-        Outcome(
-            index: outcome.index, indexGrade: ruleSet.grades[outcome.indexGrade].id,
-            rules: ruleSet.aggregation.rules.indices.filter { outcome.rules & (1 << UInt64($0)) != 0 }.map {
-                let rule = ruleSet.aggregation.rules[$0]
-                return RuleHit(id: rule.id, grade: ruleSet.grades[rule.grade].id, because: rule.because)
-            }, grade: ruleSet.grades[outcome.grade].id, gradeLabel: ruleSet.grades[outcome.grade].label)
+    /// The Chinese label of a project kind, from the ruleset's `applies_to` labels (the id when it has none).
+    static func kindLabel(_ kind: String, _ ruleSet: CompiledRuleSet) -> String {
+        kind
     }
+
+    /// `中国/陕西省/西安市` → `陕西省西安市`; `中国` alone stays `中国`.
+    static func jurisdictionLabel(_ path: String) -> String {
+        var parts = path.split(separator: "/").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        if parts.count > 1, parts.first == "中国" { parts.removeFirst() }
+        return parts.isEmpty ? "全国" : parts.joined()
+    }
+
+    // MARK: - Factors
+
+    private static func factor(
+        _ index: Int, _ assessment: Assessment, shortNames: [String: String], policy: CompiledRuleSet.UnknownPolicy
+    ) -> Factor {
+        let ruleSet = assessment.ruleSet
+        let project = assessment.project
+        let factor = ruleSet.factors[index]
+        let result = assessment.factors[index]
+        let applies = result.applicability.isApplicable
+        let weightSum = zip(ruleSet.factors, assessment.factors).reduce(0.0) {
+            $0 + ($1.1.applicability.isApplicable ? $1.0.weight : 0)
+        }
+        // The facts whose absence left each level to the unknown policy (whichever band was undecided).
+        var missingP: [Int] = []
+        var missingI: [Int] = []
+        for unknown in assessment.unknowns {
+            switch unknown.place {
+            case .probability(let factorIndex, _) where factorIndex == index:
+                missingP += assessment.missing(unknown)
+            case .impact(let factorIndex, _) where factorIndex == index:
+                missingI += assessment.missing(unknown)
+            default: break
+            }
+        }
+        func level(
+            _ point: Int, _ scale: CompiledRuleSet.Scale, _ bands: [CompiledRuleSet.Band], _ bandIndex: Int,
+            _ missing: [Int]
+        ) -> Level {
+            let band = bands[max(0, bandIndex)]
+            let label = scale.levels[point].label
+            var because: String? = applies ? band.because : nil
+            if applies && !missing.isEmpty {
+                let names = list(missing.map { ruleSet.inputs[$0].label })
+                because =
+                    policy == .cautious
+                    ? "缺少\(names)，无法判断，按从严原则取“\(label)”"
+                    : "缺少\(names)，无法判断的条件按不满足处理，取“\(label)”"
+            }
+            return Level(
+                level: point + 1, label: label, band: bandIndex, because: because,
+                condition: applies ? band.condition?.source : nil, undecided: !missing.isEmpty,
+                missing: missing.map { ruleSet.inputs[$0].name })
+        }
+        let estimate = { (point: Assessment.Estimate) -> Estimate in
+            let score =
+                ruleSet.probabilityScale.levels[point.probability].value
+                * ruleSet.impactScale.levels[point.impact].value
+            return Estimate(
+                probability: level(
+                    point.probability, ruleSet.probabilityScale, factor.probability, result.probabilityBand,
+                    unique(missingP)),
+                impact: level(point.impact, ruleSet.impactScale, factor.impact, result.impactBand, unique(missingI)),
+                degree: point.degree + 1, degreeLabel: ruleSet.degrees.labels[point.degree], score: score,
+                contribution: applies && weightSum > 0 ? factor.weight * score / weightSum : 0)
+        }
+        let applicability: String =
+            switch result.applicability {
+            case .applies: "applies"
+            case .notApplicable: "not_applicable"
+            case .assumedApplicable: "assumed_applicable"
+            case .assumedNotApplicable: "assumed_not_applicable"
+            }
+        let adopted = Set(project.measures)
+        let before = estimate(result.before)
+        let after = estimate(result.after)
+        return Factor(
+            id: factor.id, label: factor.label, category: factor.category ?? "其他", stage: factor.stage,
+            weight: factor.weight, basis: factor.basis.map(\.text),
+            basisShort: factor.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail },
+            applicability: applicability, isApplicable: applies, before: before, after: after,
+            measures: factor.measures.map { measure in
+                let isAdopted = adopted.contains(measure.id)
+                return Measure(
+                    id: measure.id, label: measure.label, owner: measure.owner, assisting: measure.assisting,
+                    deadline: measure.deadline, lowersProbability: measure.lowersProbability,
+                    lowersImpact: measure.lowersImpact, adopted: isAdopted,
+                    outcome: isAdopted ? measureOutcome(applies: applies, before: before, after: after) : nil)
+            })
+    }
+
+    /// What adopting measures did to their factor: the levels that moved, or why nothing moved.
+    static func measureOutcome(applies: Bool, before: Estimate, after: Estimate) -> String {
+        guard applies else { return "无效果：该风险因素不适用于本项目" }
+        var moved: [String] = []
+        if before.probability.level != after.probability.level {
+            moved.append("风险概率\(before.probability.label) → \(after.probability.label)")
+        }
+        if before.impact.level != after.impact.level {
+            moved.append("影响程度\(before.impact.label) → \(after.impact.label)")
+        }
+        if moved.isEmpty { return "无效果：该因素的风险概率和影响程度已为最低档" }
+        return "该因素" + moved.joined(separator: "，")
+    }
+
+    private static func unique(_ slots: [Int]) -> [Int] {
+        var seen: Set<Int> = []
+        return slots.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: - Floors and outcomes
+
+    private static func floors(_ assessment: Assessment, shortNames: [String: String]) -> [Floor] {
+        let ruleSet = assessment.ruleSet
+        var missingByFloor: [Int: [Int]] = [:]
+        for unknown in assessment.unknowns {
+            if case .floor(let index) = unknown.place { missingByFloor[index] = assessment.missing(unknown) }
+        }
+        return assessment.floors.map { index in
+            let floor = ruleSet.floors[index]
+            let grade = ruleSet.grades[floor.grade]
+            let name = floor.label ?? floor.id
+            let statement: String
+            if let missing = missingByFloor[index] {
+                let names = list(missing.map { ruleSet.inputs[$0].label })
+                statement = "缺少\(names)，无法判断兜底条件“\(name)”是否成立；按从严原则视为成立，项目至少为\(grade.label)"
+            } else {
+                statement = "兜底条件“\(name)”成立，项目至少为\(grade.label)"
+            }
+            return Floor(
+                id: floor.id, label: floor.label, grade: grade.id,
+                basis: floor.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail },
+                because: missingByFloor[index] == nil ? floor.because : nil, undecided: missingByFloor[index] != nil,
+                statement: statement)
+        }
+    }
+
+    private static func outcome(
+        _ outcome: Assessment.Outcome, _ assessment: Assessment, _ floors: [Floor], afterMeasures: Bool
+    ) -> Outcome {
+        let ruleSet = assessment.ruleSet
+        let grades = ruleSet.grades
+        var undecidedRules: [Int: [Int]] = [:]
+        for unknown in assessment.unknowns {
+            if case .rule(let index) = unknown.place { undecidedRules[index] = assessment.missing(unknown) }
+        }
+        var reasons = [
+            Reason(
+                kind: "index",
+                text: "综合风险指数 \(Formatting.index(outcome.index))，按指数分级对应\(grades[outcome.indexGrade].label)",
+                grade: grades[outcome.indexGrade].id, decisive: outcome.indexGrade == outcome.grade, undecided: false)
+        ]
+        var hits: [RuleHit] = []
+        for index in ruleSet.aggregation.rules.indices where outcome.rules & (1 << UInt64(index)) != 0 {
+            let rule = ruleSet.aggregation.rules[index]
+            let grade = grades[rule.grade]
+            hits.append(RuleHit(id: rule.id, grade: grade.id, because: rule.because))
+            let name = rule.because ?? rule.id
+            let missing = undecidedRules[index]
+            let text =
+                missing.map {
+                    "缺少\(list($0.map { ruleSet.inputs[$0].label }))，数量规则“\(name)”无法判断，按从严原则视为成立，对应\(grade.label)"
+                } ?? "数量规则成立：\(name)，对应\(grade.label)"
+            reasons.append(
+                Reason(
+                    kind: "rule", text: text, grade: grade.id, decisive: rule.grade == outcome.grade,
+                    undecided: missing != nil))
+        }
+        for floor in floors {
+            let severity = grades.firstIndex { $0.id == floor.grade } ?? 0
+            reasons.append(
+                Reason(
+                    kind: "floor", text: floor.statement, grade: floor.grade, decisive: severity == outcome.grade,
+                    undecided: floor.undecided))
+        }
+        return Outcome(
+            index: outcome.index, indexGrade: grades[outcome.indexGrade].id, rules: hits,
+            grade: grades[outcome.grade].id, gradeLabel: grades[outcome.grade].label, reasons: reasons)
+    }
+
+    // MARK: - Facts
 
     private static func fact(
         name: String, label: String, kind: String, unit: String?, value: Value, domain: EnumDomain?, percent: Bool,
@@ -122,7 +260,7 @@ extension ReportModel {
                     .string(CalendarDate(daysSinceEpoch: Int(days)).description),
                     CalendarDate(daysSinceEpoch: Int(days)).description
                 )
-            case .text(let given): (given ? .string("(文字)") : .null, given ? "已填写" : "未提供")
+            case .text(let given): (given ? .string("（文字）") : .null, given ? "已填写" : "未提供")
             }
         return Fact(name: name, label: label, type: kind, unit: unit, value: json, display: display, source: source)
     }
@@ -134,8 +272,7 @@ extension ReportModel {
         let policy = ruleSet.aggregation.unknownPolicy
         var out: [String] = []
         func names(_ slots: [Int]) -> String {
-            let list = slots.map { "“\(ruleSet.inputs[$0].label)”(\(ruleSet.inputs[$0].name))" }
-            return list.isEmpty ? "所需数据" : list.joined(separator: "、")
+            slots.isEmpty ? "所需数据" : list(slots.map { ruleSet.inputs[$0].label })
         }
         let treatment = policy == .cautious ? "按从严原则处理" : "按不满足处理"
         for unknown in assessment.unknowns {
@@ -144,27 +281,28 @@ extension ReportModel {
             case .applicability(let factor):
                 let applies = assessment.factors[factor].applicability.isApplicable
                 out.append(
-                    "缺少\(missing),无法判断风险因素“\(ruleSet.factors[factor].label)”是否适用;\(treatment),"
+                    "缺少\(missing)，无法判断风险因素“\(ruleSet.factors[factor].label)”是否适用；\(treatment)，"
                         + (applies ? "视为适用" : "视为不适用"))
             case .probability(let factor, _):
                 let level = ruleSet.probabilityScale.levels[assessment.factors[factor].before.probability].label
-                out.append("缺少\(missing),风险因素“\(ruleSet.factors[factor].label)”的风险概率无法判断;\(treatment),取“\(level)”")
+                out.append("缺少\(missing)，风险因素“\(ruleSet.factors[factor].label)”的风险概率无法判断；\(treatment)，取“\(level)”")
             case .impact(let factor, _):
                 let level = ruleSet.impactScale.levels[assessment.factors[factor].before.impact].label
-                out.append("缺少\(missing),风险因素“\(ruleSet.factors[factor].label)”的影响程度无法判断;\(treatment),取“\(level)”")
+                out.append("缺少\(missing)，风险因素“\(ruleSet.factors[factor].label)”的影响程度无法判断；\(treatment)，取“\(level)”")
             case .floor(let index):
                 let floor = ruleSet.floors[index]
                 let fired = assessment.floors.contains(index)
                 let floorTreatment = floor.unknownPolicy == .cautious ? "按从严原则处理" : "按不满足处理"
                 out.append(
-                    "缺少\(missing),无法判断兜底条件“\(floor.label ?? floor.id)”是否成立;\(floorTreatment),"
-                        + (fired ? "视为成立(至少\(ruleSet.grades[floor.grade].id)风险)" : "视为不成立"))
+                    "缺少\(missing)，无法判断兜底条件“\(floor.label ?? floor.id)”是否成立；\(floorTreatment)，"
+                        + (fired ? "视为成立（至少\(ruleSet.grades[floor.grade].label)）" : "视为不成立"))
             case .rule(let index):
-                out.append("缺少\(missing),汇总规则“\(ruleSet.aggregation.rules[index].id)”无法判断;\(treatment)")
+                let rule = ruleSet.aggregation.rules[index]
+                out.append("缺少\(missing)，数量规则“\(rule.because ?? rule.id)”无法判断；\(treatment)")
             }
         }
         for input in ruleSet.inputs where !project.given[input.slot] && project.values[input.slot] != .unknown {
-            out.append("未填写“\(input.label)”(\(input.name)),使用规则中的默认值")
+            out.append("未填写“\(input.label)”，使用规则中的默认值")
         }
         return out
     }

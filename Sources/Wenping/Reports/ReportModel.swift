@@ -1,5 +1,10 @@
 /// Everything a report shows, worked out once from an ``Assessment`` as display-ready values, so the JSON,
-/// Markdown and HTML renderers agree on every label, number and sentence.
+/// Markdown and HTML renderers (and any later format) agree on every label, number and sentence.
+///
+/// Invariant: every sentence here is true for the project. Text from the rules that states a condition (a band's
+/// `because`, a floor's label) is only used where that condition was decided from the project's facts; where
+/// missing data left it undecided, the sentence says what is missing and which level the unknown policy chose.
+/// What a grade means in its cited document is kept apart (``gradeMeaning``) and labelled as such.
 struct ReportModel: Sendable {
     struct Fact: Sendable {
         let name: String
@@ -17,11 +22,16 @@ struct ReportModel: Sendable {
     struct Level: Sendable {
         let level: Int
         let label: String
-        /// Index of the band that set the level (0-based), and its `because` text.
+        /// Index of the band that set the level (0-based).
         let band: Int
+        /// Why the level holds, true for this project: the band's `because` when its condition was decided, or a
+        /// sentence naming the missing facts and the policy that chose the level.
         let because: String?
         let condition: String?
+        /// Missing data left a band of this level undecided and the unknown policy chose the level.
         let undecided: Bool
+        /// Names of the facts whose absence left this level to the unknown policy (empty when decided).
+        let missing: [String]
     }
 
     struct Estimate: Sendable {
@@ -44,6 +54,9 @@ struct ReportModel: Sendable {
         let lowersProbability: Int
         let lowersImpact: Int
         let adopted: Bool
+        /// What the measure did for this project (adopted measures) or why it is not needed; `nil` when nothing
+        /// is known beyond whether it was adopted.
+        let outcome: String?
     }
 
     struct Factor: Sendable {
@@ -52,7 +65,10 @@ struct ReportModel: Sendable {
         let category: String
         let stage: String?
         let weight: Double
+        /// Citations with the full document title.
         let basis: [String]
+        /// The same citations, each document by its short name (the report lists the full titles once).
+        let basisShort: [String]
         let applicability: String
         let isApplicable: Bool
         let before: Estimate
@@ -66,12 +82,28 @@ struct ReportModel: Sendable {
         let because: String?
     }
 
+    /// One thing that set (or could have set) a grade: the index, a count rule, a floor.
+    struct Reason: Sendable {
+        /// `index`, `rule` or `floor`.
+        let kind: String
+        let text: String
+        /// Grade id this reason leads to.
+        let grade: String
+        /// It reaches the project's grade at this point, so it decided it.
+        let decisive: Bool
+        /// It holds only because missing data was treated by the unknown policy.
+        let undecided: Bool
+    }
+
     struct Outcome: Sendable {
         let index: Double
         let indexGrade: String
         let rules: [RuleHit]
         let grade: String
         let gradeLabel: String
+        /// Why the project has this grade at this point: the index grade, each count rule that held and each
+        /// floor that fired, in that order.
+        let reasons: [Reason]
     }
 
     struct Floor: Sendable {
@@ -81,9 +113,76 @@ struct ReportModel: Sendable {
         let basis: [String]
         let because: String?
         let undecided: Bool
+        /// The sentence a report prints for it, true for the project.
+        let statement: String
+    }
+
+    /// A document cited in 评估依据: full title once, and the short name used everywhere after.
+    struct Citation: Sendable {
+        let key: String
+        let title: String
+        let short: String
+    }
+
+    /// What the cited document says a grade means (not a statement about the project).
+    struct GradeMeaning: Sendable {
+        let grade: String
+        let label: String
+        let source: String
+        let text: String
+    }
+
+    /// A fact the project did not give that a decision needed, and what the unknown policy did in its place.
+    struct MissingFact: Sendable {
+        let name: String
+        let label: String
+        /// One sentence per decision it left open: which level or outcome was taken instead.
+        let effects: [String]
+    }
+
+    /// A fact the project did not give, replaced by the ruleset's default.
+    struct DefaultedFact: Sendable {
+        let name: String
+        let label: String
+        /// The value used, for people (`30 天`).
+        let display: String
+    }
+
+    /// A notice that opens the report in every format.
+    struct Banner: Sendable {
+        /// `reference` (rules not checked against the current documents) or `incomplete` (facts missing or
+        /// defaulted).
+        let kind: String
+        let title: String
+        let lines: [String]
+    }
+
+    /// A 合法性/合理性/可行性/可控性 finding, worked out from the factors of that category.
+    struct Finding: Sendable {
+        let category: String
+        let text: String
+    }
+
+    /// A section of the report outline given by the project file (评估主体, 过程和方法 …), laid out as blocks.
+    struct Section: Sendable {
+        let id: String
+        let title: String
+        let blocks: [Block]
+    }
+
+    enum Block: Sendable {
+        case paragraph(String)
+        /// Label–value pairs.
+        case fields([(String, String)])
+        case table(headers: [String], rows: [[String]])
+        /// Nothing given for this part: the text says what is missing, in a way a reviewer cannot miss.
+        case missing(String)
     }
 
     let assessment: Assessment
+    /// Project kind for people (`房屋征收`), and the region without the country (`陕西省西安市`).
+    let kindLabel: String
+    let jurisdictionLabel: String
     let facts: [Fact]
     let derived: [Fact]
     let factors: [Factor]
@@ -91,14 +190,30 @@ struct ReportModel: Sendable {
     let after: Outcome
     let floors: [Floor]
     let decision: String
+    /// The grade's description in the ruleset, for the JSON report; renderers print ``gradeMeaning`` instead.
     let gradeDescription: String?
+    let gradeMeaning: GradeMeaning?
     let mayProceed: Bool
     /// Ids of the applicable factors with the largest contribution before measures (at most three, ties by order).
     let mainFactors: [String]
     let warnings: [String]
+    let citations: [Citation]
+    let missingFacts: [MissingFact]
+    let defaultedFacts: [DefaultedFact]
+    let banners: [Banner]
+    let findings: [Finding]
+    let recommendations: [String]
+    /// Outline sections from the project file, in report order (each either filled or stating `未提供`).
+    let sections: [Section]
+    /// 报告编号, 评估日期, 委托方 as label–value pairs (`未提供` when absent).
+    let reportFields: [(String, String)]
+    /// 编制, 审核, 批准 rows: role, name, date (`未提供` / `—` when absent); empty when the file has no sign-off.
+    let signOff: [[String]]
 
     var project: Project { assessment.project }
     var ruleSet: CompiledRuleSet { assessment.ruleSet }
+    /// No fact was missing where a decision needed it and no default replaced a fact.
+    var isComplete: Bool { missingFacts.isEmpty && defaultedFacts.isEmpty }
 }
 
 /// A scalar in a report: what a JSON value can be.
@@ -110,14 +225,24 @@ enum ReportValue: Sendable, Hashable {
 }
 
 extension ReportModel.Level {
-    /// The level label, marked when missing data left its band undecided and the cautious policy chose it.
-    var display: String { undecided ? "\(label)(数据缺失,从严)" : label }
+    /// The level label, marked when missing data left its band undecided and the unknown policy chose it.
+    var display: String { missing.isEmpty ? label : "\(label)（数据缺失）" }
 }
 
 extension ReportModel {
     /// `before → after`, or just `before` when nothing changed.
     static func change(_ before: String, _ after: String) -> String {
         before == after ? before : "\(before) → \(after)"
+    }
+
+    /// Names joined so that a `、` inside a name cannot be mistaken for the separator: `“甲、乙”、“丙”`.
+    static func list(_ names: [String]) -> String {
+        names.map { "“\($0)”" }.joined(separator: "、")
+    }
+
+    /// The headline: grade after and before measures, then the decision.
+    var headline: String {
+        "落实措施后为\(after.gradeLabel)（措施前为\(before.gradeLabel)）。\(decision)"
     }
 }
 
@@ -129,11 +254,7 @@ extension ReportModel.Outcome {
     ///   - escape: makes rule and grade text safe for the output format.
     ///   - strong: emphasises the final grade label (already escaped).
     func sentence(_ when: String, escape: (String) -> String, strong: (String) -> String) -> String {
-        var out = "\(when)综合风险指数为 \(Formatting.number(index)),对应\(escape(indexGrade))风险"
-        if !rules.isEmpty {
-            let list = rules.map { "\(escape($0.because ?? $0.id))(\(escape($0.grade)))" }
-            out += ";数量规则:\(list.joined(separator: "、"))"
-        }
-        return out + ";\(when)项目风险等级为\(strong(escape(gradeLabel)))。"
+        "\(when)综合风险指数为 \(Formatting.index(index))，对应\(escape(indexGrade))风险；"
+            + "\(when)项目风险等级为\(strong(escape(gradeLabel)))。"
     }
 }

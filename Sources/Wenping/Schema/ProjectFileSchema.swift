@@ -16,25 +16,32 @@ enum ProjectFileSchema {
             "title": .string(title),
             "description": .string(description),
             "type": "object",
-            "properties": .fields([
-                "id": S.text("项目编号,如 XA-2025-001;批量评估时用作报告文件名"),
-                "name": S.text("项目名称"),
-                "kind": kind(ruleSet),
-                "jurisdiction": S.text("所在地区,从大到小用“/”分隔,如 中国/陕西省/西安市;用于选择规则"),
-                "location": S.text("项目地点"),
-                "applicant": S.text("项目单位"),
-                "scale": S.text("建设规模"),
-                "description": S.text("项目概况"),
-                "details": .fields([
-                    "type": "object", "description": "其他说明性字段(名称: 内容),显示在报告的基本情况中",
-                    "additionalProperties": ["type": "string"],
-                ]),
-                "facts": ruleSet.map(facts) ?? .fields(["type": "object", "description": "事实:规则输入项的名称: 取值"]),
-                "measures": measures(ruleSet),
-            ]),
+            "properties": .fields(computed: base(ruleSet) + outline),
             "required": ["id", "name", "kind"],
             "additionalProperties": false,
         ])
+    }
+
+    private static func base(_ ruleSet: CompiledRuleSet?) -> [(String, JSONValue)] {
+        [
+            ("id", S.text("项目编号,如 XA-2025-001;批量评估时用作报告文件名")),
+            ("name", S.text("项目名称")),
+            ("kind", kind(ruleSet)),
+            ("jurisdiction", S.text("所在地区,从大到小用“/”分隔,如 中国/陕西省/西安市;用于选择规则")),
+            ("location", S.text("项目地点")),
+            ("applicant", S.text("项目单位")),
+            ("scale", S.text("建设规模")),
+            ("description", S.text("项目概况")),
+            (
+                "details",
+                .fields([
+                    "type": "object", "description": "其他说明性字段(名称: 内容),显示在报告的基本情况中",
+                    "additionalProperties": ["type": "string"],
+                ])
+            ),
+            ("facts", ruleSet.map(facts) ?? .fields(["type": "object", "description": "事实:规则输入项的名称: 取值"])),
+            ("measures", measures(ruleSet)),
+        ]
     }
 
     private static func kind(_ ruleSet: CompiledRuleSet?) -> JSONValue {

@@ -101,7 +101,7 @@ struct HTMLReportRendererTests {
         {
             #expect(html.contains(rule))
         }
-        #expect(Self.count("<section class=\"chapter\">", in: html) == 7)
+        #expect(Self.count("<section class=\"chapter\">", in: html) == 3)
         #expect(Self.count("<svg ", in: html) == 2)
     }
 

@@ -1,0 +1,151 @@
+extension ReportModel {
+    /// The four tests of 发改投资〔2012〕2492号 第五条, in the order reports give them.
+    static let fourTests = ["合法性", "合理性", "可行性", "可控性"]
+
+    // MARK: - Citations
+
+    /// Every basis document with a short name: the document number when the title gives one
+    /// (`《…条例》（国务院令第590号）` → `国务院令第590号`), else the title in book-title marks, else the title.
+    static func citations(_ ruleSet: CompiledRuleSet) -> [Citation] {
+        ruleSet.basis.map { Citation(key: $0.key, title: $0.title, short: shortName($0.title)) }
+    }
+
+    static func shortName(_ title: String) -> String {
+        // A document number in brackets after the title: `(国务院令第590号)` or `（发改投资〔2012〕2492号）`.
+        if let close = title.lastIndex(where: { $0 == ")" || $0 == "）" }),
+            let open = title[..<close].lastIndex(where: { $0 == "(" || $0 == "（" })
+        {
+            let inside = title[title.index(after: open)..<close].trimmingWhitespace
+            if inside.hasSuffix("号"), !inside.contains("《") { return inside }
+        }
+        if let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》") {
+            return String(title[open...close])
+        }
+        // A number first, explanation after: `粤建房〔2011〕64号(广东省…)`.
+        if title.contains("〔"), let number = title.firstIndex(of: "号"),
+            title[title.index(after: number)...].first.map({ $0 == "(" || $0 == "（" }) == true
+        {
+            return String(title[...number])
+        }
+        return title
+    }
+
+    /// A citation's full text for the 评估依据 list: `《…》（…号，以下简称“…”）` when the short name differs.
+    static func fullCitation(_ citation: Citation) -> String {
+        citation.short == citation.title ? citation.title : "\(citation.title)（以下简称“\(citation.short)”）"
+    }
+
+    // MARK: - Missing data
+
+    /// Facts whose absence left a decision to the unknown policy, each with what was taken in its place.
+    static func missingFacts(_ assessment: Assessment) -> [MissingFact] {
+        let ruleSet = assessment.ruleSet
+        var order: [Int] = []
+        var effects: [Int: [String]] = [:]
+        for unknown in assessment.unknowns {
+            let effect: String
+            switch unknown.place {
+            case .applicability(let factor):
+                let applies = assessment.factors[factor].applicability.isApplicable
+                effect = "风险因素“\(ruleSet.factors[factor].label)”" + (applies ? "按适用计" : "按不适用计")
+            case .probability(let factor, _):
+                let level = ruleSet.probabilityScale.levels[assessment.factors[factor].before.probability].label
+                effect = "风险因素“\(ruleSet.factors[factor].label)”的风险概率取“\(level)”"
+            case .impact(let factor, _):
+                let level = ruleSet.impactScale.levels[assessment.factors[factor].before.impact].label
+                effect = "风险因素“\(ruleSet.factors[factor].label)”的影响程度取“\(level)”"
+            case .floor(let index):
+                let floor = ruleSet.floors[index]
+                let fired = assessment.floors.contains(index)
+                effect =
+                    "兜底条件“\(floor.label ?? floor.id)”"
+                    + (fired ? "视为成立（至少\(ruleSet.grades[floor.grade].label)）" : "视为不成立")
+            case .rule(let index):
+                let rule = ruleSet.aggregation.rules[index]
+                let held =
+                    assessment.before.rules & (1 << UInt64(index)) != 0
+                    || assessment.after.rules & (1 << UInt64(index)) != 0
+                effect = "数量规则“\(rule.because ?? rule.id)”" + (held ? "视为成立" : "视为不成立")
+            }
+            for slot in assessment.missing(unknown) {
+                if effects[slot] == nil { order.append(slot) }
+                if effects[slot]?.contains(effect) != true { effects[slot, default: []].append(effect) }
+            }
+        }
+        return order.map { slot in
+            let input = ruleSet.inputs[slot]
+            return MissingFact(name: input.name, label: input.label, effects: effects[slot] ?? [])
+        }
+    }
+
+    /// The banners that open every report: reference rules, then incomplete data.
+    static func banners(
+        ruleSet: CompiledRuleSet, missing: [MissingFact], defaulted: [DefaultedFact],
+        policy: CompiledRuleSet.UnknownPolicy
+    ) -> [Banner] {
+        var out: [Banner] = []
+        if !missing.isEmpty || !defaulted.isEmpty {
+            var lines: [String] = []
+            let treatment = policy == .cautious ? "按从严原则" : "按不满足"
+            for fact in missing {
+                lines.append("“\(fact.label)”未提供：\(treatment)，\(fact.effects.joined(separator: "；"))。")
+            }
+            for fact in defaulted {
+                lines.append("“\(fact.label)”未提供：使用规则默认值 \(fact.display)。")
+            }
+            let title =
+                missing.isEmpty
+                ? "数据不完整：部分事实未提供，使用了规则默认值"
+                : "数据不完整：部分事实未提供，有关判断\(treatment)作出，等级不是依据完整调查数据得出的"
+            out.append(Banner(kind: "incomplete", title: title, lines: lines))
+        }
+        return out
+    }
+
+    // MARK: - Conclusion
+
+    /// One finding per test (合法性, 合理性, 可行性, 可控性, then any other category), from its factors' degrees
+    /// after measures.
+    static func findings(_ factors: [Factor]) -> [Finding] {
+        var categories = fourTests
+        for factor in factors where !categories.contains(factor.category) { categories.append(factor.category) }
+        return categories.compactMap { category in
+            let members = factors.filter { $0.category == category }
+            let applicable = members.filter(\.isApplicable)
+            guard !members.isEmpty || fourTests.contains(category) else { return nil }
+            guard let worst = applicable.map(\.after.degree).max() else {
+                return Finding(category: category, text: "本项目没有适用的\(category)风险因素。")
+            }
+            let worstLabel = applicable.first { $0.after.degree == worst }!.after.degreeLabel
+            let top = applicable.filter { $0.after.degree == worst }.map(\.label)
+            var text = "适用的风险因素 \(applicable.count) 项，落实措施后风险程度最高为“\(worstLabel)”"
+            text += applicable.count == top.count ? "。" : "（\(list(top))）。"
+            let guessed = applicable.filter {
+                !$0.before.probability.missing.isEmpty || !$0.before.impact.missing.isEmpty
+            }
+            if !guessed.isEmpty { text += "其中\(list(guessed.map(\.label)))因数据缺失未能确切估计。" }
+            return Finding(category: category, text: text)
+        }
+    }
+
+    /// 对策建议: the adopted measures to carry out, then the measures not adopted for factors whose degree after
+    /// measures is still in the two highest degrees.
+    static func recommendations(_ factors: [Factor], _ ruleSet: CompiledRuleSet) -> [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        for factor in factors where factor.isApplicable {
+            for measure in factor.measures where measure.adopted && seen.insert(measure.id).inserted {
+                out.append("落实已采纳的措施：\(measure.label)（责任主体：\(measure.owner)）")
+            }
+        }
+        let high = max(0, ruleSet.degrees.labels.count - 2)
+        for factor in factors where factor.isApplicable && factor.after.degree - 1 >= high {
+            for measure in factor.measures where !measure.adopted && seen.insert(measure.id).inserted {
+                out.append(
+                    "“\(factor.label)”落实措施后仍为“\(factor.after.degreeLabel)”，建议增加措施：\(measure.label)（责任主体：\(measure.owner)）"
+                )
+            }
+        }
+        return out
+    }
+}
