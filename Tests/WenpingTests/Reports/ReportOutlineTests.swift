@@ -16,13 +16,13 @@ struct ReportOutlineTests {
             format.render(try ReportTests.assess(Self.complete)), named: "outline-complete.\(format.fileExtension)")
     }
 
-    @Test(arguments: ReportFormat.allCases)
+    @Test(arguments: [ReportFormat.markdown])
     func emptyOutlineMatchesGoldenFile(_ format: ReportFormat) throws {
         try assertSnapshot(
             format.render(try ReportTests.assess(Self.none)), named: "outline-none.\(format.fileExtension)")
     }
 
-    @Test(arguments: ReportFormat.allCases)
+    @Test(arguments: [ReportFormat.markdown, .json])
     func missingDataReportMatchesGoldenFile(_ format: ReportFormat) throws {
         try assertSnapshot(
             format.render(try ReportTests.assess(Self.missing)), named: "xa-missing-opposition.\(format.fileExtension)")
