@@ -165,10 +165,15 @@ extension RuleSetBuilder {
         }
         checkUnique(list.map(\.id), "风险等级 id")
         grades = list.map { grade in
-            CompiledRuleSet.Grade(
+            if grade.decision == nil {
+                diagnostics.error(
+                    .missingField, "风险等级“\(grade.id.value)”缺少必填字段“decision”(该等级的决策建议);请写明,或在上级文件中写",
+                    at: grade.location)
+            }
+            return CompiledRuleSet.Grade(
                 id: grade.id.value, label: grade.label?.value ?? grade.id.value, description: grade.description,
-                decision: grade.decision?.value ?? "", proceeds: grade.proceed?.value ?? false,
-                basis: resolveBasis(grade.basis))
+                decision: grade.decision?.value ?? "", decisionBasis: resolveBasis(grade.decisionBasis ?? []),
+                proceeds: grade.proceed?.value ?? false, basis: resolveBasis(grade.basis ?? []))
         }
         gradeLocations = list.map(\.location)
         if !grades.contains(where: \.proceeds) {

@@ -12,6 +12,7 @@ extension RuleSetBuilder {
                 at: factor.id.location, length: factor.id.length)
         }
         lintReachableGrades()
+        lintMethod()
     }
 
     private mutating func lintWeights() {

@@ -82,13 +82,13 @@ extension RuleSetBuilder {
         let impact = compileBands(
             factor.impact, labels: self.impact.levels.map(\.label), "\(what)的影响程度", at: factor.location)
         checkUnique(factor.measures.map(\.id), "措施 id")
-        let measures = factor.measures.map { measure in
-            CompiledRuleSet.Measure(
-                id: measure.id.value, label: measure.label?.value ?? measure.id.value,
-                owner: measure.owner?.value ?? "", assisting: measure.assisting, deadline: measure.deadline,
-                lowersProbability: max(0, measure.lowersProbability?.value ?? 0),
-                lowersImpact: max(0, measure.lowersImpact?.value ?? 0))
+        let bandIDs = ((factor.probability ?? []) + (factor.impact ?? [])).compactMap(\.id)
+        checkUnique(bandIDs, "\(what)的分档 id")
+        if factor.measures.count > 64, let extra = factor.measures.dropFirst(64).first {
+            diagnostics.error(
+                .valueOutOfRange, "\(what)的措施最多 64 项,这里有 \(factor.measures.count) 项", at: extra.location)
         }
+        let measures = factor.measures.map { compileMeasure($0, of: factor) }
         guard let label = factor.label, let weight = derivedWeight ?? factor.weight?.value, let probability, let impact
         else { return nil }
         if factor.appliesWhen != nil && applicability == nil { return nil }
@@ -96,6 +96,46 @@ extension RuleSetBuilder {
             id: factor.id.value, label: label.value, category: factor.category?.value, stage: factor.stage,
             weight: weight, basis: basis, applicability: applicability, probability: probability,
             impact: impact, measures: measures, location: factor.location)
+    }
+
+    /// A measure with the bands it cures resolved against its factor's band ids (E230 for an unknown id).
+    private mutating func compileMeasure(_ measure: MeasureSyntax, of factor: FactorSyntax) -> CompiledRuleSet.Measure {
+        var curesProbability: Set<Int>?
+        var curesImpact: Set<Int>?
+        if let cures = measure.cures {
+            curesProbability = []
+            curesImpact = []
+            let probability = factor.probability ?? []
+            let impact = factor.impact ?? []
+            for cure in cures {
+                if let index = probability.firstIndex(where: { $0.id?.value == cure.value }) {
+                    curesProbability?.insert(index)
+                } else if let index = impact.firstIndex(where: { $0.id?.value == cure.value }) {
+                    curesImpact?.insert(index)
+                } else {
+                    let ids = (probability + impact).compactMap { $0.id?.value }
+                    var message =
+                        "措施“\(measure.id.value)”的 cures 写了“\(cure.value)”,但风险因素“\(factor.id.value)”没有这个 id 的分档"
+                    if let guess = suggestion(for: cure.value, among: ids) {
+                        message += "。是否想写“\(guess)”?"
+                    } else if ids.isEmpty {
+                        message += ";请先给要对症的分档写上 id,如 { id: comment-short, when: …, level: … }"
+                    } else {
+                        message += ";可用:\(ids.joined(separator: "、"))"
+                    }
+                    diagnostics.error(.unknownCure, message, at: cure.location, length: cure.length)
+                }
+            }
+        }
+        let satisfied = measure.satisfiedWhen.flatMap {
+            compileExpression($0, context: .condition, expected: .boolean)
+        }
+        return CompiledRuleSet.Measure(
+            id: measure.id.value, label: measure.label?.value ?? measure.id.value,
+            owner: measure.owner?.value ?? "", assisting: measure.assisting, deadline: measure.deadline,
+            lowersProbability: max(0, measure.lowersProbability?.value ?? 0),
+            lowersImpact: max(0, measure.lowersImpact?.value ?? 0), curesProbability: curesProbability,
+            curesImpact: curesImpact, satisfied: satisfied)
     }
 
     /// Compiles an ordered band list that must end with `else`.
@@ -123,7 +163,9 @@ extension RuleSetBuilder {
                 continue
             }
             result.append(
-                CompiledRuleSet.Band(condition: condition, level: level, because: band.because, location: band.location)
+                CompiledRuleSet.Band(
+                    id: band.id?.value, condition: condition, level: level, because: band.because,
+                    location: band.location)
             )
         }
         if bands.last?.isElse != true {

@@ -41,7 +41,8 @@ struct RuleSetBuilder {
         return CompiledRuleSet(
             id: id, title: syntax.title?.value ?? id, version: syntax.version?.value ?? "",
             effective: syntax.effective?.value, jurisdiction: Self.normalizedJurisdiction(syntax.jurisdiction?.value),
-            appliesTo: (syntax.appliesTo ?? []).map(\.value),
+            appliesTo: (syntax.appliesTo ?? []).map(\.value), kindLabels: syntax.kindLabels ?? [:],
+            isReference: syntax.status?.value == "reference",
             basis: (syntax.basis ?? []).map { BasisDocument(key: $0.key.value, title: $0.title.value) },
             files: files, inputs: inputs, derived: derived, probabilityScale: probability, impactScale: impact,
             degrees: degrees, grades: grades, aggregation: aggregation, weightGroups: weightGroups, factors: factors,

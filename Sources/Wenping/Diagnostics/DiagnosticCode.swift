@@ -97,6 +97,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// Weights that cannot be determined: a malformed AHP group, a factor in two groups, a factor without weight.
     public static let invalidWeights = DiagnosticCode(rawValue: "E224")
 
+    /// A measure's `cures` names a band id that its factor does not have.
+    public static let unknownCure = DiagnosticCode(rawValue: "E230")
+
     // MARK: - Expressions (E3xx)
 
     /// A character that cannot start any token.
@@ -154,6 +157,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A derived value that no expression uses.
     public static let derivedUnused = DiagnosticCode(rawValue: "W506")
 
+    /// A measure that names the bands it cures, but none of them can be lowered by it.
+    public static let measureCuresNothing = DiagnosticCode(rawValue: "W507")
+    /// A label or reason that states a bound its condition does not have.
+    public static let textBoundMismatch = DiagnosticCode(rawValue: "W508")
+
     /// Every code with its slug and summary, in code order.
     public static let catalog: [Entry] = [
         Entry(code: .fileUnreadable, slug: "file-unreadable", summary: "文件无法读取"),
@@ -191,6 +199,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .duplicateName, slug: "duplicate-name", summary: "输入项与派生值重名"),
         Entry(code: .ahpInconsistent, slug: "ahp-inconsistent", summary: "AHP 判断矩阵一致性比率 CR 不小于 0.1"),
         Entry(code: .invalidWeights, slug: "invalid-weights", summary: "权重无法确定(判断矩阵不合规、因素缺少权重等)"),
+        Entry(code: .unknownCure, slug: "unknown-cure", summary: "措施的 cures 引用了不存在的分档"),
         Entry(code: .unexpectedCharacter, slug: "unexpected-character", summary: "表达式中有无法识别的字符"),
         Entry(code: .unterminatedString, slug: "unterminated-string", summary: "字符串缺少结束引号"),
         Entry(code: .expressionSyntax, slug: "expression-syntax", summary: "表达式语法错误"),
@@ -215,5 +224,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .factorWithoutBasis, slug: "factor-without-basis", summary: "风险因素未注明依据"),
         Entry(code: .gradeUnreachable, slug: "grade-unreachable", summary: "没有规则能得出该风险等级"),
         Entry(code: .derivedUnused, slug: "derived-unused", summary: "派生值未被使用"),
+        Entry(code: .measureCuresNothing, slug: "measure-cures-nothing", summary: "措施对症的分档都无法被它降低"),
+        Entry(code: .textBoundMismatch, slug: "text-bound-mismatch", summary: "名称或理由写的界限与条件不符"),
     ]
 }

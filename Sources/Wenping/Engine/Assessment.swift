@@ -57,6 +57,37 @@ public struct Assessment: Sendable {
         var place: Place
     }
 
+    /// What one adopted measure did to one factor that offers it, in the factor's measure order.
+    ///
+    /// Measures on one factor add up, each from the level the earlier ones left, and stop at the lowest level.
+    struct MeasureEffect: Sendable, Hashable {
+        enum Outcome: UInt8, Sendable {
+            /// The measure lowered probability or impact (by ``probability`` and ``impact`` levels).
+            case lowered
+            /// The factor does not apply to the project, so the measure has nothing to lower.
+            case factorNotApplicable
+            /// The measure's `satisfied_when` holds on the facts: it is already in place.
+            case alreadySatisfied
+            /// The measure names the bands it cures, and the level came from another band (another cause).
+            case causeNotCured
+            /// The measure names the bands it cures, and the level was set cautiously for missing facts, so its
+            /// cause is not known.
+            case causeUnknown
+            /// The levels it lowers are already at the lowest (from the facts or earlier measures).
+            case alreadyLowest
+        }
+        /// Factor index and index of the measure in that factor's `measures`.
+        var factor: Int
+        var measure: Int
+        var outcome: Outcome
+        /// Levels actually lowered (0 unless ``outcome`` is ``Outcome/lowered``).
+        var probability: Int = 0
+        var impact: Int = 0
+
+        /// Whether the measure changed anything for this factor.
+        var changed: Bool { outcome == .lowered }
+    }
+
     public let project: Project
     let factors: [FactorResult]
     let before: Outcome
@@ -73,6 +104,22 @@ public struct Assessment: Sendable {
     /// The value of derived value number `index`.
     func derivedValue(_ index: Int) -> Value { slots[project.values.count + index] }
     let unknowns: [Unknown]
+    /// One entry per adopted measure and factor offering it; empty when the project adopted none.
+    let measureEffects: [MeasureEffect]
+
+    init(
+        project: Project, factors: [FactorResult], before: Outcome, after: Outcome, firedFloors: UInt64,
+        slots: [Value], unknowns: [Unknown], measureEffects: [MeasureEffect] = []
+    ) {
+        self.project = project
+        self.factors = factors
+        self.before = before
+        self.after = after
+        self.firedFloors = firedFloors
+        self.slots = slots
+        self.unknowns = unknowns
+        self.measureEffects = measureEffects
+    }
 
     public var ruleSet: CompiledRuleSet { project.ruleSet }
 

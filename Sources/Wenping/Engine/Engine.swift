@@ -14,6 +14,7 @@ public enum Engine {
         var slots = project.values
         slots.reserveCapacity(slots.count + plan.derived.count)
         var unknowns: [Assessment.Unknown] = []
+        var effects: [Assessment.MeasureEffect] = []
         var results: [Assessment.FactorResult] = []
         results.reserveCapacity(plan.factors.count)
         var floors: UInt64 = 0
@@ -35,7 +36,9 @@ public enum Engine {
                     plan.factors.withUnsafeBufferPointer { factors in
                         for index in factors.indices {
                             results.append(
-                                evaluate(factors[index], index, project, plan, code, bands, slots, none, &unknowns))
+                                evaluate(
+                                    factors[index], index, project, plan, code, bands, slots, none, &unknowns,
+                                    &effects))
                         }
                     }
                 }
@@ -62,7 +65,7 @@ public enum Engine {
         }
         return Assessment(
             project: project, factors: results, before: before, after: after, firedFloors: floors,
-            slots: slots, unknowns: unknowns)
+            slots: slots, unknowns: unknowns, measureEffects: effects)
     }
 
     @inline(__always)
@@ -81,8 +84,10 @@ public enum Engine {
     private static func evaluate(
         _ factor: EvaluationPlan.Factor, _ index: Int, _ project: Project, _ plan: EvaluationPlan,
         _ code: UnsafeBufferPointer<Instruction>, _ bands: UnsafeBufferPointer<EvaluationPlan.Band>,
-        _ slots: UnsafeBufferPointer<Value>, _ none: UnsafeBufferPointer<Int>, _ unknowns: inout [Assessment.Unknown]
+        _ slots: UnsafeBufferPointer<Value>, _ none: UnsafeBufferPointer<Int>, _ unknowns: inout [Assessment.Unknown],
+        _ effects: inout [Assessment.MeasureEffect]
     ) -> Assessment.FactorResult {
+        let adopted = project.adopted[index]
         var applicability = Assessment.Applicability.applies
         if factor.applicability.count > 0 {
             switch run(factor.applicability, code, slots, none) {
@@ -95,6 +100,12 @@ public enum Engine {
         }
         guard applicability.isApplicable else {
             // Left out of everything: no band is evaluated, so no missing data is reported for it.
+            var bits = adopted
+            while bits != 0 {
+                let number = bits.trailingZeroBitCount
+                bits &= bits - 1
+                effects.append(.init(factor: index, measure: number, outcome: .factorNotApplicable))
+            }
             let lowest = Assessment.Estimate(probability: 0, impact: 0, degree: Int(plan.degreeTable[0]))
             return Assessment.FactorResult(
                 applicability: applicability, probabilityBand: -1, impactBand: -1, before: lowest, after: lowest)
@@ -110,9 +121,44 @@ public enum Engine {
         if impact.undecided >= 0 {
             unknowns.append(.init(place: .impact(factor: index, band: impact.undecided)))
         }
-        let lowering = project.lowering[index]
-        let afterP = max(0, probability.level - lowering.probability)
-        let afterI = max(0, impact.level - lowering.impact)
+        var afterP = probability.level
+        var afterI = impact.level
+        var bits = adopted
+        while bits != 0 {
+            let number = bits.trailingZeroBitCount
+            bits &= bits - 1
+            let measure = plan.measures[Int(factor.firstMeasure) + number]
+            var effect = Assessment.MeasureEffect(factor: index, measure: number, outcome: .lowered)
+            if measure.satisfied.count > 0, case .boolean(true) = run(measure.satisfied, code, slots, none) {
+                effect.outcome = .alreadySatisfied
+                effects.append(effect)
+                continue
+            }
+            // A measure that names its cures lowers a level only when the band that set it is one it cures; a
+            // level set by the cautious policy for missing data has no known cause, so it is not cured.
+            let curesP =
+                measure.lowersProbability > 0
+                && (!measure.namesCures
+                    || (probability.undecided < 0 && measure.curesProbability & (1 << UInt64(probability.band)) != 0))
+            let curesI =
+                measure.lowersImpact > 0
+                && (!measure.namesCures
+                    || (impact.undecided < 0 && measure.curesImpact & (1 << UInt64(impact.band)) != 0))
+            if !curesP && !curesI {
+                let unknownCause = probability.undecided >= 0 || impact.undecided >= 0
+                effect.outcome = unknownCause ? .causeUnknown : .causeNotCured
+                effects.append(effect)
+                continue
+            }
+            let newP = curesP ? max(0, afterP - Int(measure.lowersProbability)) : afterP
+            let newI = curesI ? max(0, afterI - Int(measure.lowersImpact)) : afterI
+            effect.probability = afterP - newP
+            effect.impact = afterI - newI
+            if newP == afterP && newI == afterI { effect.outcome = .alreadyLowest }
+            afterP = newP
+            afterI = newI
+            effects.append(effect)
+        }
         return Assessment.FactorResult(
             applicability: applicability, probabilityBand: probability.band, impactBand: impact.band,
             before: Assessment.Estimate(

@@ -21,8 +21,22 @@ final class EvaluationPlan: Sendable {
         var level: Int32
     }
 
+    /// A measure as the engine applies it.
+    struct Measure: Sendable {
+        /// The `satisfied_when` condition; `count == 0` when the measure has none.
+        var satisfied: Program
+        var lowersProbability: Int32
+        var lowersImpact: Int32
+        /// Bit `b` set when the measure cures probability (impact) band `b`; all bits when it names no cures.
+        var curesProbability: UInt64
+        var curesImpact: UInt64
+        var namesCures: Bool
+    }
+
     struct Factor: Sendable {
         var applicability: Program
+        /// This factor's measures are `measures[firstMeasure..<firstMeasure + measure count]`.
+        var firstMeasure: Int32
         /// Probability bands are `bands[firstProbability..<firstImpact]`, impact bands `bands[firstImpact..<end]`.
         var firstProbability: Int32
         var firstImpact: Int32
@@ -40,6 +54,7 @@ final class EvaluationPlan: Sendable {
     let derived: [Program]
     let factors: [Factor]
     let bands: [Band]
+    let measures: [Measure]
     let floors: [Check]
     let rules: [Check]
     let probabilityValues: [Double]
@@ -68,8 +83,21 @@ final class EvaluationPlan: Sendable {
         }
         self.derived = derived.map { add($0.expression) }
         var bands: [Band] = []
+        var measures: [Measure] = []
+        func mask(_ cures: Set<Int>?) -> UInt64 {
+            guard let cures else { return .max }
+            return cures.reduce(0) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+        }
         self.factors = factors.map { factor in
             let applicability = add(factor.applicability)
+            let firstMeasure = Int32(measures.count)
+            for measure in factor.measures {
+                measures.append(
+                    Measure(
+                        satisfied: add(measure.satisfied), lowersProbability: Int32(measure.lowersProbability),
+                        lowersImpact: Int32(measure.lowersImpact), curesProbability: mask(measure.curesProbability),
+                        curesImpact: mask(measure.curesImpact), namesCures: measure.namesCures))
+            }
             let firstProbability = Int32(bands.count)
             for band in factor.probability {
                 bands.append(Band(program: add(band.condition), level: Int32(band.level)))
@@ -77,10 +105,12 @@ final class EvaluationPlan: Sendable {
             let firstImpact = Int32(bands.count)
             for band in factor.impact { bands.append(Band(program: add(band.condition), level: Int32(band.level))) }
             return Factor(
-                applicability: applicability, firstProbability: firstProbability, firstImpact: firstImpact,
+                applicability: applicability, firstMeasure: firstMeasure, firstProbability: firstProbability,
+                firstImpact: firstImpact,
                 end: Int32(bands.count), weight: factor.weight)
         }
         self.bands = bands
+        self.measures = measures
         self.floors = floors.map {
             Check(program: add($0.condition), grade: Int32($0.grade), cautious: $0.unknownPolicy == .cautious)
         }

@@ -7,25 +7,24 @@ extension Project {
         given[slot] = value != .unknown
         return Project(
             id: id, name: name, kind: kind, jurisdiction: jurisdiction, file: file, inputDigest: inputDigest,
-            ruleSet: ruleSet, details: details, values: values, given: given, measures: measures, lowering: lowering,
+            ruleSet: ruleSet, details: details, values: values, given: given, measures: measures, adopted: adopted,
             outline: outline)
     }
 
-    /// The same project with the measure `id` adopted as well, its lowering added to every factor that offers it
+    /// The same project with the measure `id` adopted as well, adopted on every factor that offers it
     /// (as ``FactBinder`` totals them); the project itself when the measure is already adopted.
     func adopting(_ measureID: String) -> Project {
         guard !measures.contains(measureID) else { return self }
-        var lowering = self.lowering
+        var adopted = self.adopted
         for (index, factor) in ruleSet.factors.enumerated() {
-            for measure in factor.measures where measure.id == measureID {
-                lowering[index].probability += measure.lowersProbability
-                lowering[index].impact += measure.lowersImpact
+            for (number, measure) in factor.measures.enumerated() where measure.id == measureID {
+                adopted[index] |= 1 << UInt64(number)
             }
         }
         return Project(
             id: id, name: name, kind: kind, jurisdiction: jurisdiction, file: file, inputDigest: inputDigest,
             ruleSet: ruleSet, details: details, values: values, given: given, measures: measures + [measureID],
-            lowering: lowering, outline: outline)
+            adopted: adopted, outline: outline)
     }
 
     /// The value of every slot (inputs, then derived values) once derived values are worked out from `values`.

@@ -4,7 +4,9 @@ extension CompiledRuleSet {
     /// Deterministic: used by `wenping check --verbose` and as the expected output of the conformance cases.
     public var summary: String {
         var out = "规则 \(id) 「\(title)」 版本 \(version)\n"
-        out += "  适用地区:\(jurisdiction);适用项目:\(appliesTo.isEmpty ? "(基础文件)" : appliesTo.joined(separator: "、"))\n"
+        let kinds = appliesTo.map { kind in kindLabels[kind].map { "\(kind)(\($0))" } ?? kind }
+        out += "  适用地区:\(jurisdiction);适用项目:\(appliesTo.isEmpty ? "(基础文件)" : kinds.joined(separator: "、"))\n"
+        if let statusBanner { out += "  状态:\(statusBanner)\n" }
         if let effective { out += "  生效日期:\(effective)\n" }
         out += "  文件:\(files.joined(separator: " → "))\n"
         out += "  概率等级:\(Self.levels(probabilityScale));影响等级:\(Self.levels(impactScale))\n"
@@ -14,6 +16,9 @@ extension CompiledRuleSet {
             out += "    \(probabilityScale.levels[p].label): \(cells)\n"
         }
         out += "  风险等级:\(grades.map { $0.proceeds ? "\($0.id)(可实施)" : $0.id }.joined(separator: " < "))\n"
+        for grade in grades where !grade.decisionBasis.isEmpty {
+            out += "    \(grade.id):\(grade.decision)(依据 \(grade.decisionBasis.map(\.text).joined(separator: "、")))\n"
+        }
         let cuts = aggregation.indexCuts.map { "≥\(Formatting.number($0.atLeast, digits: 6)) \(grades[$0.grade].id)" }
         out += "  综合指数:\((cuts + ["其余 \(grades[aggregation.indexElse].id)"]).joined(separator: ";"))\n"
         for rule in aggregation.rules {
@@ -46,6 +51,13 @@ extension CompiledRuleSet {
                 var effects: [String] = []
                 if measure.lowersProbability > 0 { effects.append("概率降 \(measure.lowersProbability) 级") }
                 if measure.lowersImpact > 0 { effects.append("影响降 \(measure.lowersImpact) 级") }
+                var cures: [String] = []
+                for index in (measure.curesProbability ?? []).sorted() {
+                    cures.append(factor.probability[index].id ?? "")
+                }
+                for index in (measure.curesImpact ?? []).sorted() { cures.append(factor.impact[index].id ?? "") }
+                if measure.namesCures { effects.append("对症 \(cures.isEmpty ? "(无)" : cures.joined(separator: "、"))") }
+                if let satisfied = measure.satisfied { effects.append("已落实条件 \(satisfied.source)") }
                 out += "    措施 \(measure.id)「\(measure.label)」\(measure.owner):\(effects.joined(separator: ","))\n"
             }
         }
@@ -62,7 +74,8 @@ extension CompiledRuleSet {
     private static func bands(_ bands: [Band], _ scale: Scale) -> String {
         bands.map { band in
             let level = scale.levels[band.level].label
-            return band.condition.map { "\($0.source) → \(level)" } ?? "其余 → \(level)"
+            let id = band.id.map { "[\($0)] " } ?? ""
+            return id + (band.condition.map { "\($0.source) → \(level)" } ?? "其余 → \(level)")
         }.joined(separator: ";")
     }
 }

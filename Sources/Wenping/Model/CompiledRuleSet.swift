@@ -15,6 +15,11 @@ public final class CompiledRuleSet: Sendable {
     public let jurisdiction: String
     /// Project kinds this ruleset grades; empty for a base file that only provides shared sections.
     public let appliesTo: [String]
+    /// Chinese labels of the kinds in ``appliesTo`` (`house_expropriation` → `房屋征收`), where the file gives them.
+    let kindLabels: [String: String]
+    /// Whether the ruleset is marked `status: reference`: its local sources are not verified against the current
+    /// texts, and every report it grades must say so (``statusBanner``).
+    public let isReference: Bool
     /// The documents the ruleset cites, in file order.
     public let basis: [BasisDocument]
     /// The files the ruleset was built from: itself first, then each file it extends.
@@ -43,7 +48,8 @@ public final class CompiledRuleSet: Sendable {
 
     init(
         id: String, title: String, version: String, effective: String?, jurisdiction: String, appliesTo: [String],
-        basis: [BasisDocument], files: [String], inputs: [Input], derived: [Derived], probabilityScale: Scale,
+        kindLabels: [String: String] = [:], isReference: Bool = false, basis: [BasisDocument], files: [String],
+        inputs: [Input], derived: [Derived], probabilityScale: Scale,
         impactScale: Scale, degrees: DegreeTable, grades: [Grade], aggregation: Aggregation,
         weightGroups: [WeightGroup], factors: [Factor], floors: [Floor], digest: String
     ) {
@@ -53,6 +59,8 @@ public final class CompiledRuleSet: Sendable {
         self.effective = effective
         self.jurisdiction = jurisdiction
         self.appliesTo = appliesTo
+        self.kindLabels = kindLabels
+        self.isReference = isReference
         self.basis = basis
         self.files = files
         self.inputs = inputs
@@ -80,6 +88,31 @@ public final class CompiledRuleSet: Sendable {
 
     /// True for a base file (no `applies_to`): it is checked but never selected to grade a project.
     public var isBase: Bool { appliesTo.isEmpty }
+
+    /// The banner every report graded by a reference ruleset opens with; `nil` for verified rules.
+    public var statusBanner: String? { isReference ? Self.referenceBanner : nil }
+
+    /// The text of the reference-rules banner.
+    public static let referenceBanner = "参考规则，正式使用前应以现行文件原文校核"
+
+    /// The Chinese label of a project kind this ruleset grades (`house_expropriation` → `房屋征收`); the kind itself
+    /// when the file gives no label; `nil` when the ruleset does not grade `kind` (by key or label).
+    public func kindLabel(for kind: String) -> String? {
+        guard let key = kindKey(for: kind) else { return nil }
+        return kindLabels[key] ?? key
+    }
+
+    /// The kind key (`house_expropriation`) for a kind written by key or by its label (`房屋征收`); `nil` when
+    /// this ruleset does not grade it.
+    public func kindKey(for kind: String) -> String? {
+        if appliesTo.contains(kind) { return kind }
+        return appliesTo.first { kindLabels[$0] == kind }
+    }
+
+    /// The grade's decision sentence as this ruleset words it (`不予审批…`), by grade id or label.
+    public func decision(forGrade grade: String) -> String? {
+        grades.first { $0.id == grade || $0.label == grade }?.decision
+    }
 }
 
 /// A document cited as basis, such as `reg590` → 《国有土地上房屋征收与补偿条例》.
@@ -152,9 +185,13 @@ extension CompiledRuleSet {
         let id: String
         let label: String
         let description: String?
+        /// What the grade means for the project's approval, worded as this ruleset's source words it.
         let decision: String
+        /// Where ``decision`` comes from (`ndrc2492 第七条`, `reg590 第十二条`); may be empty.
+        let decisionBasis: [BasisCitation]
         /// Whether a project at this grade after measures may proceed.
         let proceeds: Bool
+        /// Where the grade's definition (``description``) comes from.
         let basis: [BasisCitation]
     }
 
@@ -202,6 +239,8 @@ extension CompiledRuleSet {
     }
 
     struct Band: Sendable {
+        /// The id measures name in `cures`, if the band has one.
+        let id: String?
         /// `nil` for the closing `else` band.
         let condition: CompiledExpression?
         /// 0-based level index on the factor's scale.
@@ -219,6 +258,16 @@ extension CompiledRuleSet {
         /// Levels the measure lowers probability and impact by (never below the lowest level).
         let lowersProbability: Int
         let lowersImpact: Int
+        /// Indexes of the probability and impact bands the measure cures (`nil`: every band).
+        ///
+        /// A measure lowers a level only when the band that set it is one it cures.
+        let curesProbability: Set<Int>?
+        let curesImpact: Set<Int>?
+        /// When this holds on the facts the measure is already in place: adopting it changes nothing.
+        let satisfied: CompiledExpression?
+
+        /// Whether the measure names the bands it cures.
+        var namesCures: Bool { curesProbability != nil || curesImpact != nil }
     }
 
     struct Factor: Sendable {

@@ -39,12 +39,13 @@ struct FactBinder {
                 values[input.slot] = value
             }
         }
-        let lowering = bindMeasures()
+        let adopted = bindMeasures()
         guard !reader.diagnostics.hasErrors else { return nil }
         return Project(
-            id: file.id.value, name: file.name.value, kind: file.kind.value, jurisdiction: file.jurisdictionPath,
+            id: file.id.value, name: file.name.value,
+            kind: ruleSet.kindKey(for: file.kind.value) ?? file.kind.value, jurisdiction: file.jurisdictionPath,
             file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
-            given: given, measures: file.measures.map(\.value), lowering: lowering, outline: file.outline)
+            given: given, measures: file.measures.map(\.value), adopted: adopted, outline: file.outline)
     }
 
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {
@@ -148,9 +149,9 @@ struct FactBinder {
 
     private func isPlainNumber(_ text: String) -> Bool { Double(text) != nil }
 
-    /// Totals, per factor, of the levels the adopted measures lower; reports E406 for unknown measure ids.
-    private mutating func bindMeasures() -> [(probability: Int, impact: Int)] {
-        var lowering = [(probability: Int, impact: Int)](repeating: (0, 0), count: ruleSet.factors.count)
+    /// Per factor, which of its measures the project adopted; reports E406 for unknown measure ids.
+    private mutating func bindMeasures() -> [UInt64] {
+        var adopted = [UInt64](repeating: 0, count: ruleSet.factors.count)
         var seen: Set<String> = []
         for measure in file.measures {
             if !seen.insert(measure.value).inserted {
@@ -160,9 +161,8 @@ struct FactBinder {
             }
             var found = false
             for (index, factor) in ruleSet.factors.enumerated() {
-                for offered in factor.measures where offered.id == measure.value {
-                    lowering[index].probability += offered.lowersProbability
-                    lowering[index].impact += offered.lowersImpact
+                for (number, offered) in factor.measures.enumerated() where offered.id == measure.value {
+                    adopted[index] |= 1 << UInt64(number)
                     found = true
                 }
             }
@@ -173,6 +173,6 @@ struct FactBinder {
                 reader.diagnostics.error(.unknownMeasure, message, at: measure.location, length: measure.length)
             }
         }
-        return lowering
+        return adopted
     }
 }

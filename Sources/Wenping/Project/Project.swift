@@ -24,13 +24,13 @@ public final class Project: Sendable {
     let given: [Bool]
     /// Measures adopted, in file order.
     let measures: [String]
-    /// For each factor of ``ruleSet``: total levels its adopted measures lower probability and impact by.
-    let lowering: [(probability: Int, impact: Int)]
+    /// For each factor of ``ruleSet``: bit `m` set when the project adopted the factor's measure `m`.
+    let adopted: [UInt64]
 
     init(
         id: String, name: String, kind: String, jurisdiction: String, file: String, inputDigest: String,
         ruleSet: CompiledRuleSet, details: [ProjectFile.Detail], values: [Value], given: [Bool], measures: [String],
-        lowering: [(probability: Int, impact: Int)], outline: ProjectOutline = ProjectOutline()
+        adopted: [UInt64], outline: ProjectOutline = ProjectOutline()
     ) {
         self.id = id
         self.name = name
@@ -44,6 +44,6 @@ public final class Project: Sendable {
         self.values = values
         self.given = given
         self.measures = measures
-        self.lowering = lowering
+        self.adopted = adopted
     }
 }

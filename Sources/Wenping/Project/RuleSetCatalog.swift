@@ -42,17 +42,19 @@ public struct RuleSetCatalog: Sendable {
         }
         let path = jurisdiction.split(separator: "/").map(String.init)
         let candidates = ruleSets.filter { ruleSet in
-            guard ruleSet.appliesTo.contains(kind) else { return false }
+            guard ruleSet.kindKey(for: kind) != nil else { return false }
             let own = ruleSet.jurisdiction.split(separator: "/").map(String.init)
             return own.count <= path.count && Array(path.prefix(own.count)) == own
         }
         let depth = { (ruleSet: CompiledRuleSet) in ruleSet.jurisdiction.split(separator: "/").count }
         guard let best = candidates.map(depth).max() else {
-            let available = ruleSets.filter { !$0.isBase }.map {
-                "\($0.id)(\($0.appliesTo.joined(separator: "/")),\($0.jurisdiction))"
+            let available = ruleSets.filter { !$0.isBase }.map { ruleSet in
+                let kinds = ruleSet.appliesTo.map { ruleSet.kindLabel(for: $0) ?? $0 }.joined(separator: "/")
+                return "\(ruleSet.id)(\(kinds),\(ruleSet.jurisdiction))"
             }
             var message = "没有适用于项目类型“\(kind)”、地区“\(jurisdiction)”的规则"
-            let kinds = Array(Set(ruleSets.flatMap(\.appliesTo))).sorted()
+            let kinds = Array(Set(ruleSets.flatMap { $0.appliesTo + $0.appliesTo.compactMap($0.kindLabel(for:)) }))
+                .sorted()
             if !kinds.contains(kind), let guess = suggestion(for: kind, among: kinds) {
                 message += "。项目类型是否想写“\(guess)”?"
             }

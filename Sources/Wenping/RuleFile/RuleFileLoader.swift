@@ -8,30 +8,39 @@ struct RuleFileLoader {
     static let formatVersion = "wenping/1"
 
     static let topLevelKeys = [
-        "format", "id", "title", "version", "effective", "jurisdiction", "applies_to", "extends", "basis", "inputs",
-        "derived", "scales", "degrees", "grades", "aggregation", "weights", "factors", "floors", "remove",
+        "format", "id", "title", "version", "effective", "jurisdiction", "applies_to", "status", "note", "extends",
+        "basis", "inputs", "derived", "scales", "degrees", "grades", "aggregation", "weights", "factors", "floors",
+        "remove",
     ]
+    /// Values of `status`: `reference` marks rules whose local sources are not verified.
+    static let statuses = ["reference", "verified"]
     static let inputTypes = ["integer", "number", "percent", "boolean", "enum", "text", "date"]
     static let unknownPolicies = ["cautious", "ignore"]
 
     // The fields each part of a rule file allows (the JSON Schema of `wenping schema rules` lists the same).
-    static let inputKeys = ["label", "type", "unit", "min", "max", "required", "default", "values", "description"]
-    static let derivedKeys = ["label", "unit", "expr"]
+    static let inputKeys = [
+        "label", "type", "unit", "min", "max", "required", "default", "values", "description", "note",
+    ]
+    static let derivedKeys = ["label", "unit", "expr", "note"]
+    static let basisKeys = ["title", "note"]
     static let scalesKeys = ["probability", "impact"]
     static let scaleLevelKeys = ["level", "label", "value"]
     static let elseCutKeys = ["else"]
     static let degreesKeys = ["levels", "by", "cuts", "matrix"]
-    static let gradeKeys = ["id", "label", "description", "decision", "proceed", "basis"]
+    static let gradeKeys = ["id", "label", "description", "decision", "decision_basis", "proceed", "basis", "note"]
     static let aggregationKeys = ["index", "rules", "unknown"]
-    static let ruleKeys = ["id", "when", "grade", "because", "basis"]
+    static let ruleKeys = ["id", "when", "grade", "because", "basis", "note"]
     static let factorKeys = [
         "id", "label", "category", "stage", "weight", "basis", "applies_when", "probability", "impact", "measures",
+        "note",
     ]
-    static let elseBandKeys = ["else", "because"]
-    static let bandKeys = ["when", "level", "because"]
-    static let measureKeys = ["id", "label", "owner", "assisting", "deadline", "lowers"]
+    static let elseBandKeys = ["else", "because", "id", "note"]
+    static let bandKeys = ["when", "level", "because", "id", "note"]
+    static let measureKeys = [
+        "id", "label", "owner", "assisting", "deadline", "lowers", "cures", "satisfied_when", "note",
+    ]
     static let lowersKeys = ["probability", "impact"]
-    static let floorKeys = ["id", "label", "when", "grade", "basis", "because", "unknown"]
+    static let floorKeys = ["id", "label", "when", "grade", "basis", "because", "unknown", "note"]
     static let removeKeys = ["factors", "floors", "inputs", "derived", "rules"]
 
     /// The fields of one cut-point band whose result field is `target` (`degree` or `grade`).
@@ -85,7 +94,18 @@ struct RuleFileLoader {
         syntax.version = reader.string(top["version"], "version")
         syntax.effective = top["effective"].flatMap { reader.date($0, "生效日期 effective") }
         syntax.jurisdiction = reader.string(top["jurisdiction"], "适用地区 jurisdiction")
-        syntax.appliesTo = reader.stringList(top["applies_to"], "适用项目类型 applies_to")
+        if let node = top["applies_to"] {
+            loadAppliesTo(node, into: &syntax)
+        }
+        syntax.status = reader.string(top["status"], "状态 status")
+        if let status = syntax.status, !Self.statuses.contains(status.value) {
+            reader.diagnostics.error(
+                .wrongScalarType,
+                "status 只能是 reference(参考规则,地方依据未经原文校核)或 verified(已校核),这里是“\(status.value)”",
+                at: status.location, length: status.length)
+            syntax.status = nil
+        }
+        _ = reader.text(top["note"], "备注 note")
         syntax.extends = reader.string(top["extends"], "extends")
         syntax.basis = top["basis"].flatMap { loadBasis($0) }
         syntax.inputs = top["inputs"].flatMap { loadInputs($0) }
@@ -111,12 +131,38 @@ struct RuleFileLoader {
 
     // MARK: - Sections
 
+    /// `applies_to: [house_expropriation]` or, with Chinese labels, `applies_to: { house_expropriation: 房屋征收 }`.
+    mutating func loadAppliesTo(_ node: YAMLNode, into syntax: inout RuleFileSyntax) {
+        if case .mapping(let mapping) = node {
+            var kinds: [Located<String>] = []
+            var labels: [String: String] = [:]
+            for entry in mapping.entries {
+                let key = Located(
+                    value: entry.key.value, location: reader.location(entry.key.mark),
+                    length: NodeReader.width(of: entry.key))
+                guard let label = reader.string(entry.value, "项目类型“\(key.value)”的中文名称") else { continue }
+                kinds.append(key)
+                labels[key.value] = label.value
+            }
+            syntax.appliesTo = kinds
+            syntax.kindLabels = labels
+        } else {
+            syntax.appliesTo = reader.stringList(node, "适用项目类型 applies_to")
+        }
+    }
+
+    /// `key: 《title》`, or `key: { title: 《title》, note: 作者备注 }`.
     mutating func loadBasis(_ node: YAMLNode) -> [BasisSyntax]? {
         guard let mapping = reader.mapping(node, "依据 basis") else { return nil }
         return mapping.entries.compactMap { entry in
             let key = Located(
                 value: entry.key.value, location: reader.location(entry.key.mark),
                 length: NodeReader.width(of: entry.key))
+            if case .mapping(let body) = entry.value {
+                reader.checkKeys(body, allowed: Self.basisKeys, required: ["title"], "依据“\(key.value)”")
+                guard let title = reader.string(body["title"], "依据文件名称 title") else { return nil }
+                return BasisSyntax(key: key, title: title, note: reader.text(body["note"], "备注 note"))
+            }
             guard let title = reader.string(entry.value, "依据文件名称") else { return nil }
             return BasisSyntax(key: key, title: title)
         }
@@ -144,6 +190,7 @@ struct RuleFileLoader {
                 input.type = nil
             }
             input.unit = reader.string(body["unit"], "unit")
+            _ = reader.text(body["note"], "备注 note")
             input.min = body["min"].flatMap { reader.number($0, "min") }
             input.max = body["max"].flatMap { reader.number($0, "max") }
             input.required = body["required"].flatMap { reader.boolean($0, "required") }
@@ -188,6 +235,7 @@ struct RuleFileLoader {
             guard checkName(name, "派生值名称") else { return nil }
             guard let body = reader.mapping(entry.value, "派生值“\(name.value)”") else { return nil }
             reader.checkKeys(body, allowed: Self.derivedKeys, required: ["expr"], "派生值“\(name.value)”")
+            _ = reader.text(body["note"], "备注 note")
             return DerivedSyntax(
                 name: name, label: reader.string(body["label"], "label"), unit: reader.text(body["unit"], "unit"),
                 expression: reader.expression(body["expr"], "表达式 expr"), location: name.location)
@@ -256,17 +304,17 @@ struct RuleFileLoader {
 
     mutating func loadGrade(_ node: YAMLNode) -> GradeSyntax? {
         guard let body = reader.mapping(node, "风险等级") else { return nil }
-        reader.checkKeys(
-            body, allowed: Self.gradeKeys,
-            required: ["id", "decision"],
-            "风险等级")
+        // `decision` may be inherited: a grade in a child file with the same id overrides only what it writes.
+        reader.checkKeys(body, allowed: Self.gradeKeys, required: ["id"], "风险等级")
         guard let id = reader.identifier(body["id"], "风险等级 id") else { return nil }
+        _ = reader.text(body["note"], "备注 note")
         return GradeSyntax(
             id: id, label: reader.string(body["label"], "label"),
             description: reader.text(body["description"], "description"),
             decision: reader.string(body["decision"], "decision"),
+            decisionBasis: body["decision_basis"].map { reader.basisReferences($0, "decision_basis") },
             proceed: body["proceed"].flatMap { reader.boolean($0, "proceed") },
-            basis: reader.basisReferences(body["basis"], "basis"), location: reader.location(body.mark))
+            basis: body["basis"].map { reader.basisReferences($0, "basis") }, location: reader.location(body.mark))
     }
 
     mutating func loadAggregation(_ node: YAMLNode) -> AggregationSyntax? {
@@ -281,6 +329,7 @@ struct RuleFileLoader {
                     body, allowed: Self.ruleKeys, required: ["id", "when", "grade"],
                     "数量规则")
                 guard let id = reader.identifier(body["id"], "规则 id") else { return nil }
+                _ = reader.text(body["note"], "备注 note")
                 return AggregationRuleSyntax(
                     id: id, when: reader.expression(body["when"], "条件 when"),
                     grade: reader.string(body["grade"], "grade"), because: reader.text(body["because"], "because"),
@@ -315,6 +364,7 @@ struct RuleFileLoader {
         factor.label = reader.string(body["label"], "label")
         factor.category = reader.string(body["category"], "category")
         factor.stage = reader.text(body["stage"], "stage")
+        _ = reader.text(body["note"], "备注 note")
         factor.weight = body["weight"].flatMap { reader.number($0, "权重 weight") }
         factor.appliesWhen = body["applies_when"].flatMap { reader.expression($0, "适用条件 applies_when") }
         factor.probability = body["probability"].flatMap { loadBands($0, "\(what)的风险概率") }
@@ -330,16 +380,19 @@ struct RuleFileLoader {
         return items.compactMap { item in
             guard let body = reader.mapping(item, "\(what)的一档") else { return nil }
             let location = reader.location(body.mark)
+            _ = reader.text(body["note"], "备注 note")
+            let id = body["id"].flatMap { reader.identifier($0, "分档 id") }
             if let elseNode = body["else"] {
                 reader.checkKeys(body, allowed: Self.elseBandKeys, "else 档")
                 return BandSyntax(
-                    level: reader.level(elseNode, "等级"), isElse: true,
+                    id: id, level: reader.level(elseNode, "等级"), isElse: true,
                     because: reader.text(body["because"], "because"), location: location)
             }
             reader.checkKeys(body, allowed: Self.bandKeys, required: ["when", "level"], "\(what)的一档")
             return BandSyntax(
-                when: reader.expression(body["when"], "条件 when"), level: reader.level(body["level"], "等级 level"),
-                isElse: false, because: reader.text(body["because"], "because"), location: location)
+                id: id, when: reader.expression(body["when"], "条件 when"),
+                level: reader.level(body["level"], "等级 level"), isElse: false,
+                because: reader.text(body["because"], "because"), location: location)
         }
     }
 
@@ -360,6 +413,9 @@ struct RuleFileLoader {
         measure.owner = reader.string(body["owner"], "责任主体 owner")
         measure.assisting = reader.text(body["assisting"], "协助单位 assisting")
         measure.deadline = reader.text(body["deadline"], "时限 deadline")
+        measure.cures = body["cures"].flatMap { reader.stringList($0, "对症的分档 cures") }
+        measure.satisfiedWhen = body["satisfied_when"].flatMap { reader.expression($0, "已落实条件 satisfied_when") }
+        _ = reader.text(body["note"], "备注 note")
         if let lowersNode = body["lowers"], let lowers = reader.mapping(lowersNode, "\(what)的 lowers") {
             reader.checkKeys(lowers, allowed: Self.lowersKeys, "lowers")
             measure.lowersProbability = lowers["probability"].flatMap { reader.integer($0, "降低的概率级数") }
@@ -394,6 +450,7 @@ struct RuleFileLoader {
         floor.grade = reader.string(body["grade"], "grade")
         floor.because = reader.text(body["because"], "because")
         floor.unknown = reader.string(body["unknown"], "unknown")
+        _ = reader.text(body["note"], "备注 note")
         if let unknown = floor.unknown, !Self.unknownPolicies.contains(unknown.value) {
             reader.diagnostics.error(
                 .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",

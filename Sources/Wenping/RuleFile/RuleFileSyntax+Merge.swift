@@ -10,6 +10,8 @@ extension RuleFileSyntax {
         result.effective = effective ?? parent.effective
         result.jurisdiction = jurisdiction ?? parent.jurisdiction
         result.appliesTo = appliesTo ?? parent.appliesTo
+        result.kindLabels = appliesTo == nil ? parent.kindLabels : kindLabels
+        result.status = status ?? parent.status
         result.basis = Self.merge(parent.basis, basis) { $0.key.value }
         result.inputs = Self.merge(parent.inputs, inputs) { $0.name.value }
         result.derived = Self.merge(parent.derived, derived) { $0.name.value }
@@ -20,7 +22,7 @@ extension RuleFileSyntax {
         }
         result.scales = scales
         result.degrees = degrees ?? parent.degrees
-        result.grades = Self.merge(parent.grades, grades) { $0.id.value }
+        result.grades = Self.mergeGrades(parent.grades, grades)
         if let own = aggregation, let inherited = parent.aggregation {
             var aggregation = own
             aggregation.index = own.index ?? inherited.index
@@ -44,6 +46,28 @@ extension RuleFileSyntax {
         Self.remove(remove.inputs, from: &inputs, key: { $0.name.value }, "输入项", &diagnostics)
         Self.remove(remove.derived, from: &derived, key: { $0.name.value }, "派生值", &diagnostics)
         Self.remove(remove.rules, from: &aggregation.rules, key: { $0.id.value }, "数量规则", &diagnostics)
+    }
+
+    /// Grades merge field by field: a child's grade with a parent's id replaces only the fields it writes, so a
+    /// ruleset can word its own decision sentence and keep the parent's definition of the grade.
+    static func mergeGrades(_ parent: [GradeSyntax]?, _ child: [GradeSyntax]?) -> [GradeSyntax]? {
+        guard let child else { return parent }
+        guard var result = parent else { return child }
+        for grade in child {
+            if let index = result.firstIndex(where: { $0.id.value == grade.id.value }) {
+                var merged = result[index]
+                merged.label = grade.label ?? merged.label
+                merged.description = grade.description ?? merged.description
+                merged.decision = grade.decision ?? merged.decision
+                merged.decisionBasis = grade.decisionBasis ?? merged.decisionBasis
+                merged.proceed = grade.proceed ?? merged.proceed
+                merged.basis = grade.basis ?? merged.basis
+                result[index] = merged
+            } else {
+                result.append(grade)
+            }
+        }
+        return result
     }
 
     static func merge<Item>(_ parent: [Item]?, _ child: [Item]?, key: (Item) -> String) -> [Item]? {

@@ -48,7 +48,11 @@ struct RuleFileSyntax: Sendable {
     var version: Located<String>?
     var effective: Located<String>?
     var jurisdiction: Located<String>?
+    /// Project kinds with their Chinese labels (`house_expropriation: 房屋征收`); a list form gives no labels.
     var appliesTo: [Located<String>]?
+    var kindLabels: [String: String]?
+    /// `status: reference`: a reference ruleset whose local sources are not verified.
+    var status: Located<String>?
     var extends: Located<String>?
     var basis: [BasisSyntax]?
     var inputs: [InputSyntax]?
@@ -69,6 +73,8 @@ struct RuleFileSyntax: Sendable {
 struct BasisSyntax: Sendable {
     var key: Located<String>
     var title: Located<String>
+    /// An author's provenance note (`note:`), never printed in reports.
+    var note: String?
 }
 
 /// A reference to basis documents: `reg590 第十九条` is the key `reg590` and the detail `第十九条`.
@@ -135,8 +141,10 @@ struct GradeSyntax: Sendable {
     var label: Located<String>?
     var description: String?
     var decision: Located<String>?
+    /// The source of the decision sentence (`decision_basis: reg590 第十二条`).
+    var decisionBasis: [BasisReference]?
     var proceed: Located<Bool>?
-    var basis: [BasisReference]
+    var basis: [BasisReference]?
     var location: SourceLocation
 }
 
@@ -158,6 +166,8 @@ struct AggregationSyntax: Sendable {
 
 /// One probability or impact band: `{ when: ratio < 0.9, level: 很高, because: … }` or `{ else: 较低 }`.
 struct BandSyntax: Sendable {
+    /// Optional id that measures name in `cures`.
+    var id: Located<String>?
     var when: ExpressionText?
     var level: Located<LevelReference>?
     var isElse: Bool
@@ -173,6 +183,10 @@ struct MeasureSyntax: Sendable {
     var deadline: String?
     var lowersProbability: Located<Int>?
     var lowersImpact: Located<Int>?
+    /// Ids of the factor's bands this measure cures; `nil`: every band.
+    var cures: [Located<String>]?
+    /// A condition on the facts under which the measure is already in place (adopting it changes nothing).
+    var satisfiedWhen: ExpressionText?
     var location: SourceLocation
 }
 

@@ -7,7 +7,11 @@
 ///   count;
 /// - a floor fired because its condition held (not only by the cautious policy on missing data);
 /// - a count rule held, before or after measures;
-/// - a measure was adopted and the factor's level that the measure lowers is lower after measures than before.
+/// - a measure was adopted and lowered the level of a factor that offers it;
+/// - a measure that names the bands it cures (`cures`) was adopted where the band that set the level is not one
+///   it cures, so it changed nothing (the "cure does not apply" case);
+/// - an index threshold decided the grade alone: the index grade was more severe than every count rule and floor
+///   that held (before or after measures).
 public struct RuleTestCoverage: Sendable {
     /// The kinds of item coverage counts.
     public enum Kind: Sendable, CaseIterable {
@@ -15,14 +19,18 @@ public struct RuleTestCoverage: Sendable {
         case floor
         case rule
         case measure
+        case cure
+        case index
 
-        /// `分档`, `兜底条件`, `数量规则` or `措施`.
+        /// `分档`, `兜底条件`, `数量规则`, `措施`, `措施不对症` or `综合指数单独定级`.
         public var name: String {
             switch self {
             case .band: "分档"
             case .floor: "兜底条件"
             case .rule: "数量规则"
             case .measure: "措施"
+            case .cure: "措施不对症"
+            case .index: "综合指数单独定级"
             }
         }
     }
@@ -61,13 +69,16 @@ struct CoverageRecorder {
         var rules: UInt64 = 0
         /// `[factor, measure]`.
         var measures: Set<[Int]> = []
+        /// `[factor, measure]` of measures whose cure did not apply.
+        var uncured: Set<[Int]> = []
+        /// Index cut numbers that decided a grade alone.
+        var indexCuts: Set<Int> = []
     }
 
     private(set) var reach: [ObjectIdentifier: Reach] = [:]
 
     mutating func record(_ assessment: Assessment) {
         let ruleSet = assessment.ruleSet
-        let project = assessment.project
         var reached = reach[ObjectIdentifier(ruleSet)] ?? Reach()
         var undecided: Set<Assessment.Unknown.Place> = []
         for unknown in assessment.unknowns { undecided.insert(unknown.place) }
@@ -78,12 +89,22 @@ struct CoverageRecorder {
             if !undecided.contains(.impact(factor: index, band: result.impactBand)) {
                 reached.bands.insert([index, 1, result.impactBand])
             }
-            for (number, measure) in ruleSet.factors[index].measures.enumerated()
-            where project.measures.contains(measure.id) {
-                let lowersProbability =
-                    measure.lowersProbability > 0 && result.after.probability < result.before.probability
-                let lowersImpact = measure.lowersImpact > 0 && result.after.impact < result.before.impact
-                if lowersProbability || lowersImpact { reached.measures.insert([index, number]) }
+        }
+        for effect in assessment.measureEffects {
+            switch effect.outcome {
+            case .lowered: reached.measures.insert([effect.factor, effect.measure])
+            case .causeNotCured: reached.uncured.insert([effect.factor, effect.measure])
+            default: break
+            }
+        }
+        let floorGrade = assessment.floors.map { ruleSet.floors[$0].grade }.max() ?? -1
+        for outcome in [assessment.before, assessment.after] {
+            let ruleGrade =
+                ruleSet.aggregation.rules.indices.filter { outcome.rules & (1 << UInt64($0)) != 0 }
+                .map { ruleSet.aggregation.rules[$0].grade }.max() ?? -1
+            guard outcome.indexGrade > max(ruleGrade, floorGrade) else { continue }
+            if let cut = ruleSet.aggregation.indexCuts.firstIndex(where: { $0.grade == outcome.indexGrade }) {
+                reached.indexCuts.insert(cut)
             }
         }
         for index in ruleSet.floors.indices where !undecided.contains(.floor(index)) {
@@ -137,6 +158,14 @@ struct CoverageRecorder {
                         kind: .measure, description: "风险因素 \(factor.id) 的措施 \(measure.id)「\(measure.label)」",
                         location: locator.measure(measure.id, of: factor),
                         reached: reached.measures.contains([index, number])))
+                if measure.namesCures {
+                    items.append(
+                        .init(
+                            kind: .cure,
+                            description: "风险因素 \(factor.id) 的措施 \(measure.id) 在成因不对症时不降低等级",
+                            location: locator.measure(measure.id, of: factor),
+                            reached: reached.uncured.contains([index, number])))
+                }
             }
         }
         return RuleTestCoverage(ruleSetID: ruleSet.id, items: items)

@@ -47,8 +47,10 @@ public enum RuleTestTextRenderer {
     public static func coverage(_ coverage: [RuleTestCoverage]) -> String {
         var out = ""
         for ruleSet in coverage {
-            let counts = RuleTestCoverage.Kind.allCases.map { kind in
+            // Cure and index items exist only where a ruleset has them; the four basic kinds are always listed.
+            let counts = RuleTestCoverage.Kind.allCases.compactMap { kind -> String? in
                 let (reached, total) = ruleSet.count(kind)
+                if total == 0 && (kind == .cure || kind == .index) { return nil }
                 return "\(kind.name) \(reached)/\(total)"
             }
             out += "覆盖率 \(ruleSet.ruleSetID):\(counts.joined(separator: ","))\n"

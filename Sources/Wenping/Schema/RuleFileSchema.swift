@@ -29,12 +29,31 @@ enum RuleFileSchema {
             "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "施行日期,年-月-日,如 2011-01-21",
         ]),
         "jurisdiction": S.text("适用地区,从大到小用“/”分隔,如 中国/陕西省/西安市(默认 中国)"),
-        "applies_to": S.ref("stringList", "本规则评估的项目类型(项目文件的 kind);不写则是基础文件:只检查,不用于评估项目"),
+        "applies_to": .fields([
+            "description":
+                "本规则评估的项目类型(项目文件的 kind);可写成“类型: 中文名称”映射,如 { house_expropriation: 房屋征收 },报告显示中文名称,项目文件也可写中文名称;不写则是基础文件:只检查,不用于评估项目",
+            "anyOf": [
+                ["type": "string"], ["type": "array", "items": ["type": "string"]],
+                ["type": "object", "additionalProperties": ["type": "string"]],
+            ],
+        ]),
+        "status": .fields([
+            "enum": .strings(RuleFileLoader.statuses),
+            "description": "reference:参考规则,地方依据未经现行文件原文校核,每份报告开头提示“参考规则，正式使用前应以现行文件原文校核”;verified:已校核(可继承)",
+        ]),
+        "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
         "extends": S.text("继承的上级规则文件,相对于本文件的路径,须在规则目录内"),
         "basis": .fields([
             "type": "object",
             "description": "引用的文件:键: 《文件名称》;风险因素、等级和兜底条件的 basis 用这里的键",
-            "additionalProperties": S.text("文件名称,如 《国有土地上房屋征收与补偿条例》(国务院令第590号)"),
+            "additionalProperties": .fields([
+                "anyOf": [
+                    S.text("文件名称,如 《国有土地上房屋征收与补偿条例》(国务院令第590号)"),
+                    S.closed(
+                        nil, required: ["title"],
+                        ["title": S.text("文件名称"), "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中")]),
+                ]
+            ]),
         ]),
         "inputs": .fields([
             "type": "object",
@@ -95,6 +114,7 @@ enum RuleFileSchema {
                     ],
                 ]),
                 "description": S.text("说明"),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
             ]),
         "derived": S.closed(
             "一个派生值", required: ["expr"],
@@ -105,6 +125,7 @@ enum RuleFileSchema {
                     "type": ["string", "number", "boolean"],
                     "description": "表达式,如 offered_price / market_price;除以零时结果“无法判断”",
                 ]),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
             ]),
         "scales": S.closed(
             "风险概率和影响程度的等级表",
@@ -151,14 +172,16 @@ enum RuleFileSchema {
         ]),
         "elseCut": S.closed(nil, required: ["else"], ["else": S.ref("level", "低于所有分界点时的结果")]),
         "grade": S.closed(
-            "一个项目风险等级", required: ["id", "decision"],
+            "一个项目风险等级;下级文件写同 id 的等级时只替换它写出的字段", required: ["id"],
             [
                 "id": S.text("等级 id,如 低、中、高"),
                 "label": S.text("名称,如 低风险"),
-                "description": S.text("等级含义"),
-                "decision": S.text("该等级对应的决策建议"),
+                "description": S.text("等级含义(按 basis 所引文件的原文)"),
+                "decision": S.text("该等级的决策结论,按本规则所依据文件的原文措辞(须写,可继承)"),
+                "decision_basis": S.ref("basisReferences", "决策结论的依据,如 reg590 第十二条"),
                 "proceed": S.boolean("落实措施后为该等级的项目是否可以实施"),
-                "basis": S.ref("basisReferences"),
+                "basis": S.ref("basisReferences", "等级含义的依据"),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
             ]),
         "aggregation": S.closed(
             "汇总方法:项目风险等级取综合风险指数、数量规则和兜底条件中最严重者",
@@ -175,6 +198,7 @@ enum RuleFileSchema {
                 "grade": S.text("条件成立时项目至少为的风险等级"),
                 "because": S.text("理由,显示在报告中"),
                 "basis": S.ref("basisReferences"),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
             ]),
         "unknownPolicy": .fields([
             "enum": .strings(RuleFileLoader.unknownPolicies),
@@ -210,6 +234,7 @@ enum RuleFileSchema {
                 "probability": S.list(S.ref("band"), "风险概率分档:第一个条件成立的档决定等级,最后一档写 else"),
                 "impact": S.list(S.ref("band"), "影响程度分档:第一个条件成立的档决定等级,最后一档写 else"),
                 "measures": S.list(S.ref("measure"), "防范化解措施:项目采纳后降低等级"),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
             ]),
         "band": .fields([
             "description": "一档:{ when: 条件, level: 等级, because: 理由 },或最后的 { else: 等级 }",
@@ -217,13 +242,19 @@ enum RuleFileSchema {
                 S.closed(
                     nil, required: ["when", "level"],
                     [
+                        "id": S.text("分档 id,措施的 cures 用它点名对症的成因"),
                         "when": S.ref("condition"),
                         "level": S.ref("level"),
                         "because": S.text("理由,显示在报告中"),
+                        "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
                     ]),
                 S.closed(
                     nil, required: ["else"],
-                    ["else": S.ref("level", "前面各档都不成立时的等级"), "because": S.text("理由,显示在报告中")]),
+                    [
+                        "id": S.text("分档 id"),
+                        "else": S.ref("level", "前面各档都不成立时的等级"), "because": S.text("理由,显示在报告中"),
+                        "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
+                    ]),
             ],
         ]),
         "measure": S.closed(
@@ -234,6 +265,9 @@ enum RuleFileSchema {
                 "owner": S.text("责任主体,如 房屋征收部门"),
                 "assisting": S.text("协助单位"),
                 "deadline": S.text("时限,如 征收决定前"),
+                "cures": S.ref("stringList", "对症的分档 id(同一风险因素);写了时只在这些分档决定等级时才降低等级,不写则对所有分档有效"),
+                "satisfied_when": S.ref("condition", "项目事实表明措施已落实的条件;成立时采纳该措施不改变任何等级,报告不再建议它"),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
                 "lowers": .fields([
                     "type": "object",
                     "description": "采纳后降低的级数(不低于最低一级);至少写一项",
@@ -255,6 +289,7 @@ enum RuleFileSchema {
                 "basis": S.ref("basisReferences"),
                 "because": S.text("理由,显示在报告中"),
                 "unknown": S.ref("unknownPolicy"),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
             ]),
         "remove": S.closed(
             "删除从上级文件继承的项(按 id 或名称)",
