@@ -12,10 +12,10 @@ struct CheckCommandTests {
         #expect(check.format == .json)
     }
 
-    @Test func defaultsToTheRulesFolder() throws {
+    @Test func withoutPathsTheRulesAreLocated() throws {
         let command = try WenpingCommand.parseAsRoot(["check"])
         let check = try #require(command as? WenpingCommand.Check)
-        #expect(check.paths == ["Rules"])
+        #expect(check.paths.isEmpty)
         #expect(check.format == .text)
     }
 }

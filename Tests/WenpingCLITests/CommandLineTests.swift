@@ -23,11 +23,30 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `wenping` with `arguments` in `folder` (the checkout by default), with `environment` changes
+    /// (a nil value removes the variable) and `input` on standard input.
+    static func run(
+        _ arguments: [String], in folder: String = root, environment: [String: String?] = [:], input: String? = nil
+    ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var variables = ProcessInfo.processInfo.environment
+        variables["WENPING_RULES"] = nil
+        for (name, value) in environment { variables[name] = value }
+        process.environment = variables
+        if let input {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            let data = Data(input.utf8)
+            DispatchQueue.global().async {
+                pipe.fileHandleForWriting.write(data)
+                try? pipe.fileHandleForWriting.close()
+            }
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

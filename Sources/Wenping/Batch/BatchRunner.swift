@@ -75,7 +75,7 @@ public struct BatchRunner: Sendable {
             try FileManager.default.createDirectory(
                 atPath: options.formats.isEmpty ? output : reports, withIntermediateDirectories: true)
         } catch {
-            throw FileSystem.Failure(description: "无法创建输出目录“\(output)”:\(error.localizedDescription)")
+            throw FileSystem.Failure(description: "无法创建输出目录“\(output)”(上级目录不存在、不是目录或没有写权限)")
         }
         let total = count(inputs)
         let writer = try SummaryWriter(

@@ -142,6 +142,22 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A rule test (`*.test.yaml`) names a factor, floor, count rule or fact that its ruleset does not have.
     public static let testReference = DiagnosticCode(rawValue: "E408")
 
+    // MARK: - Command line: finding rules, recognising inputs (E44x)
+
+    /// No rules were found (`--rules`, `WENPING_RULES`, `./Rules`, the installed rules): nothing was graded.
+    public static let rulesNotFound = DiagnosticCode(rawValue: "E440")
+    /// A JSON Lines file was given to a command that grades one project per file (`assess`); `batch` reads it.
+    public static let jsonLinesToAssess = DiagnosticCode(rawValue: "E441")
+    /// A file given as a project looks like a rule file.
+    public static let ruleFileAsProject = DiagnosticCode(rawValue: "E442")
+    /// A file given as a rule file looks like a project file.
+    public static let projectAsRuleFile = DiagnosticCode(rawValue: "E443")
+
+    // MARK: - Output (E62x)
+
+    /// A report, summary or output folder could not be written (exit status 4).
+    public static let outputUnwritable = DiagnosticCode(rawValue: "E620")
+
     // MARK: - Warnings for rule authors (W5xx)
 
     /// Factor weights that do not add up to 1.
@@ -218,6 +234,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .unknownMeasure, slug: "unknown-measure", summary: "未知的防范化解措施"),
         Entry(code: .invalidProject, slug: "invalid-project", summary: "项目文件字段缺失或格式不对"),
         Entry(code: .testReference, slug: "test-reference", summary: "规则测试引用了规则中不存在的因素、兜底条件、数量规则或事实项"),
+        Entry(code: .rulesNotFound, slug: "rules-not-found", summary: "找不到规则(--rules、WENPING_RULES、./Rules、安装位置都没有)"),
+        Entry(code: .jsonLinesToAssess, slug: "json-lines-to-assess", summary: "JSON Lines 文件应交给 wenping batch"),
+        Entry(code: .ruleFileAsProject, slug: "rule-file-as-project", summary: "给的项目文件看起来是规则文件"),
+        Entry(code: .projectAsRuleFile, slug: "project-as-rule-file", summary: "给的规则文件看起来是项目文件"),
+        Entry(code: .outputUnwritable, slug: "output-unwritable", summary: "无法写出报告、汇总或输出目录"),
         Entry(code: .weightsDoNotSum, slug: "weights-do-not-sum", summary: "因素权重之和不为 1"),
         Entry(code: .bandShadowed, slug: "band-shadowed", summary: "该分档永远不会被匹配"),
         Entry(code: .inputUnused, slug: "input-unused", summary: "输入项未被使用"),

@@ -37,3 +37,11 @@ func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     }
     return previous[b.count]
 }
+
+/// Spelling hints for callers outside the library (the command line's "did you mean").
+public enum Spelling {
+    /// The candidate most likely meant by a misspelt `name`, or nil when none is close (see `suggestion(for:among:)`).
+    public static func nearest(to name: String, among candidates: [String]) -> String? {
+        suggestion(for: name, among: candidates)
+    }
+}

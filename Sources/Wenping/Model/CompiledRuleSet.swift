@@ -85,6 +85,8 @@ public final class CompiledRuleSet: Sendable {
 
     /// Grade ids from least to most severe (`低`, `中`, `高`).
     public var gradeIDs: [String] { grades.map(\.id) }
+    /// The grades' labels (`高风险`), in the same order as ``gradeIDs``.
+    public var gradeLabels: [String] { grades.map(\.label) }
 
     /// True for a base file (no `applies_to`): it is checked but never selected to grade a project.
     public var isBase: Bool { appliesTo.isEmpty }

@@ -11,27 +11,19 @@ extension WenpingCommand {
                 输入可以是:
                   目录        递归查找其中的 .yaml/.yml/.json 项目文件(跳过 *.expected.yaml),按路径排序
                   .jsonl 文件 每个非空行是一个项目(JSON);错误指出文件和行号
-                  .csv 文件   第 1 行是列名,之后每行一个项目。列名是项目字段(id、name、kind、jurisdiction、
-                              location、applicant、scale、description、measures)或事实项名,也可以写中文
-                              名称(项目编号、项目名称、项目类型、所在地区、措施,或规则中事实项的名称,
-                              如“被征收户数”);措施一格里的多个措施 id 用分号隔开;空格子表示没有这项事实。
-                              CSV 用 UTF-8 编码(Excel:另存为“CSV UTF-8”)。
-                每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符
-                换成 _),另写 summary.csv(带 BOM,
-                Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。
-                每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。
+                  .csv 文件   第 1 行是列名,之后每行一个项目。列名是项目字段(id、name、kind、jurisdiction、\
+                location、applicant、scale、description、measures)或事实项名,也可以写中文名称(项目编号、项目名称、\
+                项目类型、所在地区、措施,或规则中事实项的名称,如“被征收户数”);措施一格里的多个措施 id 用分号隔开;\
+                空格子表示没有这项事实。CSV 用 UTF-8 编码(Excel:另存为“CSV UTF-8”)。
+                每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符\
+                换成 _),另写 summary.csv(带 BOM,\
+                Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。\
+                每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。\
                 一个输入有问题(读不了、格式错、事实不对、没有适用的规则、项目编号重复)不影响其他输入:
-                它在汇总中记为一条错误(文件、行号和错误信息),错误信息同时输出到标准错误(最多 20 条)。
+                它在汇总中记为一条错误(文件、行号和错误信息),错误信息同时输出到标准错误(最多 20 条)。\
                 按 Ctrl-C 会停止读取新的输入,完成手头的项目并写出只含已完成部分的汇总。
 
-                退出码:
-                  0    所有输入都已评级(且未达到 --fail-on 的等级)
-                  1    有输入无效(其余输入照常评级,见汇总中的错误)
-                  2    规则文件有错误(未评级任何项目,错误输出到标准错误)
-                  3    给了 --fail-on,且有项目落实措施后达到该等级(所有输入都有效时)
-                  64   命令行用法错误
-                  130  被 Ctrl-C 中断(汇总只含已完成的输入)
-                同时满足多条时,取 2、1、3 中靠前的一个。
+                退出码:含义见 wenping --help(所有子命令通用)。
                 """
         )
 
@@ -41,8 +33,8 @@ extension WenpingCommand {
         @Option(help: "输出目录(不存在时创建)")
         var output: String
 
-        @Option(help: "规则目录或文件")
-        var rules: [String] = ["Rules"]
+        @Option(help: RulesLocator.optionHelp)
+        var rules: [String] = []
 
         @Option(help: "指定规则 id,不按项目类型和地区自动选择")
         var ruleset: String?
@@ -56,7 +48,7 @@ extension WenpingCommand {
         @Option(help: "并行评估的线程数(默认:全部 CPU 核)")
         var jobs: Int?
 
-        @Option(name: .customLong("fail-on"), help: "落实措施后达到此等级(如 中 或 高)时退出码为 3")
+        @Option(name: .customLong("fail-on"), help: ArgumentHelp("落实措施后达到此等级或更高时退出码为 3,如 中 或 高风险", valueName: "等级"))
         var failOn: String?
 
         @Flag(help: "不显示进度行和结束时的统计")
@@ -87,26 +79,15 @@ extension WenpingCommand {
         }
 
         func run() throws {
-            let catalog = RuleSetCatalog(paths: rules)
-            if catalog.hasErrors {
-                let formatter = DiagnosticFormatter(sources: catalog.sources)
-                Console.error(formatter.format(catalog.diagnostics.filter { $0.severity == .error }))
-                Console.error("规则文件有错误,未评估任何项目;请先运行 wenping check 修正\n")
-                throw ExitCode.rulesInvalid
-            }
+            let catalog = try RulesLocator.catalog(rules)
             if let ruleset, catalog.ruleSet(id: ruleset) == nil {
                 let ids = catalog.ruleSets.filter { !$0.isBase }.map(\.id).joined(separator: "、")
                 throw ValidationError("没有 id 为“\(ruleset)”的规则;现有规则:\(ids)")
             }
-            if let failOn {
-                let grades = Set(catalog.ruleSets.flatMap(\.gradeIDs))
-                guard grades.contains(failOn) else {
-                    throw ValidationError("--fail-on 的等级“\(failOn)”不存在;可用:\(grades.sorted().joined(separator: "、"))")
-                }
-            }
+            let grade = try failOn.map { try GradeOption.resolve($0, in: catalog) }
             let runner = BatchRunner(
                 catalog: catalog, override: ruleset,
-                options: .init(output: output, formats: try formats(), jobs: jobs, failOn: failOn))
+                options: .init(output: output, formats: try formats(), jobs: jobs, failOn: grade))
             let cancellation = BatchCancellation()
             let interrupts = InterruptHandler(cancellation: cancellation)
             defer { interrupts.remove() }
@@ -126,8 +107,7 @@ extension WenpingCommand {
                 }
             } catch {
                 line.clear()
-                Console.error("error: \(error)\n")
-                throw ExitCode.failure
+                throw OutputFailure.report(error, output: output)
             }
             line.clear()
             if summary.invalid > Self.shownErrors {
@@ -141,7 +121,9 @@ extension WenpingCommand {
                 throw ExitCode.interrupted
             }
             if summary.total == 0 {
-                Console.error("warning: 没有找到任何项目:目录中只查找 .yaml/.yml/.json 文件,JSON Lines 和 CSV 文件请直接给出文件名\n")
+                Console.error(
+                    "wenping: error: 没有找到任何项目:目录中只查找 .yaml/.yml/.json 文件,JSON Lines 和 CSV 文件请直接给出文件名\n")
+                throw ExitCode.inputsInvalid
             }
             if !quiet {
                 let grades = summary.distributionAfter.map { "\($0.grade) \($0.count)" }.joined(separator: "、")

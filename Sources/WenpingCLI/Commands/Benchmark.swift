@@ -8,14 +8,14 @@ extension WenpingCommand {
         static let configuration = CommandConfiguration(
             abstract: "性能测试:规则编译耗时、单核每秒评估项目数",
             discussion: """
-                用发布版运行:swift run -c release wenping benchmark
-                先把 --rules 下的全部规则编译若干次,报告最短和中位耗时;再按指定规则生成一批项目,
+                用发布版运行:swift run -c release wenping benchmark\
+                先把 --rules 下的全部规则编译若干次,报告最短和中位耗时;再按指定规则生成一批项目,\
                 在单个线程上反复评估约 --seconds 秒,报告每秒评估项目数(不含读文件和生成报告)。
                 """
         )
 
-        @Option(help: "规则目录")
-        var rules: [String] = ["Rules"]
+        @Option(help: RulesLocator.optionHelp)
+        var rules: [String] = []
 
         @Option(help: "用于生成项目的规则 id")
         var ruleset = "national/house-expropriation"
@@ -28,6 +28,7 @@ extension WenpingCommand {
 
         func run() throws {
             var compileTimes: [Double] = []
+            let rules = try RulesLocator.located(rules)
             var catalog = RuleSetCatalog(paths: rules)
             for _ in 0..<20 {
                 let start = DispatchTime.now().uptimeNanoseconds

@@ -12,7 +12,7 @@ extension WenpingCommand {
                   文件:行:列: error[代码]: 说明
                 并附上出错的那一行和指向出错位置的 ^ 符号。错误代码稳定不变,见 docs/diagnostics.md。
 
-                退出码:0 没有错误(可能有警告);2 至少有一个错误(--strict 时警告也算)。
+                退出码:含义见 wenping --help(所有子命令通用)。
                 """
         )
 
@@ -20,20 +20,20 @@ extension WenpingCommand {
             case text, json
         }
 
-        @Argument(help: "要检查的规则文件或目录(默认 Rules/)")
-        var paths: [String] = ["Rules"]
+        @Argument(help: "要检查的规则文件或目录;不给时按规则的查找顺序(见 wenping --help)找")
+        var paths: [String] = []
 
-        @Option(help: "输出格式:text(给人看)或 json(给工具用)")
+        @Option(help: "输出格式:text 给人看,json 给工具用")
         var format: OutputFormat = .text
 
-        @Flag(help: "把警告也当作错误(退出码 1)")
+        @Flag(help: "把警告也当作错误(退出码 2)")
         var strict = false
 
         @Flag(name: .shortAndLong, help: "同时列出每个规则编译后的内容(输入项、风险程度表、因素的分档和权重)")
         var verbose = false
 
         func run() throws {
-            let check = RuleCheck.run(paths: paths)
+            let check = RuleCheck.run(paths: try RulesLocator.paths(paths))
             switch format {
             case .text:
                 let formatter = DiagnosticFormatter(sources: check.sources)

@@ -9,16 +9,13 @@ extension WenpingCommand {
         static let configuration = CommandConfiguration(
             abstract: "比较两版规则:同一批项目的等级、指数和因素程度有何变化,规则本身改了什么",
             discussion: """
-                OLD、NEW 是同一规则的两个版本(两个规则文件,或两个规则目录;目录中的规则按 id 配对)。
-                用两版规则分别评估 --projects 给出的项目(文件或目录,目录中递归查找 .yaml/.yml/.json,
-                跳过 *.expected.yaml 和 *.test.yaml),列出措施前后等级、综合指数(差值超过 0.0001)或任一
-                因素风险程度有变化的项目,以及引起变化的因素(等级变化和前后匹配的分档);最后汇总规则本身的改动
+                OLD、NEW 是同一规则的两个版本(两个规则文件,或两个规则目录;目录中的规则按 id 配对)。\
+                用两版规则分别评估 --projects 给出的项目(文件或目录,目录中递归查找 .yaml/.yml/.json,\
+                跳过 *.expected.yaml 和 *.test.yaml),列出措施前后等级、综合指数(差值超过 0.0001)或任一\
+                因素风险程度有变化的项目,以及引起变化的因素(等级变化和前后匹配的分档);最后汇总规则本身的改动\
                 (因素、权重、分档、阈值、兜底条件、数量规则、措施的新增、删除和修改)。
 
-                退出码:
-                  0  比较完成
-                  1  有项目文件在某一版规则下无法评估(其余项目照常比较)
-                  2  规则文件有错误(未比较)
+                退出码:含义见 wenping --help(所有子命令通用)。
                 """
         )
 
@@ -35,7 +32,7 @@ extension WenpingCommand {
         @Option(parsing: .upToNextOption, help: "项目文件或目录(可给多个)")
         var projects: [String]
 
-        @Option(help: "输出格式:md(默认,中文 Markdown)或 json")
+        @Option(help: "输出格式:md 为中文 Markdown,json 给工具用")
         var format: OutputFormat = .md
 
         func run() throws {

@@ -7,20 +7,20 @@ extension WenpingCommand {
         static let configuration = CommandConfiguration(
             abstract: "说明项目为什么得到这个风险等级,以及改变哪些事实或措施会改变等级",
             discussion: """
-                按规则评估一个项目,用中文逐项说明:等级由综合风险指数、数量规则还是兜底条件决定;
-                每个风险因素的哪一档条件成立、理由和相关事实、对综合指数的贡献;
-                最近的变化:每项事实改到哪个值会改变因素等级,以及落实措施后的项目等级是否随之改变
+                按规则评估一个项目,用中文逐项说明:等级由综合风险指数、数量规则还是兜底条件决定;\
+                每个风险因素的哪一档条件成立、理由和相关事实、对综合指数的贡献;\
+                最近的变化:每项事实改到哪个值会改变因素等级,以及落实措施后的项目等级是否随之改变\
                 (能降低等级的排在前面);尚未采纳的措施采纳后的效果。结果输出到标准输出。
 
-                退出码:0 成功;1 项目文件无效;2 规则文件有错误;64 命令行用法错误(如风险因素 id 不存在)。
+                退出码:含义见 wenping --help(所有子命令通用)。
                 """
         )
 
         @Argument(help: "项目文件(.yaml/.yml/.json)")
         var project: String
 
-        @Option(help: "规则目录或文件")
-        var rules: [String] = ["Rules"]
+        @Option(help: RulesLocator.optionHelp)
+        var rules: [String] = []
 
         @Option(help: "指定规则 id,不按项目类型和地区自动选择")
         var ruleset: String?
@@ -29,13 +29,7 @@ extension WenpingCommand {
         var factor: String?
 
         func run() throws {
-            let catalog = RuleSetCatalog(paths: rules)
-            if catalog.hasErrors {
-                let formatter = DiagnosticFormatter(sources: catalog.sources)
-                Console.error(formatter.format(catalog.diagnostics.filter { $0.severity == .error }))
-                Console.error("规则文件有错误,无法评估;请先运行 wenping check 修正\n")
-                throw ExitCode.rulesInvalid
-            }
+            let catalog = try RulesLocator.catalog(rules)
             let loaded = ProjectLoader(catalog: catalog, override: ruleset).load(file: project)
             guard let loadedProject = loaded.project, !loaded.diagnostics.contains(where: { $0.severity == .error })
             else {

@@ -8,14 +8,14 @@ extension WenpingCommand {
         static let configuration = CommandConfiguration(
             abstract: "生成测试用的项目(JSON Lines,每行一个),用于批量评估的性能测试",
             discussion: """
-                按指定规则的输入项生成 --count 个项目,编号 GEN-0、GEN-1……,写到标准输出。
+                按指定规则的输入项生成 --count 个项目,编号 GEN-0、GEN-1……,写到标准输出。\
                 同样的规则、--seed 和序号总是生成同样的项目。例:
                   wenping generate --ruleset national/house-expropriation --count 100000 > big.jsonl
                 """
         )
 
-        @Option(help: "规则目录或文件")
-        var rules: [String] = ["Rules"]
+        @Option(help: RulesLocator.optionHelp)
+        var rules: [String] = []
 
         @Option(help: "按哪个规则 id 生成项目")
         var ruleset: String
@@ -31,11 +31,7 @@ extension WenpingCommand {
         }
 
         func run() throws {
-            let catalog = RuleSetCatalog(paths: rules)
-            if catalog.hasErrors {
-                Console.error(DiagnosticFormatter(sources: catalog.sources).format(catalog.diagnostics))
-                throw ExitCode.rulesInvalid
-            }
+            let catalog = try RulesLocator.catalog(rules)
             guard let ruleSet = catalog.ruleSet(id: ruleset), !ruleSet.isBase else {
                 let ids = catalog.ruleSets.filter { !$0.isBase }.map(\.id).joined(separator: "、")
                 throw ValidationError("没有可以评估项目的、id 为“\(ruleset)”的规则;现有规则:\(ids)")

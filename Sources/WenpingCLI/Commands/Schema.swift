@@ -13,7 +13,7 @@ extension WenpingCommand {
                   wenping schema project --ruleset ID     项目文件的格式,facts 按该规则的输入项列出
                 在 VS Code 中配合 YAML 插件使用,见 README 的“Editor support”一节。
 
-                退出码:0 成功;2 规则文件有错误;64 命令行用法错误(如规则 id 不存在)。
+                退出码:含义见 wenping --help(所有子命令通用)。
                 """
         )
 
@@ -24,8 +24,8 @@ extension WenpingCommand {
         @Argument(help: "rules(规则文件)或 project(项目文件)")
         var kind: Kind
 
-        @Option(help: "规则目录或文件(与 --ruleset 一起用)")
-        var rules: [String] = ["Rules"]
+        @Option(help: RulesLocator.optionHelp)
+        var rules: [String] = []
 
         @Option(help: "按此规则 id 的输入项列出项目的 facts,如 national/house-expropriation")
         var ruleset: String?
@@ -45,13 +45,7 @@ extension WenpingCommand {
                     print(SchemaGenerator.project(for: nil), terminator: "")
                     return
                 }
-                let catalog = RuleSetCatalog(paths: rules)
-                if catalog.hasErrors {
-                    let formatter = DiagnosticFormatter(sources: catalog.sources)
-                    Console.error(formatter.format(catalog.diagnostics.filter { $0.severity == .error }))
-                    Console.error("规则文件有错误;请先运行 wenping check 修正\n")
-                    throw ExitCode.rulesInvalid
-                }
+                let catalog = try RulesLocator.catalog(rules)
                 do {
                     let ruleSet = try SchemaGenerator.ruleSet(id: ruleset, in: catalog)
                     print(SchemaGenerator.project(for: ruleSet), terminator: "")
