@@ -126,5 +126,6 @@ struct CommandLineTests {
         ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("error["))
+        #expect(run.stderr.contains("改正后可用 wenping check Fixtures/cases/structure/E209-unknown-level 复查"))
     }
 }

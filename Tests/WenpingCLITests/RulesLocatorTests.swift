@@ -88,13 +88,4 @@ struct RulesLocatorTests {
         #expect(withEnvironment.status == 0)
         #expect(withEnvironment.stdout.hasPrefix("# "))
     }
-
-    @Test func brokenRulesPointAtCheckWithTheirPath() throws {
-        let run = try CommandLineTests.run([
-            "assess", "--rules", "Fixtures/cases/structure/E209-unknown-level",
-            "Fixtures/projects/house-expropriation/xa-road-low.yaml",
-        ])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("改正后可用 wenping check Fixtures/cases/structure/E209-unknown-level 复查"))
-    }
 }
