@@ -34,7 +34,7 @@ struct BatchCommandTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let run = try CommandLineTests.run(["batch", "Fixtures/projects", "--output", output])
         #expect(run.status == 1)
-        #expect(try Self.counts(output) == ["total": 28, "graded": 21, "invalid": 7])
+        #expect(try Self.counts(output) == ["total": 28, "graded": 21, "invalid": 7, "incomplete": 3])
         let places = try Self.errorPlaces(output)
         #expect(places.count == 7)
         #expect(places.contains("Fixtures/projects/invalid/typo-fact.yaml:17"))
@@ -51,7 +51,7 @@ struct BatchCommandTests {
             "batch", "Fixtures/batch/projects.jsonl", "Fixtures/batch/projects.csv", "--output", output, "--quiet",
         ])
         #expect(run.status == 1)
-        #expect(try Self.counts(output) == ["total": 9, "graded": 5, "invalid": 4])
+        #expect(try Self.counts(output) == ["total": 9, "graded": 5, "invalid": 4, "incomplete": 0])
         #expect(
             try Self.errorPlaces(output) == [
                 "Fixtures/batch/projects.jsonl:4", "Fixtures/batch/projects.jsonl:5", "Fixtures/batch/projects.jsonl:6",
@@ -103,7 +103,26 @@ struct BatchCommandTests {
             "Fixtures/projects/house-expropriation/cd-school-low.yaml", "--output", output, "--fail-on", "中",
         ])
         #expect(run.status == 0)
-        #expect(try Self.counts(output) == ["total": 2, "graded": 2, "invalid": 0])
+        #expect(try Self.counts(output) == ["total": 2, "graded": 2, "invalid": 0, "incomplete": 0])
+    }
+
+    @Test func requireCompleteExitsThreeWhenFactsAreMissing() throws {
+        let output = Self.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let missing = "Fixtures/projects/house-expropriation/xa-missing-opposition.yaml"
+        let complete = "Fixtures/projects/house-expropriation/xa-road-low.yaml"
+        let strict = try CommandLineTests.run(["batch", missing, complete, "--output", output, "--require-complete"])
+        #expect(strict.status == 3)
+        #expect(strict.stderr.contains("数据不完整 1 个"))
+        let csv = try String(contentsOfFile: output + "/summary.csv", encoding: .utf8)
+        #expect(csv.contains("不完整：缺少“入户调查反对率”"))
+        let lenient = try CommandLineTests.run(["batch", missing, complete, "--output", output])
+        #expect(lenient.status == 0)
+        let single = try CommandLineTests.run(["assess", missing, "--require-complete"])
+        #expect(single.status == 3)
+        #expect(single.stderr.contains("warning: 数据不完整:缺少“入户调查反对率”"))
+        #expect(single.stdout.contains("> **数据不完整："))
+        #expect(try CommandLineTests.run(["assess", complete, "--require-complete"]).status == 0)
     }
 
     @Test func failOnReachedExitsThreeButInvalidInputsComeFirst() throws {

@@ -195,6 +195,7 @@ struct BatchProcessor: Sendable {
         return BatchRow.Grading(
             ruleSet: ruleSet, gradeBefore: assessment.gradeBefore, gradeAfter: assessment.gradeAfter,
             severityAfter: assessment.severityAfter, indexBefore: assessment.indexBefore,
-            indexAfter: assessment.indexAfter, mainFactors: main)
+            indexAfter: assessment.indexAfter, mainFactors: main, missingFacts: assessment.missingFacts,
+            defaultedCount: assessment.defaultedFacts.count)
     }
 }

@@ -15,6 +15,10 @@ struct BatchRow: Sendable {
         /// Indexes into the ruleset's factors of the main risk factors (at most three, largest contribution to the
         /// index before measures first), as in the report's 评估结论.
         let mainFactors: [Int]
+        /// Labels of the facts whose absence left a decision to the unknown policy (``Assessment/missingFacts``).
+        let missingFacts: [String]
+        /// How many facts the ruleset's defaults replaced.
+        let defaultedCount: Int
     }
 
     /// 1-based position of the input in the batch (序号).

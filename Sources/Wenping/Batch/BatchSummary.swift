@@ -11,6 +11,8 @@ public struct BatchSummary: Sendable {
     public private(set) var invalid = 0
     /// Graded projects at or above the `--fail-on` grade after measures.
     public private(set) var reachedThreshold = 0
+    /// Graded projects with facts missing where the grade needed them (``Assessment/isComplete`` false).
+    public private(set) var incomplete = 0
     /// True when the batch was stopped (Ctrl-C) before every input was read.
     public internal(set) var interrupted = false
     /// The report formats written for each project.
@@ -44,6 +46,7 @@ public struct BatchSummary: Sendable {
         }
         graded += 1
         if row.reachedThreshold { reachedThreshold += 1 }
+        if !grading.missingFacts.isEmpty { incomplete += 1 }
         gradesBefore[grading.gradeBefore, default: 0] += 1
         gradesAfter[grading.gradeAfter, default: 0] += 1
         if ruleSets[grading.ruleSet.id] == nil { ruleSets[grading.ruleSet.id] = grading.ruleSet }

@@ -9,7 +9,7 @@ enum SummaryCSV {
     /// The column titles, shared with `index.html`.
     static let columns = [
         "序号", "项目编号", "项目名称", "项目类型", "所在地区", "措施前等级", "措施后等级", "措施前指数", "措施后指数",
-        "主要风险因素", "报告文件", "错误",
+        "主要风险因素", "数据完整性", "报告文件", "错误",
     ]
 
     /// The byte order mark and the title row.
@@ -23,13 +23,24 @@ enum SummaryCSV {
     static func cells(_ row: BatchRow) -> [String] {
         let grading = row.grading
         return [
-            String(row.sequence), row.id ?? "", row.name ?? "", row.kind ?? "", row.jurisdiction ?? "",
+            String(row.sequence), row.id ?? "", row.name ?? "", row.kind ?? "",
+            row.jurisdiction.map(ReportModel.jurisdictionLabel) ?? "",
             grading?.gradeBefore ?? "", grading?.gradeAfter ?? "",
-            grading.map { Formatting.number($0.indexBefore) } ?? "",
-            grading.map { Formatting.number($0.indexAfter) } ?? "",
-            row.mainFactorLabels.joined(separator: ";"), row.reports.joined(separator: ";"),
+            grading.map { Formatting.index($0.indexBefore) } ?? "",
+            grading.map { Formatting.index($0.indexAfter) } ?? "",
+            row.mainFactorLabels.joined(separator: "；"), grading.map(Self.completeness) ?? "",
+            row.reports.joined(separator: ";"),
             row.issue.map { $0.message.hasSuffix("\n") ? String($0.message.dropLast()) : $0.message } ?? "",
         ]
+    }
+
+    /// `不完整：缺少“…”、“…”` when facts the grade needed were missing, else `完整`, with how many facts took the
+    /// ruleset's default: `完整（3 项用默认值）`.
+    static func completeness(_ grading: BatchRow.Grading) -> String {
+        var text =
+            grading.missingFacts.isEmpty ? "完整" : "不完整：缺少" + ReportModel.list(grading.missingFacts)
+        if grading.defaultedCount > 0 { text += "（\(grading.defaultedCount) 项用默认值）" }
+        return text
     }
 
     static func line(_ cells: [String]) -> String {

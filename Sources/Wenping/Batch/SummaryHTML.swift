@@ -24,7 +24,9 @@ enum SummaryHTML {
         if summary.interrupted {
             out += "<p class=\"interrupted\">批量评估被中断:只列出中断前完成的 \(summary.total) 个输入。</p>\n"
         }
-        out += "<p class=\"counts\">共 \(summary.total) 个输入:已评级 \(summary.graded) 个,无效 \(summary.invalid) 个。</p>\n"
+        out += "<p class=\"counts\">共 \(summary.total) 个输入:已评级 \(summary.graded) 个,无效 \(summary.invalid) 个。"
+        if summary.incomplete > 0 { out += "其中 \(summary.incomplete) 个项目数据不完整(见“数据完整性”列)。" }
+        out += "</p>\n"
         if !summary.ruleSetsUsed.isEmpty {
             out += "<p>所用规则:</p>\n<ul class=\"rules\">\n"
             for ruleSet in summary.ruleSetsUsed {
@@ -62,12 +64,16 @@ enum SummaryHTML {
             case 9:
                 out += "<td class=\"factors\">\(row.mainFactorLabels.map(HTML.escape).joined(separator: "<br>"))</td>"
             case 10:
+                let incomplete = row.grading.map { !$0.missingFacts.isEmpty } ?? false
+                out +=
+                    incomplete ? "<td class=\"incomplete\">\(HTML.escape(cell))</td>" : "<td>\(HTML.escape(cell))</td>"
+            case 11:
                 let links = row.reports.map { path in
                     let label = path.split(separator: ".").last.map(String.init) ?? path
                     return "<a href=\"\(HTML.escape(path))\">\(HTML.escape(label))</a>"
                 }
                 out += "<td class=\"id\">\(links.joined(separator: " "))</td>"
-            case 11:
+            case 12:
                 out += cell.isEmpty ? "<td></td>" : "<td class=\"error\"><pre>\(HTML.escape(cell))</pre></td>"
             default:
                 out += "<td>\(HTML.escape(cell))</td>"
@@ -119,6 +125,7 @@ enum SummaryHTML {
         td.id { white-space: nowrap; }
         td.factors { min-width: 14em; }
         td.error { min-width: 20em; }
+        td.incomplete { color: #a40000; font-weight: 700; min-width: 10em; }
         td.error pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; color: #a40000; }
         .g0 { fill: #2e7d32; color: #2e7d32; }
         .g1 { fill: #ef8f00; color: #b36b00; }

@@ -21,6 +21,7 @@ enum SummaryJSON {
                 json.field("total", summary.total)
                 json.field("graded", summary.graded)
                 json.field("invalid", summary.invalid)
+                json.field("incomplete", summary.incomplete)
             }
             json.key("grades_before")
             distribution(summary.distributionBefore, &json)
@@ -64,6 +65,11 @@ enum SummaryJSON {
             json.key("index_after")
             if let grading { json.number(grading.indexAfter) } else { json.null() }
             json.field("main_factors", strings: grading == nil ? [] : row.mainFactorIDs)
+            json.key("complete")
+            if let grading { json.bool(grading.missingFacts.isEmpty) } else { json.null() }
+            json.field("missing_facts", strings: grading?.missingFacts ?? [])
+            json.key("defaulted_facts")
+            if let grading { json.int(grading.defaultedCount) } else { json.null() }
             json.field("reports", strings: row.reports)
             json.key("error")
             if let issue = row.issue {

@@ -4,7 +4,7 @@
 /// the same bytes.
 public enum JSONReportRenderer {
     /// The schema identifier written as the report's first field.
-    public static let schema = "wenping/assessment/1"
+    public static let schema = "wenping/assessment/2"
 
     public static func render(_ assessment: Assessment) -> String {
         render(ReportModel(assessment))

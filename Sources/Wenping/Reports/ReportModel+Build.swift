@@ -242,6 +242,14 @@ extension ReportModel {
 
     // MARK: - Facts
 
+    /// A fact's value for people, with its unit: `1200 户`, `35%`, `是`, `未提供`.
+    static func display(_ value: Value, _ input: CompiledRuleSet.Input) -> String {
+        fact(
+            name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit, value: value,
+            domain: input.domain, percent: input.kind == .percent, source: ""
+        ).display
+    }
+
     private static func fact(
         name: String, label: String, kind: String, unit: String?, value: Value, domain: EnumDomain?, percent: Bool,
         source: String

@@ -78,26 +78,25 @@ extension ReportModel {
         }
     }
 
-    /// The banners that open every report: reference rules, then incomplete data.
+    /// The banners that open every report: reference rules, missing facts, then facts replaced by defaults.
     static func banners(
         ruleSet: CompiledRuleSet, missing: [MissingFact], defaulted: [DefaultedFact],
         policy: CompiledRuleSet.UnknownPolicy
     ) -> [Banner] {
         var out: [Banner] = []
-        if !missing.isEmpty || !defaulted.isEmpty {
-            var lines: [String] = []
+        if !missing.isEmpty {
             let treatment = policy == .cautious ? "按从严原则" : "按不满足"
-            for fact in missing {
-                lines.append("“\(fact.label)”未提供：\(treatment)，\(fact.effects.joined(separator: "；"))。")
-            }
-            for fact in defaulted {
-                lines.append("“\(fact.label)”未提供：使用规则默认值 \(fact.display)。")
-            }
-            let title =
-                missing.isEmpty
-                ? "数据不完整：部分事实未提供，使用了规则默认值"
-                : "数据不完整：部分事实未提供，有关判断\(treatment)作出，等级不是依据完整调查数据得出的"
-            out.append(Banner(kind: "incomplete", title: title, lines: lines))
+            out.append(
+                Banner(
+                    kind: "incomplete",
+                    title: "数据不完整：评级所需的部分事实未提供，有关判断\(treatment)作出，等级不是依据完整调查数据得出的",
+                    lines: missing.map { "“\($0.label)”未提供：\($0.effects.joined(separator: "；"))。" }))
+        }
+        if !defaulted.isEmpty {
+            out.append(
+                Banner(
+                    kind: "defaulted", title: "以下事实未提供，按规则默认值评估（请核实是否符合项目实际）",
+                    lines: defaulted.map { "“\($0.label)”：\($0.display)" }))
         }
         return out
     }

@@ -150,8 +150,8 @@ struct ReportModel: Sendable {
 
     /// A notice that opens the report in every format.
     struct Banner: Sendable {
-        /// `reference` (rules not checked against the current documents) or `incomplete` (facts missing or
-        /// defaulted).
+        /// `reference` (rules not checked against the current documents), `incomplete` (facts the grade needed
+        /// were missing) or `defaulted` (facts replaced by the ruleset's defaults).
         let kind: String
         let title: String
         let lines: [String]
@@ -212,8 +212,8 @@ struct ReportModel: Sendable {
 
     var project: Project { assessment.project }
     var ruleSet: CompiledRuleSet { assessment.ruleSet }
-    /// No fact was missing where a decision needed it and no default replaced a fact.
-    var isComplete: Bool { missingFacts.isEmpty && defaultedFacts.isEmpty }
+    /// No fact was missing where a decision needed it (defaults the rules give do not count).
+    var isComplete: Bool { missingFacts.isEmpty }
 }
 
 /// A scalar in a report: what a JSON value can be.

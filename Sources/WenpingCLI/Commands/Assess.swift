@@ -28,6 +28,8 @@ extension WenpingCommand {
                 否则每个项目写成 --output 目录下的“项目编号.md/.json/.html”。错误信息输出到标准错误。
 
                 退出码:含义见 wenping --help(所有子命令通用)。
+                数据不完整(缺少评级所需的事实)时,报告开头有醒目提示,标准错误也会列出缺少的事实;\
+                用了规则默认值的事实也在报告开头列出。--require-complete 时数据不完整的退出码为 3。
                 """
         )
 
@@ -49,6 +51,9 @@ extension WenpingCommand {
         @Option(name: .customLong("fail-on"), help: ArgumentHelp("落实措施后达到此等级或更高时退出码为 3,如 中 或 高风险", valueName: "等级"))
         var failOn: String?
 
+        @Flag(name: .customLong("require-complete"), help: "有项目数据不完整(缺少评级所需的事实)时退出码为 3")
+        var requireComplete = false
+
         func validate() throws {
             if output == nil && projects.count > 1 {
                 throw ValidationError("评估多个项目时请用 --output 指定输出目录")
@@ -66,6 +71,7 @@ extension WenpingCommand {
             let loader = ProjectLoader(catalog: catalog, override: ruleset)
             var invalid = 0
             var reached = false
+            var incomplete = false
             var written: Set<String> = []
             for file in projects {
                 let loaded = loader.load(file: file)
@@ -78,6 +84,12 @@ extension WenpingCommand {
                 }
                 let assessment = Engine.evaluate(project)
                 if let threshold, assessment.severityAfter >= threshold { reached = true }
+                let missing = assessment.missingFacts
+                if !missing.isEmpty {
+                    incomplete = true
+                    let names = missing.map { "“\($0)”" }.joined(separator: "、")
+                    Console.error("\(file): warning: 数据不完整:缺少\(names),有关判断按规则的缺失数据原则作出,见报告开头\n")
+                }
                 let report = format.format.render(assessment)
                 guard let output else {
                     print(report, terminator: "")
@@ -94,7 +106,7 @@ extension WenpingCommand {
                 Console.error("\(file) → \(path):措施前\(assessment.gradeBefore),措施后\(assessment.gradeAfter)\n")
             }
             if invalid > 0 { throw ExitCode.inputsInvalid }
-            if reached { throw ExitCode.thresholdReached }
+            if reached || (requireComplete && incomplete) { throw ExitCode.thresholdReached }
         }
     }
 }

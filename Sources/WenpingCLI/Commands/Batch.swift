@@ -24,6 +24,7 @@ extension WenpingCommand {
                 按 Ctrl-C 会停止读取新的输入,完成手头的项目并写出只含已完成部分的汇总。
 
                 退出码:含义见 wenping --help(所有子命令通用)。
+                汇总的“数据完整性”列指出缺少评级所需事实的项目;给了 --require-complete 时,有这样的项目退出码为 3。
                 """
         )
 
@@ -50,6 +51,9 @@ extension WenpingCommand {
 
         @Option(name: .customLong("fail-on"), help: ArgumentHelp("落实措施后达到此等级或更高时退出码为 3,如 中 或 高风险", valueName: "等级"))
         var failOn: String?
+
+        @Flag(name: .customLong("require-complete"), help: "有项目数据不完整(缺少评级所需的事实)时退出码为 3")
+        var requireComplete = false
 
         @Flag(help: "不显示进度行和结束时的统计")
         var quiet = false
@@ -129,10 +133,13 @@ extension WenpingCommand {
                 let grades = summary.distributionAfter.map { "\($0.grade) \($0.count)" }.joined(separator: "、")
                 Console.error(
                     "共 \(summary.total) 个输入:已评级 \(summary.graded) 个(措施后 \(grades)),无效 \(summary.invalid) 个;"
+                        + (summary.incomplete > 0 ? "数据不完整 \(summary.incomplete) 个(见汇总“数据完整性”列);" : "")
                         + "汇总见 \(output)/summary.csv、summary.json、index.html\n")
             }
             if summary.invalid > 0 { throw ExitCode.inputsInvalid }
-            if summary.reachedThreshold > 0 { throw ExitCode.thresholdReached }
+            if summary.reachedThreshold > 0 || (requireComplete && summary.incomplete > 0) {
+                throw ExitCode.thresholdReached
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ struct BatchSummaryTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "wenping/batch-summary/1")
         let counts = try #require(object["counts"] as? [String: Int])
-        #expect(counts == ["total": 10, "graded": 5, "invalid": 5])
+        #expect(counts == ["total": 10, "graded": 5, "invalid": 5, "incomplete": 0])
         #expect((object["rows"] as? [Any])?.count == 10)
         let after = try #require(object["grades_after"] as? [String: Int])
         #expect(after.values.reduce(0, +) == 5)

@@ -24,7 +24,7 @@ struct ReportTests {
     @Test func jsonReportIsValidJSONWithProvenance() throws {
         let text = JSONReportRenderer.render(try Self.assess(Self.fixture))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(object["schema"] as? String == "wenping/assessment/1")
+        #expect(object["schema"] as? String == "wenping/assessment/2")
         let ruleset = try #require(object["ruleset"] as? [String: Any])
         #expect(ruleset["id"] as? String == "shaanxi/xian/house-expropriation")
         #expect((ruleset["digest"] as? String)?.hasPrefix("sha256:") == true)
