@@ -33,13 +33,13 @@ extension Assessment {
         case .lowered:
             return nil
         case .factorNotApplicable:
-            return "无效果:风险因素“\(factor.label)”不适用于本项目"
+            return "无效果：风险因素“\(factor.label)”不适用于本项目"
         case .alreadySatisfied:
-            return "无效果:项目事实表明该措施已经落实"
+            return "无效果：项目事实表明该措施已经落实"
         case .alreadyLowest:
-            return "无效果:该措施所降低的等级已是最低一级"
+            return "无效果：该措施所降低的等级已是最低一级"
         case .causeUnknown:
-            return "无效果:风险因素“\(factor.label)”的等级因缺少事实按从严原则确定,无法认定该措施对症"
+            return "无效果：风险因素“\(factor.label)”的等级因缺少事实按从严原则确定，无法认定该措施对症"
         case .causeNotCured:
             var causes: [String] = []
             if measure.lowersProbability > 0, result.probabilityBand >= 0 {
@@ -48,8 +48,8 @@ extension Assessment {
             if measure.lowersImpact > 0, result.impactBand >= 0 {
                 causes.append(cause(factor.impact[result.impactBand], scale: impactLabel(result)))
             }
-            let text = causes.joined(separator: ";")
-            return "无效果:该措施不针对本项目的成因" + (text.isEmpty ? "" : "(\(text))")
+            let text = causes.joined(separator: "；")
+            return "无效果：该措施不针对本项目的成因" + (text.isEmpty ? "" : "（\(text)）")
         }
     }
 

@@ -186,7 +186,9 @@ public enum HTMLReportRenderer {
         out += "</ul>\n<p>风险等级：措施前为<strong>\(HTML.escape(model.before.gradeLabel))</strong>，"
         out += "落实措施后为<strong>\(HTML.escape(model.after.gradeLabel))</strong>。落实措施后的等级由以下情形决定：</p>\n<ul>\n"
         for reason in model.after.reasons where reason.decisive { out += "<li>\(HTML.escape(reason.text))</li>\n" }
-        out += "</ul>\n<p>决策建议：\(HTML.escape(model.decision))</p>\n"
+        out += "</ul>\n<p>决策建议：\(HTML.escape(model.decision))"
+        out += model.decisionBasis.isEmpty ? "" : "（依据：\(model.decisionBasis.map(HTML.escape).joined(separator: "；"))）"
+        out += "</p>\n"
         if let meaning = model.gradeMeaning {
             out += "<p class=\"meaning\">（\(HTML.escape(meaning.source))对“\(HTML.escape(meaning.label))”的表述，"
             out += "供对照，不是对本项目的认定：\(HTML.escape(meaning.text))）</p>\n"

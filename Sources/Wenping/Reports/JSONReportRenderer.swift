@@ -54,6 +54,7 @@ public enum JSONReportRenderer {
                 json.field("label", model.after.gradeLabel)
                 json.field("description", model.gradeDescription)
                 json.field("decision", model.decision)
+                json.field("decision_basis", strings: model.decisionBasis)
                 json.field("may_proceed", model.mayProceed)
                 json.field("main_factors", strings: model.mainFactors)
                 json.key("meaning")

@@ -136,7 +136,9 @@ public enum MarkdownReportRenderer {
         out += "\n风险等级：措施前为**\(cell(model.before.gradeLabel))**，落实措施后为**\(cell(model.after.gradeLabel))**。"
         out += "落实措施后的等级由以下情形决定：\n\n"
         for reason in model.after.reasons where reason.decisive { out += "- \(cell(reason.text))\n" }
-        out += "\n决策建议：\(cell(model.decision))\n\n"
+        out += "\n决策建议：\(cell(model.decision))"
+        out += model.decisionBasis.isEmpty ? "" : "（依据：\(cell(model.decisionBasis.joined(separator: "；")))）"
+        out += "\n\n"
         if let meaning = model.gradeMeaning {
             out += "（\(cell(meaning.source))对“\(cell(meaning.label))”的表述，供对照，不是对本项目的认定："
             out += "\(cell(meaning.text))）\n\n"

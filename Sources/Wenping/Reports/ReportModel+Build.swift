@@ -32,6 +32,7 @@ extension ReportModel {
         after = Self.outcome(assessment.after, assessment, floors, afterMeasures: true)
         let grade = ruleSet.grades[assessment.after.grade]
         decision = grade.decision
+        decisionBasis = grade.decisionBasis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
         gradeDescription = grade.description
         gradeMeaning = grade.description.map { text in
             let sources = grade.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
@@ -60,7 +61,7 @@ extension ReportModel {
 
     /// The Chinese label of a project kind, from the ruleset's `applies_to` labels (the id when it has none).
     static func kindLabel(_ kind: String, _ ruleSet: CompiledRuleSet) -> String {
-        kind
+        ruleSet.kindLabel(for: kind) ?? kind
     }
 
     /// `中国/陕西省/西安市` → `陕西省西安市`; `中国` alone stays `中国`.
@@ -141,28 +142,28 @@ extension ReportModel {
             weight: factor.weight, basis: factor.basis.map(\.text),
             basisShort: factor.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail },
             applicability: applicability, isApplicable: applies, before: before, after: after,
-            measures: factor.measures.map { measure in
+            measures: factor.measures.enumerated().map { number, measure in
                 let isAdopted = adopted.contains(measure.id)
+                let effect = assessment.measureEffects.first { $0.factor == index && $0.measure == number }
+                var outcome = effect.map { measureOutcome($0, assessment) }
+                if !isAdopted && assessment.isMeasureSatisfied(measure.id) {
+                    outcome = "无需采纳：项目事实表明该措施已经落实"
+                }
                 return Measure(
                     id: measure.id, label: measure.label, owner: measure.owner, assisting: measure.assisting,
                     deadline: measure.deadline, lowersProbability: measure.lowersProbability,
-                    lowersImpact: measure.lowersImpact, adopted: isAdopted,
-                    outcome: isAdopted ? measureOutcome(applies: applies, before: before, after: after) : nil)
+                    lowersImpact: measure.lowersImpact, adopted: isAdopted, outcome: outcome,
+                    isSatisfied: assessment.isMeasureSatisfied(measure.id))
             })
     }
 
-    /// What adopting measures did to their factor: the levels that moved, or why nothing moved.
-    static func measureOutcome(applies: Bool, before: Estimate, after: Estimate) -> String {
-        guard applies else { return "无效果：该风险因素不适用于本项目" }
+    /// What one adopted measure did to one factor: the levels it lowered, or why it changed nothing.
+    static func measureOutcome(_ effect: Assessment.MeasureEffect, _ assessment: Assessment) -> String {
+        guard effect.changed else { return assessment.noEffectReason(effect) ?? "无效果" }
         var moved: [String] = []
-        if before.probability.level != after.probability.level {
-            moved.append("风险概率\(before.probability.label) → \(after.probability.label)")
-        }
-        if before.impact.level != after.impact.level {
-            moved.append("影响程度\(before.impact.label) → \(after.impact.label)")
-        }
-        if moved.isEmpty { return "无效果：该因素的风险概率和影响程度已为最低档" }
-        return "该因素" + moved.joined(separator: "，")
+        if effect.probability > 0 { moved.append("风险概率降低 \(effect.probability) 级") }
+        if effect.impact > 0 { moved.append("影响程度降低 \(effect.impact) 级") }
+        return moved.joined(separator: "，")
     }
 
     private static func unique(_ slots: [Int]) -> [Int] {

@@ -84,6 +84,12 @@ extension ReportModel {
         policy: CompiledRuleSet.UnknownPolicy
     ) -> [Banner] {
         var out: [Banner] = []
+        if let status = ruleSet.statusBanner {
+            out.append(
+                Banner(
+                    kind: "reference", title: status,
+                    lines: ["本报告所用规则“\(ruleSet.title)”中的地方标准尚未与现行文件原文核对。"]))
+        }
         if !missing.isEmpty {
             let treatment = policy == .cautious ? "按从严原则" : "按不满足"
             out.append(
@@ -139,7 +145,7 @@ extension ReportModel {
         }
         let high = max(0, ruleSet.degrees.labels.count - 2)
         for factor in factors where factor.isApplicable && factor.after.degree - 1 >= high {
-            for measure in factor.measures where !measure.adopted && seen.insert(measure.id).inserted {
+            for measure in factor.measures where !measure.adopted && !measure.isSatisfied && seen.insert(measure.id).inserted {
                 out.append(
                     "“\(factor.label)”落实措施后仍为“\(factor.after.degreeLabel)”，建议增加措施：\(measure.label)（责任主体：\(measure.owner)）"
                 )

@@ -57,6 +57,8 @@ struct ReportModel: Sendable {
         /// What the measure did for this project (adopted measures) or why it is not needed; `nil` when nothing
         /// is known beyond whether it was adopted.
         let outcome: String?
+        /// The facts show the measure is already in place: it is never recommended.
+        let isSatisfied: Bool
     }
 
     struct Factor: Sendable {
@@ -190,6 +192,8 @@ struct ReportModel: Sendable {
     let after: Outcome
     let floors: [Floor]
     let decision: String
+    /// Where the decision sentence comes from, documents by short name (may be empty).
+    let decisionBasis: [String]
     /// The grade's description in the ruleset, for the JSON report; renderers print ``gradeMeaning`` instead.
     let gradeDescription: String?
     let gradeMeaning: GradeMeaning?

@@ -186,8 +186,8 @@ struct MeasureCureTests {
         #expect(held.measureEffects.map(\.outcome) == [.alreadySatisfied, .alreadyLowest])
         #expect(held.isMeasureSatisfied("executive-meeting"))
         #expect(!held.isMeasureSatisfied("republish"))
-        #expect(held.noEffectReason(held.measureEffects[0]) == "无效果:项目事实表明该措施已经落实")
-        #expect(held.noEffectReason(held.measureEffects[1]) == "无效果:该措施所降低的等级已是最低一级")
+        #expect(held.noEffectReason(held.measureEffects[0]) == "无效果：项目事实表明该措施已经落实")
+        #expect(held.noEffectReason(held.measureEffects[1]) == "无效果：该措施所降低的等级已是最低一级")
     }
 
     @Test func measuresAddUpAndStopAtTheLowestLevel() throws {
