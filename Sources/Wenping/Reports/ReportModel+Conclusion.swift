@@ -145,7 +145,8 @@ extension ReportModel {
         }
         let high = max(0, ruleSet.degrees.labels.count - 2)
         for factor in factors where factor.isApplicable && factor.after.degree - 1 >= high {
-            for measure in factor.measures where !measure.adopted && !measure.isSatisfied && seen.insert(measure.id).inserted {
+            for measure in factor.measures
+            where !measure.adopted && !measure.isSatisfied && seen.insert(measure.id).inserted {
                 out.append(
                     "“\(factor.label)”落实措施后仍为“\(factor.after.degreeLabel)”，建议增加措施：\(measure.label)（责任主体：\(measure.owner)）"
                 )
