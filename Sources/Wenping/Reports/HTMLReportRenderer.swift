@@ -190,8 +190,7 @@ public enum HTMLReportRenderer {
         out += model.decisionBasis.isEmpty ? "" : "（依据：\(model.decisionBasis.map(HTML.escape).joined(separator: "；"))）"
         out += "</p>\n"
         if let meaning = model.gradeMeaning {
-            out += "<p class=\"meaning\">（\(HTML.escape(meaning.source))对“\(HTML.escape(meaning.label))”的表述，"
-            out += "供对照，不是对本项目的认定：\(HTML.escape(meaning.text))）</p>\n"
+            out += "<p class=\"meaning\">（\(HTML.escape(ReportModel.meaningSentence(meaning)))）</p>\n"
         }
         out += "<p>对策建议：</p>\n<ul>\n"
         if model.recommendations.isEmpty { out += "<li>无</li>\n" }

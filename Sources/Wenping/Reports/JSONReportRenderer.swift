@@ -52,7 +52,6 @@ public enum JSONReportRenderer {
                 json.field("grade_before", model.before.grade)
                 json.field("grade_after", model.after.grade)
                 json.field("label", model.after.gradeLabel)
-                json.field("description", model.gradeDescription)
                 json.field("decision", model.decision)
                 json.field("decision_basis", strings: model.decisionBasis)
                 json.field("may_proceed", model.mayProceed)

@@ -139,10 +139,7 @@ public enum MarkdownReportRenderer {
         out += "\n决策建议：\(cell(model.decision))"
         out += model.decisionBasis.isEmpty ? "" : "（依据：\(cell(model.decisionBasis.joined(separator: "；")))）"
         out += "\n\n"
-        if let meaning = model.gradeMeaning {
-            out += "（\(cell(meaning.source))对“\(cell(meaning.label))”的表述，供对照，不是对本项目的认定："
-            out += "\(cell(meaning.text))）\n\n"
-        }
+        if let meaning = model.gradeMeaning { out += "（\(cell(ReportModel.meaningSentence(meaning)))）\n\n" }
         out += "对策建议：\n\n"
         if model.recommendations.isEmpty { out += "- 无\n" }
         for item in model.recommendations { out += "- \(cell(item))\n" }

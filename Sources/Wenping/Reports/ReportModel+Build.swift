@@ -33,12 +33,12 @@ extension ReportModel {
         let grade = ruleSet.grades[assessment.after.grade]
         decision = grade.decision
         decisionBasis = grade.decisionBasis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
-        gradeDescription = grade.description
         gradeMeaning = grade.description.map { text in
             let sources = grade.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
             return GradeMeaning(
                 grade: grade.id, label: grade.label,
-                source: sources.isEmpty ? ruleSet.title : sources.joined(separator: "、"), text: text)
+                source: sources.isEmpty ? ruleSet.title : sources.joined(separator: "、"),
+                text: RuleSetBuilder.statedNumbers(in: text).isEmpty ? text : nil)
         }
         mayProceed = grade.proceeds
         mainFactors = factors.enumerated().filter { $0.element.isApplicable && $0.element.before.contribution > 0 }

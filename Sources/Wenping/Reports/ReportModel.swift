@@ -127,11 +127,15 @@ struct ReportModel: Sendable {
     }
 
     /// What the cited document says a grade means (not a statement about the project).
+    ///
+    /// `text` is `nil` when the wording defines the grade by numbers (`反对的被征收人在5%至33%之间`): such a
+    /// definition is one criterion among the floors and rules, and may not be the one that graded this project,
+    /// so the report names the documents instead of quoting it; the reasons say what did grade it.
     struct GradeMeaning: Sendable {
         let grade: String
         let label: String
         let source: String
-        let text: String
+        let text: String?
     }
 
     /// A fact the project did not give that a decision needed, and what the unknown policy did in its place.
@@ -194,8 +198,6 @@ struct ReportModel: Sendable {
     let decision: String
     /// Where the decision sentence comes from, documents by short name (may be empty).
     let decisionBasis: [String]
-    /// The grade's description in the ruleset, for the JSON report; renderers print ``gradeMeaning`` instead.
-    let gradeDescription: String?
     let gradeMeaning: GradeMeaning?
     let mayProceed: Bool
     /// Ids of the applicable factors with the largest contribution before measures (at most three, ties by order).
@@ -242,6 +244,14 @@ extension ReportModel {
     /// Names joined so that a `、` inside a name cannot be mistaken for the separator: `“甲、乙”、“丙”`.
     static func list(_ names: [String]) -> String {
         names.map { "“\($0)”" }.joined(separator: "、")
+    }
+
+    /// The grade's meaning, labelled with its documents: quoted when it is qualitative, else only where to find it.
+    static func meaningSentence(_ meaning: GradeMeaning) -> String {
+        guard let text = meaning.text else {
+            return "“\(meaning.label)”的划分标准见\(meaning.source)；本项目的等级由上列情形决定"
+        }
+        return "\(meaning.source)对“\(meaning.label)”的表述，供对照，不是对本项目的认定：\(text)"
     }
 
     /// The headline: grade after and before measures, then the decision.
