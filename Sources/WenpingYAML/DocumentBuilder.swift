@@ -162,6 +162,10 @@ struct DocumentBuilder {
             frame.pendingKey = nil
         } else {
             guard case .scalar(let key) = node else { throw .complexKey(kindName: node.kindName, at: node.mark) }
+            let length = key.value.unicodeScalars.count
+            if length > limits.maxKeyLength {
+                throw .keyTooLong(length: length, limit: limits.maxKeyLength, at: key.mark)
+            }
             if let first = frame.keyMarks[key.value] { throw .duplicateKey(key.value, at: key.mark, first: first) }
             frame.keyMarks[key.value] = key.mark
             frame.pendingKey = key

@@ -44,6 +44,13 @@ extension YAMLError {
             mark: mark)
     }
 
+    static func keyTooLong(length: Int, limit: Int, at mark: YAMLMark) -> YAMLError {
+        YAMLError(
+            kind: .keyTooLong,
+            message: "映射的键太长(\(length) 个字符,上限 \(limit) 个);键应是字段名或简短的名称,长文字请写在值里",
+            mark: mark)
+    }
+
     static func rejectedTag(_ tag: String, at mark: YAMLMark) -> YAMLError {
         YAMLError(
             kind: .tag,

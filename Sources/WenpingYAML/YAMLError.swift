@@ -28,6 +28,8 @@ public struct YAMLError: Error, Sendable, Hashable {
         case documentCount
         /// A mapping key that is a mapping or a sequence.
         case complexKey
+        /// A mapping key longer than the limit.
+        case keyTooLong
     }
 
     /// What kind of problem stopped parsing.

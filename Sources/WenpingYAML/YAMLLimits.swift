@@ -16,6 +16,9 @@ public struct YAMLLimits: Sendable, Hashable {
     /// The most nodes that expanding aliases may add in one document, counting every node of every copy
     /// (default 10,000).
     public var maxAliasExpansion: Int = 10_000
+    /// The longest mapping key accepted, in Unicode scalars (default 200): keys are field names, fact names and
+    /// ids, and none is anywhere near this long.
+    public var maxKeyLength: Int = 200
 
     public init() {}
 

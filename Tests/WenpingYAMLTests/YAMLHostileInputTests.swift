@@ -137,12 +137,19 @@ struct YAMLHostileInputTests {
         #expect(error.message == "文件太大(100000000 字节),超过了上限 8 MiB;请把内容拆成几个较小的文件")
     }
 
-    @Test func endlessDeviceIsCutOffAtTheLimit() throws {
-        var limits = YAMLLimits()
-        limits.maxBytes = 1024 * 1024
-        let error = try #require(fastFileError("/dev/zero", limits: limits))
-        #expect(error.kind == .tooLarge)
-        #expect(error.message == "文件太大,超过了上限 1 MiB;请把内容拆成几个较小的文件")
+    @Test func endlessDeviceIsRefusedWithoutBeingRead() throws {
+        let error = try #require(fastFileError("/dev/zero"))
+        #expect(error.kind == .unreadable)
+        #expect(error.message == "无法读取文件“/dev/zero”:这是一个设备文件,不是普通文件;请给出 YAML 文件的路径")
+    }
+
+    @Test func fifoIsRefusedWithoutBlocking() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString).yaml").path
+        #expect(mkfifo(path, 0o644) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(fastFileError(path))
+        #expect(error.kind == .unreadable)
+        #expect(error.message.contains("命名管道(FIFO)"))
     }
 
     // MARK: - Encoding

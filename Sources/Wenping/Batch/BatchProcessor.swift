@@ -102,11 +102,46 @@ struct BatchProcessor: Sendable {
     ///
     /// `lineOffset` moves every location in `file` down by that many lines: a JSON Lines line is loaded as a
     /// one-line file, and its diagnostics are shown at the line's real number.
+    ///
+    /// Bounded whatever the input: at most ``maximumDiagnosticsPerRow`` diagnostics are shown (then a count of
+    /// the rest), each quoting at most a window of its line, and the text is cut at ``maximumMessageLength``.
     static func issue(_ diagnostics: [Diagnostic], source: SourceText?, file: String, lineOffset: Int) -> BatchIssue {
-        let sorted = diagnostics.sorted()
+        let all = diagnostics.sorted()
+        let counted = all.filter { $0.code == .diagnosticsOmitted }
+        let listed = all.filter { $0.code != .diagnosticsOmitted }
+        var sorted = Array(listed.prefix(maximumDiagnosticsPerRow))
+        if listed.count > sorted.count, let next = listed.dropFirst(sorted.count).first {
+            sorted.append(
+                .error(
+                    .diagnosticsOmitted,
+                    "另有 \(listed.count - sorted.count) 个问题未在此列出;请先改正列出的问题",
+                    at: next.location))
+        }
+        sorted += counted
         guard let first = sorted.first else {
             return .error("无法读取这个项目(原因不明)", file: file, line: lineOffset > 0 ? lineOffset + 1 : nil)
         }
+        let issue = rendered(sorted, first: first, source: source, file: file, lineOffset: lineOffset)
+        return BatchIssue(file: issue.file, line: issue.line, message: bounded(issue.message))
+    }
+
+    /// The most diagnostics a batch row lists.
+    static let maximumDiagnosticsPerRow = 5
+    /// The longest error text a batch row keeps, in Unicode scalars.
+    static let maximumMessageLength = 4_000
+
+    /// `message` cut at ``maximumMessageLength`` scalars.
+    static func bounded(_ message: String) -> String {
+        let scalars = message.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: maximumMessageLength, limitedBy: scalars.endIndex),
+            cut != scalars.endIndex
+        else { return message }
+        return String(String.UnicodeScalarView(scalars[..<cut])) + "…(错误信息过长,已截断)\n"
+    }
+
+    private static func rendered(
+        _ sorted: [Diagnostic], first: Diagnostic, source: SourceText?, file: String, lineOffset: Int
+    ) -> BatchIssue {
         let formatter = DiagnosticFormatter(sources: source.map { [$0.file: $0] } ?? [:])
         guard lineOffset != 0 else {
             return BatchIssue(file: file, line: first.location.line, message: formatter.format(sorted))
@@ -124,42 +159,27 @@ struct BatchProcessor: Sendable {
         var text = ""
         for diagnostic in sorted {
             let location = move(diagnostic.location)
-            text += "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)\n"
+            text +=
+                "\(location): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(VisibleText.visible(diagnostic.message))\n"
             text += excerpt(diagnostic.location, diagnostic.length)
             for note in diagnostic.notes {
                 if let place = note.location {
-                    text += "\(move(place)): note: \(note.message)\n"
+                    text += "\(move(place)): note: \(VisibleText.visible(note.message))\n"
                     text += excerpt(place, 1)
                 } else {
-                    text += "note: \(note.message)\n"
+                    text += "note: \(VisibleText.visible(note.message))\n"
                 }
             }
         }
         return BatchIssue(file: file, line: move(first.location).line, message: text)
     }
 
-    /// The quoted line and caret for a diagnostic in a (long) JSON Lines line: at most `width` columns around the
-    /// column, cut with `…`, numbered as line `number`.
-    static func lineExcerpt(
-        _ line: String, file: String, column: Int, length: Int, number: Int, width: Int = 100
-    ) -> String {
-        let scalars = Array(line.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        if scalars.count > width {
-            start = max(0, min(column - 1 - width / 3, scalars.count - width))
-            end = min(scalars.count, start + width)
-        }
-        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
-        var shownColumn = column - start
-        if start > 0 {
-            shown = "…" + shown
-            shownColumn += 1
-        }
-        if end < scalars.count { shown += "…" }
-        let text = SourceText(file: file, text: shown)
+    /// The quoted line and caret for a diagnostic in a (long) JSON Lines line: at most
+    /// ``DiagnosticFormatter/excerptWidth`` columns around the column, cut with `…`, numbered as line `number`.
+    static func lineExcerpt(_ line: String, file: String, column: Int, length: Int, number: Int) -> String {
+        let text = SourceText(file: file, text: line)
         let excerpt = DiagnosticFormatter(sources: [file: text]).excerpt(
-            at: SourceLocation(file: file, line: 1, column: shownColumn), length: length)
+            at: SourceLocation(file: file, line: 1, column: column), length: length)
         return renumber(excerpt, as: number)
     }
 

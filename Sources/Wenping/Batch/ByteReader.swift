@@ -25,14 +25,10 @@ final class ByteReader {
 
     /// A reader over the file at `path`.
     ///
-    /// - Throws: ``FileSystem/Failure`` when the file does not exist, is a folder, or cannot be opened.
+    /// - Throws: ``FileSystem/Failure`` when the file does not exist, is not a regular file (a folder, a pipe, a
+    ///   device), or cannot be opened.
     init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw FileSystem.Failure(description: "文件不存在") }
-        if FileSystem.isDirectory(path) { throw FileSystem.Failure(description: "这是一个目录,不是文件") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileSystem.Failure(description: "没有读取权限")
-        }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: try FileSystem.openRegularFile(path), closeOnDealloc: true)
         buffer = []
     }
 

@@ -36,7 +36,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = Self.clippingQuotes(message)
         self.location = location
         self.length = max(1, length)
         self.notes = notes
@@ -52,6 +52,38 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         _ code: DiagnosticCode, _ message: String, at location: SourceLocation, length: Int = 1, notes: [Note] = []
     ) -> Diagnostic {
         Diagnostic(.warning, code, message, at: location, length: length, notes: notes)
+    }
+
+    /// The longest quoted text (between “ and ”) a message keeps whole, in Unicode scalars.
+    static let maximumQuoteLength = 80
+
+    /// `message` with every quoted text longer than ``maximumQuoteLength`` cut to its start and end around
+    /// `…(共 N 个字符)…`, so that a message quoting a megabyte value or key stays a line long.
+    ///
+    /// Messages quote what the user wrote between “ and ”; the fixed wording around quotes is never cut.
+    static func clippingQuotes(_ message: String) -> String {
+        guard message.utf8.count > maximumQuoteLength else { return message }
+        let scalars = Array(message.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            out.append(scalar)
+            index += 1
+            guard scalar == "\u{201C}" else { continue }
+            var end = index
+            while end < scalars.count, scalars[end] != "\u{201D}" { end += 1 }
+            let length = end - index
+            if length > maximumQuoteLength {
+                out.append(contentsOf: scalars[index..<index + 50])
+                out.append(contentsOf: "…(共 \(length) 个字符)…".unicodeScalars)
+                out.append(contentsOf: scalars[end - 20..<end])
+            } else {
+                out.append(contentsOf: scalars[index..<end])
+            }
+            index = end
+        }
+        return String(out)
     }
 
     /// Orders by location, then code, then message, so any list of diagnostics sorts the same way every run.

@@ -45,6 +45,15 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let documentCount = DiagnosticCode(rawValue: "E110")
     /// A mapping key is not a plain scalar.
     public static let complexKey = DiagnosticCode(rawValue: "E111")
+    /// A mapping key longer than the safe limit.
+    public static let keyTooLong = DiagnosticCode(rawValue: "E112")
+    /// The path names something other than a regular file: a pipe (FIFO), a device, a socket, or a symbolic link
+    /// that loops; such a path is never opened for reading.
+    public static let notARegularFile = DiagnosticCode(rawValue: "E113")
+    /// More problems in one file (or one expression) than are worth listing; the rest are counted, not shown.
+    public static let diagnosticsOmitted = DiagnosticCode(rawValue: "E114")
+    /// A batch input in a folder is a symbolic link to something outside that folder.
+    public static let linkOutsideFolder = DiagnosticCode(rawValue: "E115")
 
     // MARK: - Rule file structure (E2xx)
 
@@ -96,6 +105,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let ahpInconsistent = DiagnosticCode(rawValue: "E223")
     /// Weights that cannot be determined: a malformed AHP group, a factor in two groups, a factor without weight.
     public static let invalidWeights = DiagnosticCode(rawValue: "E224")
+    /// An `extends` chain longer than the safe limit.
+    public static let extendsTooDeep = DiagnosticCode(rawValue: "E225")
+    /// An id or name longer than the safe limit.
+    public static let identifierTooLong = DiagnosticCode(rawValue: "E226")
 
     /// A measure's `cures` names a band id that its factor does not have.
     public static let unknownCure = DiagnosticCode(rawValue: "E230")
@@ -122,6 +135,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let builtinOutOfContext = DiagnosticCode(rawValue: "E309")
     /// A condition that is not true/false valued.
     public static let notACondition = DiagnosticCode(rawValue: "E310")
+    /// An expression longer than the safe limit.
+    public static let expressionTooLong = DiagnosticCode(rawValue: "E311")
+    /// An expression nested deeper than the safe limit (parentheses, calls, operators).
+    public static let expressionTooDeep = DiagnosticCode(rawValue: "E312")
 
     // MARK: - Project files (E4xx)
 
@@ -191,6 +208,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .fileTooLarge, slug: "file-too-large", summary: "文件超出大小上限"),
         Entry(code: .documentCount, slug: "document-count", summary: "文件应恰好包含一个 YAML 文档"),
         Entry(code: .complexKey, slug: "complex-key", summary: "映射的键必须是简单文本"),
+        Entry(code: .keyTooLong, slug: "key-too-long", summary: "映射的键超出长度上限"),
+        Entry(code: .notARegularFile, slug: "not-a-regular-file", summary: "不是普通文件(管道、设备或循环的符号链接)"),
+        Entry(code: .diagnosticsOmitted, slug: "diagnostics-omitted", summary: "问题太多,其余未显示"),
+        Entry(code: .linkOutsideFolder, slug: "link-outside-folder", summary: "符号链接指向输入文件夹之外"),
         Entry(code: .wrongNodeKind, slug: "wrong-node-kind", summary: "结构类型不对(映射、列表或单值)"),
         Entry(code: .unknownField, slug: "unknown-field", summary: "未知字段"),
         Entry(code: .missingField, slug: "missing-field", summary: "缺少必填字段"),
@@ -215,6 +236,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .duplicateName, slug: "duplicate-name", summary: "输入项与派生值重名"),
         Entry(code: .ahpInconsistent, slug: "ahp-inconsistent", summary: "AHP 判断矩阵一致性比率 CR 不小于 0.1"),
         Entry(code: .invalidWeights, slug: "invalid-weights", summary: "权重无法确定(判断矩阵不合规、因素缺少权重等)"),
+        Entry(code: .extendsTooDeep, slug: "extends-too-deep", summary: "extends 层数超出上限"),
+        Entry(code: .identifierTooLong, slug: "identifier-too-long", summary: "标识(id)或名称超出长度上限"),
         Entry(code: .unknownCure, slug: "unknown-cure", summary: "措施的 cures 引用了不存在的分档"),
         Entry(code: .unexpectedCharacter, slug: "unexpected-character", summary: "表达式中有无法识别的字符"),
         Entry(code: .unterminatedString, slug: "unterminated-string", summary: "字符串缺少结束引号"),
@@ -226,6 +249,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .derivedCycle, slug: "derived-cycle", summary: "派生值循环依赖"),
         Entry(code: .builtinOutOfContext, slug: "builtin-out-of-context", summary: "此处不能使用该函数"),
         Entry(code: .notACondition, slug: "not-a-condition", summary: "条件的结果不是真/假"),
+        Entry(code: .expressionTooLong, slug: "expression-too-long", summary: "表达式超出长度上限"),
+        Entry(code: .expressionTooDeep, slug: "expression-too-deep", summary: "表达式嵌套超出层数上限"),
         Entry(code: .unknownFact, slug: "unknown-fact", summary: "规则未声明的事实项"),
         Entry(code: .factType, slug: "fact-type", summary: "事实项的值类型不对"),
         Entry(code: .factOutOfRange, slug: "fact-out-of-range", summary: "事实项超出范围"),

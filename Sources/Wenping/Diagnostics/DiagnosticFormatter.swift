@@ -17,32 +17,82 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// Renders every diagnostic, sorted by location, each followed by a newline.
+    ///
+    /// A file's "还有 N 个问题未显示" (E114, see ``DiagnosticBag``) comes after that file's other diagnostics.
     public func format(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
+        var pending = ""
+        var file: String?
         for diagnostic in diagnostics.sorted() {
-            out += format(diagnostic)
+            if diagnostic.location.file != file {
+                out += pending
+                pending = ""
+                file = diagnostic.location.file
+            }
+            if diagnostic.code == .diagnosticsOmitted && diagnostic.message.hasPrefix("这个文件") {
+                pending += format(diagnostic, excerpt: false)
+            } else {
+                out += format(diagnostic)
+            }
         }
-        return out
+        return out + pending
     }
 
-    /// Renders one diagnostic and its notes, ending with a newline.
-    public func format(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)\n"
-        out += excerpt(at: diagnostic.location, length: diagnostic.length)
+    /// Renders one diagnostic and its notes, ending with a newline; control characters in the message are shown
+    /// as symbols (``VisibleText``).
+    public func format(_ diagnostic: Diagnostic) -> String { format(diagnostic, excerpt: true) }
+
+    private func format(_ diagnostic: Diagnostic, excerpt showsExcerpt: Bool) -> String {
+        let message = VisibleText.visible(diagnostic.message)
+        var out = "\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(message)\n"
+        if showsExcerpt { out += excerpt(at: diagnostic.location, length: diagnostic.length) }
         for note in diagnostic.notes {
             if let location = note.location {
-                out += "\(location): note: \(note.message)\n"
+                out += "\(location): note: \(VisibleText.visible(note.message))\n"
                 out += excerpt(at: location, length: 1)
             } else {
-                out += "note: \(note.message)\n"
+                out += "note: \(VisibleText.visible(note.message))\n"
             }
         }
         return out
     }
 
+    /// The widest part of a source line an excerpt quotes, in Unicode scalars; longer lines are cut around the
+    /// column with `…`.
+    public static let excerptWidth = 100
+
+    /// The part of `line` an excerpt shows: at most `width` scalars around the 1-based `column` (a third of the
+    /// width before it), with `…` where it was cut, and the column within the part shown.
+    static func window(_ line: Substring, column: Int, width: Int = excerptWidth) -> (text: String, column: Int) {
+        let scalars = line.unicodeScalars
+        // Count lazily: a multi-megabyte line is only walked as far as needed.
+        guard scalars.dropFirst(width).first != nil else { return (String(line), column) }
+        let count = scalars.count
+        let start = max(0, min(column - 1 - width / 3, count - width))
+        let end = min(count, start + width)
+        let from = scalars.index(scalars.startIndex, offsetBy: start)
+        let to = scalars.index(from, offsetBy: end - start)
+        var shown = String(String.UnicodeScalarView(scalars[from..<to]))
+        var shownColumn = column - start
+        if start > 0 {
+            shown = "…" + shown
+            shownColumn += 1
+        }
+        if end < count { shown += "…" }
+        return (shown, shownColumn)
+    }
+
     /// The quoted source line and the caret line, or nothing when the line is not available.
+    ///
+    /// A long line is cut to ``excerptWidth`` around the column (``window(_:column:width:)``), so a diagnostic
+    /// in a one-line 100 KB JSON project prints one short line, not the whole project.
     func excerpt(at location: SourceLocation, length: Int) -> String {
-        guard let text = sources[location.file], let line = text.line(location.line) else { return "" }
+        guard let text = sources[location.file], let fullLine = text.line(location.line) else { return "" }
+        let (shown, shownColumn) = Self.window(fullLine, column: location.column)
+        let line = VisibleText.visible(shown)
+        var location = location
+        location.column = shownColumn
+        let length = min(length, Self.excerptWidth)
         let number = String(location.line)
         let gutter = String(repeating: " ", count: max(4, number.count + 1))
         let numbered = String(repeating: " ", count: gutter.count - number.count) + number

@@ -45,11 +45,26 @@ enum ExpressionCompiler {
         locate: (Int) -> SourceLocation, diagnostics: inout DiagnosticBag
     ) -> CompiledExpression? {
         func report(_ issues: [ExpressionIssue]) -> Bool {
-            for issue in issues {
+            for issue in issues.prefix(ExpressionLimits.maximumIssues) {
                 diagnostics.error(
                     issue.code, issue.message, at: locate(issue.range.lowerBound), length: issue.range.count)
             }
+            if issues.count > ExpressionLimits.maximumIssues {
+                let omitted = issues[ExpressionLimits.maximumIssues]
+                diagnostics.error(
+                    .diagnosticsOmitted,
+                    "这个表达式还有 \(issues.count - ExpressionLimits.maximumIssues) 个错误未显示;请先改正上面的错误",
+                    at: locate(omitted.range.lowerBound), length: omitted.range.count)
+            }
             return !issues.isEmpty
+        }
+        let length = source.unicodeScalars.count
+        if length > ExpressionLimits.maximumLength {
+            diagnostics.error(
+                .expressionTooLong,
+                "表达式太长(\(length) 个字符,上限 \(ExpressionLimits.maximumLength) 个);请把其中几部分写成派生值(derived),再在这里组合",
+                at: locate(0))
+            return nil
         }
         let (tokens, lexIssues) = Lexer.tokenize(source)
         if report(lexIssues) { return nil }

@@ -31,32 +31,46 @@ struct Lexer {
     ]
 
     /// The next token; ``Token/Kind/end`` once the text is used up.
+    ///
+    /// A loop, not a recursion, over characters it skips, so any run of bad characters takes constant stack.
     mutating func next() -> Token {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
-        let start = position
-        guard position < scalars.count else { return Token(kind: .end, range: start..<start) }
-        let scalar = scalars[position]
-        position += 1
-        if scalar.isASCIIDigit { return number(from: start) }
-        if scalar.isNameStart { return identifier(from: start) }
-        if let kind = punctuation(scalar, at: start) { return Token(kind: kind, range: start..<position) }
-        if scalar == "\"" { return string(from: start, closing: ["\""]) }
-        if scalar == "\u{201C}" || scalar == "\u{201D}" {
-            report(.unexpectedCharacter, "“\(scalar)”是中文引号;字符串请用半角双引号 \" 括起来。", start..<position)
-            return string(from: start, closing: ["\"", "\u{201D}"])
-        }
-        if let ascii = Self.halfWidth(of: scalar) {
-            let replacement = ascii == "=" ? "==" : String(ascii)
-            report(.unexpectedCharacter, "“\(scalar)”是全角字符;请改用半角的“\(replacement)”。", start..<position)
-            if ascii.isASCIIDigit { return number(from: start, firstValue: ascii) }
-            if ascii == "=" { return Token(kind: .equal, range: start..<position) }
-            if !"!&|".unicodeScalars.contains(ascii), let kind = punctuation(ascii, at: start) {
-                return Token(kind: kind, range: start..<position)
+        while true {
+            while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+            let start = position
+            guard position < scalars.count else { return Token(kind: .end, range: start..<start) }
+            let scalar = scalars[position]
+            position += 1
+            if scalar.isASCIIDigit { return number(from: start) }
+            if scalar.isNameStart { return identifier(from: start) }
+            if let kind = punctuation(scalar, at: start) { return Token(kind: kind, range: start..<position) }
+            if scalar == "\"" { return string(from: start, closing: ["\""]) }
+            if scalar == "\u{201C}" || scalar == "\u{201D}" {
+                report(.unexpectedCharacter, "“\(scalar)”是中文引号;字符串请用半角双引号 \" 括起来。", start..<position)
+                return string(from: start, closing: ["\"", "\u{201D}"])
             }
-            return next()
+            if let ascii = Self.halfWidth(of: scalar) {
+                let replacement = ascii == "=" ? "==" : String(ascii)
+                report(.unexpectedCharacter, "“\(scalar)”是全角字符;请改用半角的“\(replacement)”。", start..<position)
+                if ascii.isASCIIDigit { return number(from: start, firstValue: ascii) }
+                if ascii == "=" { return Token(kind: .equal, range: start..<position) }
+                if !"!&|".unicodeScalars.contains(ascii), let kind = punctuation(ascii, at: start) {
+                    return Token(kind: kind, range: start..<position)
+                }
+                continue
+            }
+            report(.unexpectedCharacter, "表达式中不能使用字符“\(Self.visible(scalar))”;请删除它。", start..<position)
         }
-        report(.unexpectedCharacter, "表达式中不能使用字符“\(scalar)”;请删除它。", start..<position)
-        return next()
+    }
+
+    /// A scalar as it can be shown in a message: control and invisible characters as `U+001B`.
+    private static func visible(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        default:
+            return String(scalar)
+        }
     }
 
     /// The ASCII character a full-width or Chinese punctuation character stands for, if any.
@@ -115,6 +129,10 @@ struct Lexer {
         }
         var value = Double(digits) ?? 0
         if accept("%") { value = Double(digits + "e-2") ?? value / 100 }
+        if !value.isFinite {
+            report(.expressionSyntax, "数值太大,超出可计算的范围;请检查数字位数。", start..<position)
+            value = 0
+        }
         return Token(kind: .number(value), range: start..<position)
     }
 

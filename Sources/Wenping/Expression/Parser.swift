@@ -6,6 +6,8 @@
 struct Parser {
     private let tokens: [Token]
     private var index = 0
+    /// How many nesting constructs (parentheses, calls, lists, `not`, `-`) enclose the current position.
+    private var nesting = 0
     private(set) var issues: [ExpressionIssue] = []
 
     /// Creates a parser over tokens that end with ``Token/Kind/end`` (as ``Lexer/tokenize(_:)`` returns them).
@@ -44,14 +46,15 @@ struct Parser {
         var left = try minimum <= 3 ? prefixNot() : unary()
         while true {
             if minimum <= 4, let negated = membershipAhead() {
-                left = try membership(left, negated: negated)
+                left = try limited(membership(left, negated: negated))
                 try rejectChainedComparison()
                 continue
             }
             guard let op = binaryOperator(current.kind), op.precedence >= minimum else { return left }
             advance()
             let right = try binary(minimum: op.isComparison ? 5 : op.precedence + 1)
-            left = Syntax(kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = try limited(
+                Syntax(kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound))
             if op.isComparison { try rejectChainedComparison() }
         }
     }
@@ -60,17 +63,21 @@ struct Parser {
     private mutating func prefixNot() throws(SyntaxError) -> Syntax {
         guard current.kind == .keywordNot else { return try binary(minimum: 4) }
         let start = current.range.lowerBound
+        try enter()
+        defer { nesting -= 1 }
         advance()
         let operand = try prefixNot()
-        return Syntax(kind: .unary(.not, operand), range: start..<operand.range.upperBound)
+        return try limited(Syntax(kind: .unary(.not, operand), range: start..<operand.range.upperBound))
     }
 
     private mutating func unary() throws(SyntaxError) -> Syntax {
         guard current.kind == .minus else { return try primary() }
         let start = current.range.lowerBound
+        try enter()
+        defer { nesting -= 1 }
         advance()
         let operand = try unary()
-        return Syntax(kind: .unary(.negate, operand), range: start..<operand.range.upperBound)
+        return try limited(Syntax(kind: .unary(.negate, operand), range: start..<operand.range.upperBound))
     }
 
     private mutating func primary() throws(SyntaxError) -> Syntax {
@@ -88,16 +95,21 @@ struct Parser {
         case .identifier(let name):
             advance()
             guard current.kind == .leftParen else { return Syntax(kind: .name(name), range: token.range) }
+            try enter()
+            defer { nesting -= 1 }
             advance()
             var arguments: [Syntax] = []
             if current.kind != .rightParen {
                 repeat { arguments.append(try binary(minimum: 1)) } while accept(.comma)
             }
             let close = try expect(.rightParen, "调用“\(name)”缺少右括号“)”;请检查括号是否成对。")
-            return Syntax(
-                kind: .call(name, nameRange: token.range, arguments: arguments),
-                range: token.range.lowerBound..<close.upperBound)
+            return try limited(
+                Syntax(
+                    kind: .call(name, nameRange: token.range, arguments: arguments),
+                    range: token.range.lowerBound..<close.upperBound))
         case .leftParen:
+            try enter()
+            defer { nesting -= 1 }
             advance()
             let inner = try binary(minimum: 1)
             let close = try expect(.rightParen, "缺少右括号“)”;请检查括号是否成对。")
@@ -126,6 +138,8 @@ struct Parser {
             throw fail("“\(keyword)”的右边应是方括号括起的列表,如 [基本农田, 一般耕地]。", at: current.range)
         }
         let open = current.range
+        try enter()
+        defer { nesting -= 1 }
         advance()
         if current.kind == .rightBracket {
             throw fail("列表不能为空;请在方括号中列出至少一个值。", at: open.lowerBound..<current.range.upperBound)
@@ -142,6 +156,29 @@ struct Parser {
         let isComparison = binaryOperator(current.kind)?.isComparison == true || membershipAhead() != nil
         guard isComparison else { return }
         throw fail("比较不能连写(如 a < b < c);请用“and”连接两个比较,如 a < b and b < c。", at: current.range)
+    }
+
+    /// Enters one more level of nesting, failing (E312) at the current token beyond
+    /// ``ExpressionLimits/maximumDepth``, before the recursion could get deep enough to exhaust the stack.
+    private mutating func enter() throws(SyntaxError) {
+        nesting += 1
+        if nesting > ExpressionLimits.maximumDepth { throw tooDeep(at: current.range) }
+    }
+
+    /// `node`, or E312 when its tree is deeper than ``ExpressionLimits/maximumDepth`` (long operator chains).
+    private mutating func limited(_ node: Syntax) throws(SyntaxError) -> Syntax {
+        guard node.depth > ExpressionLimits.maximumDepth else { return node }
+        throw tooDeep(at: node.range.upperBound - 1..<node.range.upperBound)
+    }
+
+    private mutating func tooDeep(at range: ExpressionRange) -> SyntaxError {
+        issues.append(
+            ExpressionIssue(
+                code: .expressionTooDeep,
+                message:
+                    "表达式嵌套太深(超过 \(ExpressionLimits.maximumDepth) 层括号、函数调用或连续的运算);请把其中一部分写成派生值(derived),再在这里引用它。",
+                range: range))
+        return SyntaxError()
     }
 
     private func binaryOperator(_ kind: Token.Kind) -> BinaryOperator? {

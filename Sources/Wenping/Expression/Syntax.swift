@@ -71,4 +71,40 @@ struct Syntax: Sendable, Hashable {
 
     let kind: Kind
     let range: ExpressionRange
+    /// Nodes on the longest path from this node down to a leaf (a leaf is 1).
+    ///
+    /// This is how deep every recursive pass over the tree (checker, lowering, analysis, explain) will go; the
+    /// parser keeps it within ``ExpressionLimits/maximumDepth``.
+    let depth: Int
+
+    init(kind: Kind, range: ExpressionRange) {
+        self.kind = kind
+        self.range = range
+        switch kind {
+        case .number, .string, .boolean, .name:
+            depth = 1
+        case .unary(_, let operand):
+            depth = operand.depth + 1
+        case .binary(_, let left, let right):
+            depth = max(left.depth, right.depth) + 1
+        case .membership(let subject, let elements, _):
+            depth = elements.reduce(subject.depth) { max($0, $1.depth) } + 1
+        case .call(_, _, let arguments):
+            depth = arguments.reduce(0) { max($0, $1.depth) } + 1
+        }
+    }
+}
+
+/// Safety limits on one expression.
+///
+/// No expression, however written, can then exhaust the stack or take long to compile. Far above what any rule needs: the longest expression in the bundled rules is a few hundred
+/// characters and a few levels deep.
+enum ExpressionLimits {
+    /// The most Unicode scalars one expression may have (E311).
+    static let maximumLength = 4_000
+    /// The deepest syntax tree accepted (E312): nested parentheses, calls, `not` and `-` each add a level, and so
+    /// does every operator of a chain such as `a + b + c` (a chain of n terms is n levels deep).
+    static let maximumDepth = 200
+    /// The most problems reported for one expression; the rest are counted in one E114 diagnostic.
+    static let maximumIssues = 5
 }

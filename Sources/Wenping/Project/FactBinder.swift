@@ -2,6 +2,10 @@ import WenpingYAML
 
 /// Types a project's facts against a ruleset's inputs, reporting every fact that does not fit (E401–E406).
 struct FactBinder {
+    /// The largest magnitude a numeric fact may have (10¹⁵): far beyond any real count, area, price or sum of
+    /// money in yuan, and small enough that sums and products of facts stay exact enough to grade.
+    static let maximumMagnitude = 1e15
+
     let ruleSet: CompiledRuleSet
     let file: ProjectFile
     var reader: NodeReader
@@ -51,7 +55,9 @@ struct FactBinder {
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {
         let location = reader.location(key.mark)
         var message = "规则“\(ruleSet.id)”没有名为“\(key.value)”的事实项"
-        if let input = ruleSet.inputs.first(where: { $0.label == key.value }) {
+        if reader.diagnostics.isFull(location.file) {
+            // Only counted from here on: skip the hint.
+        } else if let input = ruleSet.inputs.first(where: { $0.label == key.value }) {
             message += ";“\(key.value)”是输入项“\(input.name)”的名称,请写 \(input.name)"
         } else if let guess = suggestion(for: key.value, among: ruleSet.inputs.map(\.name)) {
             message += "。是否想写“\(guess)”?"
@@ -85,9 +91,15 @@ struct FactBinder {
                 if input.kind == .integer {
                     number = scalar.int.map(Double.init)
                 } else {
-                    number = scalar.double.flatMap { $0.isFinite ? $0 : nil }
+                    number = scalar.double
                 }
                 if input.kind == .percent, number == nil { number = NodeReader.percent(scalar.value) }
+            }
+            if let value = number, !(abs(value) <= Self.maximumMagnitude) {
+                let message =
+                    "\(what)的值“\(scalar.value)”超出可计算的范围:数值的绝对值不能超过 10¹⁵,也不能是无穷大或非数值;请检查单位和数字位数"
+                reader.diagnostics.error(.factOutOfRange, message, at: location, length: width)
+                return nil
             }
             guard let number else {
                 switch input.kind {

@@ -28,12 +28,13 @@ public struct ProjectGenerator: Sendable {
                     json.key(input.name)
                     switch input.kind {
                     case .integer:
-                        let low = Int(input.min ?? 0)
-                        let high = Int(input.max ?? Double(low + 2000))
+                        // Clamped so that rules with extreme bounds cannot overflow the arithmetic.
+                        let low = Int(Self.clamp(input.min ?? 0).rounded(.up))
+                        let high = max(low, Int(Self.clamp(input.max ?? Double(low + 2000)).rounded(.down)))
                         json.int(low + Int(random.next() % UInt64(max(1, high - low + 1))))
                     case .number:
-                        let low = input.min ?? 0
-                        let high = input.max ?? low + 10_000
+                        let low = Self.clamp(input.min ?? 0)
+                        let high = Self.clamp(input.max ?? low + 10_000)
                         json.number(low + (high - low) * random.unit(), digits: 2)
                     case .percent:
                         json.number(random.unit(), digits: 3)
@@ -59,6 +60,9 @@ public struct ProjectGenerator: Sendable {
         }
         return writer.output.split(separator: "\n").map { $0.trimmingWhitespace }.joined(separator: " ")
     }
+
+    /// A bound brought within ±10¹², so sums, differences and integer conversions of bounds cannot overflow.
+    private static func clamp(_ value: Double) -> Double { min(max(value, -1e12), 1e12) }
 }
 
 /// A small, fast, deterministic pseudo-random generator (Steele, Lea and Flood's SplitMix64).

@@ -25,7 +25,7 @@ enum HTML {
     ///
     /// Fixed decimals keep the output byte-identical across runs and platforms; `-0` prints as `0.0`.
     static func coordinate(_ value: Double) -> String {
-        let tenths = value.isFinite ? Int((value * 10).rounded()) : 0
+        let tenths = value.isFinite ? Int((min(max(value, -1e12), 1e12) * 10).rounded()) : 0
         let sign = tenths < 0 ? "-" : ""
         let magnitude = abs(tenths)
         return "\(sign)\(magnitude / 10).\(magnitude % 10)"
@@ -46,7 +46,7 @@ enum HTML {
     /// Lines are balanced: text that needs two lines is cut near its middle, not after a full first line.
     static func wrap(_ text: String, ems: Double, maxLines: Int) -> [String] {
         let total = width(text)
-        let needed = max(1, Int((total / ems).rounded(.up)))
+        let needed = ems > 0 ? max(1, Int(min(total / ems, 1e9).rounded(.up))) : 1
         let ems = needed <= maxLines ? min(ems, total / Double(needed) + 1) : ems
         var lines: [String] = []
         var line = ""

@@ -6,14 +6,17 @@ enum FileSystem {
         var description: String
         /// True when the file was refused for its size, before reading it.
         var isTooLarge = false
+        /// True when the path names something other than a regular file (a pipe, a device, a socket, a looping
+        /// symbolic link), which is refused without being read.
+        var isNotRegular = false
 
         /// The diagnostic code for a file that could not be read this way.
-        var code: DiagnosticCode { isTooLarge ? .fileTooLarge : .fileUnreadable }
+        var code: DiagnosticCode { isTooLarge ? .fileTooLarge : isNotRegular ? .notARegularFile : .fileUnreadable }
     }
 
     static func isRegularFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     static func isDirectory(_ path: String) -> Bool {
@@ -21,20 +24,73 @@ enum FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Reads a whole file, refusing (without reading) one larger than `limit` bytes.
+    /// Opens a regular file for reading and returns its descriptor (the caller closes it).
+    ///
+    /// Anything else is refused before it is opened, with a reason in plain Chinese: a folder, a pipe (FIFO, which
+    /// would block until someone writes to it), a device, a socket, a symbolic link that loops. The file is
+    /// opened non-blocking and checked again after opening, so a file swapped for a pipe in between cannot block
+    /// either.
+    static func openRegularFile(_ path: String) throws(Failure) -> Int32 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw Failure(errno: errno) }
+        try requireRegular(info)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw Failure(errno: errno) }
+        guard fstat(descriptor, &info) == 0 else {
+            let failure = Failure(errno: errno)
+            close(descriptor)
+            throw failure
+        }
+        do throws(Failure) {
+            try requireRegular(info)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        return descriptor
+    }
+
+    private static func requireRegular(_ info: stat) throws(Failure) {
+        let what: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw Failure(description: "这是一个目录,不是文件")
+        case S_IFIFO: what = "命名管道(FIFO)"
+        case S_IFCHR, S_IFBLK: what = "设备文件"
+        case S_IFSOCK: what = "套接字(socket)"
+        default: what = "特殊文件"
+        }
+        throw Failure(description: "这是一个\(what),不是普通文件;只读取普通文件,请给出真正的项目或规则文件", isNotRegular: true)
+    }
+
+    /// Reads a whole regular file, refusing (without reading) one larger than `limit` bytes.
     static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else { throw Failure(description: "文件不存在") }
-        if isDirectory(path) { throw Failure(description: "这是一个目录,不是文件") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > limit {
+        let descriptor = try openRegularFile(path)
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, Int(info.st_size) > limit {
             throw Failure(
-                description: "文件有 \(size) 字节,超过上限 \(limit) 字节;规则文件和项目文件不应这么大,请检查是否选错了文件",
+                description: "文件有 \(info.st_size) 字节,超过上限 \(limit) 字节;规则文件和项目文件不应这么大,请检查是否选错了文件",
                 isTooLarge: true)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(description: "没有读取权限")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(Int(info.st_size), limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= limit {
+            let wanted = min(chunk.count, limit + 1 - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(errno: errno)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
         }
-        return [UInt8](data)
+        if bytes.count > limit {
+            throw Failure(
+                description: "文件超过上限 \(limit) 字节;规则文件和项目文件不应这么大,请检查是否选错了文件", isTooLarge: true)
+        }
+        return bytes
     }
 
     /// The `.yaml` and `.yml` files directly in `folder`, sorted by name (for deterministic output).
@@ -57,5 +113,21 @@ enum FileSystem {
             }
         }
         return result.sorted()
+    }
+}
+
+extension FileSystem.Failure {
+    /// Why a path could not be opened or read, from `errno`, in plain Chinese.
+    init(errno code: Int32) {
+        switch code {
+        case ENOENT, ENOTDIR: self.init(description: "文件不存在")
+        case EACCES, EPERM: self.init(description: "没有读取权限")
+        case ELOOP:
+            self.init(description: "符号链接形成了循环(链接指向自己,或几个链接互相指向),无法打开;请改为指向真正的文件", isNotRegular: true)
+        case ENAMETOOLONG: self.init(description: "路径太长")
+        case EISDIR: self.init(description: "这是一个目录,不是文件")
+        case EIO: self.init(description: "读取时发生输入输出错误(磁盘或网络存储出错)")
+        default: self.init(description: "系统错误(错误码 \(code));请确认文件存在并且可以读取")
+        }
     }
 }

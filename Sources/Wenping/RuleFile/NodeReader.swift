@@ -57,7 +57,9 @@ struct NodeReader {
     ) {
         for entry in mapping.entries where !allowed.contains(entry.key.value) {
             var message = "\(Self.spaced(what))中没有“\(entry.key.value)”这个字段"
-            if mapping.isFlow, entry.key.value.contains(where: { "()<>=!+*/\"".contains($0) }) {
+            if diagnostics.isFull(file) {
+                // Only counted from here on: skip the hint.
+            } else if mapping.isFlow, entry.key.value.contains(where: { "()<>=!+*/\"".contains($0) }) {
                 message += "。这多半是表达式中的逗号把它截断了:在 { } 里,含逗号的表达式要整个加引号,"
                 message += "如 when: \"max(a, b) > 1\""
             } else if mapping.isFlow, case .scalar(let value) = entry.value, value.style == .plain, value.isNull,
@@ -179,6 +181,7 @@ struct NodeReader {
     /// An identifier for an item (factor, measure, floor, rule, grade): letters (any script), digits, `_`, `-`, `.`.
     mutating func identifier(_ node: YAMLNode?, _ what: String) -> Located<String>? {
         guard let id = string(node, what) else { return nil }
+        guard checkLength(id, what) else { return nil }
         if !Self.isItemIdentifier(id.value) {
             diagnostics.error(
                 .invalidIdentifier, "\(what)“\(id.value)”不合规:只能用字母、汉字、数字、“_”“-”“.”,且不能以符号开头",
@@ -186,6 +189,21 @@ struct NodeReader {
             return nil
         }
         return id
+    }
+
+    /// The most Unicode scalars an id or a name may have (E226): ids appear in reports, file names and
+    /// expressions, and the longest real one is a few dozen characters.
+    static let maximumIdentifierLength = 64
+
+    /// True when `id` is short enough; otherwise reports E226 and returns false.
+    mutating func checkLength(_ id: Located<String>, _ what: String) -> Bool {
+        let count = id.value.unicodeScalars.count
+        guard count > Self.maximumIdentifierLength else { return true }
+        diagnostics.error(
+            .identifierTooLong,
+            "\(Self.spaced(what))太长(\(count) 个字符,上限 \(Self.maximumIdentifierLength) 个);请改用简短的 id,详细说明写在 label 或 description 中",
+            at: id.location, length: min(id.length, Self.maximumIdentifierLength))
+        return false
     }
 
     /// A list of strings, or a single string treated as a one-item list.

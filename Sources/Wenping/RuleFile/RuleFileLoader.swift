@@ -78,7 +78,7 @@ struct RuleFileLoader {
                 at: format.location, length: format.length)
         }
         syntax.id = top["id"].flatMap { node in
-            guard let id = reader.string(node, "规则 id") else { return nil }
+            guard let id = reader.string(node, "规则 id"), reader.checkLength(id, "规则 id") else { return nil }
             let valid = id.value.unicodeScalars.allSatisfy {
                 $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-./".unicodeScalars.contains($0)
             }
@@ -473,6 +473,7 @@ struct RuleFileLoader {
     }
 
     mutating func checkName(_ name: Located<String>, _ what: String) -> Bool {
+        guard reader.checkLength(name, what) else { return false }
         if NodeReader.isExpressionName(name.value) { return true }
         reader.diagnostics.error(
             .invalidIdentifier,

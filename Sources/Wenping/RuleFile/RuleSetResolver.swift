@@ -19,6 +19,10 @@ struct RuleSetResolver {
         var diagnostics: [Diagnostic]
     }
 
+    /// The most files one `extends` chain may have, the ruleset itself included (E225): real chains have two
+    /// or three (national → provincial → city); the limit keeps the recursion shallow.
+    static let maximumChainLength = 16
+
     /// The rules folder as the user named it, and its absolute form.
     let root: String
     let absoluteRoot: String
@@ -69,6 +73,14 @@ struct RuleSetResolver {
                 .error(
                     .extendsCycle, "extends 形成循环:\(chain);请去掉其中一个 extends", at: extends.location,
                     length: extends.length))
+            return nil
+        }
+        if visiting.count + 1 >= Self.maximumChainLength {
+            diagnostics.append(
+                .error(
+                    .extendsTooDeep,
+                    "extends 层层引用超过了 \(Self.maximumChainLength) 层(从“\(files.first ?? file)”开始);请把中间几层合并,让继承关系更短",
+                    at: extends.location, length: extends.length))
             return nil
         }
         if !FileSystem.isRegularFile(parentAbsolute) {

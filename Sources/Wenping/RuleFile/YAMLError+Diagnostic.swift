@@ -16,6 +16,7 @@ extension Diagnostic {
             case .tooLarge: .fileTooLarge
             case .documentCount: .documentCount
             case .complexKey: .complexKey
+            case .keyTooLong: .keyTooLong
             }
         var notes: [Note] = []
         if let related = error.related {
