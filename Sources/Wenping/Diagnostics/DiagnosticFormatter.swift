@@ -57,16 +57,19 @@ public struct DiagnosticFormatter: Sendable {
         return out
     }
 
-    /// The widest part of a source line an excerpt quotes, in Unicode scalars; longer lines are cut around the
-    /// column with `…`.
-    public static let excerptWidth = 100
+    /// The longest source line an excerpt quotes whole, in Unicode scalars; a longer line is cut to
+    /// ``excerptWidth`` scalars around the column, with `…`.
+    public static let longestQuotedLine = 200
+    /// The part of a long line an excerpt quotes, in Unicode scalars.
+    public static let excerptWidth = 120
 
-    /// The part of `line` an excerpt shows: at most `width` scalars around the 1-based `column` (a third of the
-    /// width before it), with `…` where it was cut, and the column within the part shown.
+    /// The part of `line` an excerpt shows: the whole line up to ``longestQuotedLine`` scalars, else `width`
+    /// scalars around the 1-based `column` (a third of the width before it), with `…` where it was cut; and the
+    /// column within the part shown.
     static func window(_ line: Substring, column: Int, width: Int = excerptWidth) -> (text: String, column: Int) {
         let scalars = line.unicodeScalars
         // Count lazily: a multi-megabyte line is only walked as far as needed.
-        guard scalars.dropFirst(width).first != nil else { return (String(line), column) }
+        guard scalars.dropFirst(max(width, longestQuotedLine)).first != nil else { return (String(line), column) }
         let count = scalars.count
         let start = max(0, min(column - 1 - width / 3, count - width))
         let end = min(count, start + width)
