@@ -75,7 +75,7 @@ struct BatchProcessor: Sendable {
             let output = loader.load(file: path)
             return Self.result(output, file: path, lineOffset: 0)
         case .line(let file, let number, let bytes):
-            let output = loader.load(bytes: bytes, file: file)
+            let output = loader.load(bytes: bytes, file: file, jsonLine: true)
             return Self.result(output, file: file, lineOffset: number - 1)
         case .row(let table, let record):
             let csv = CSVProject(table: table, record: record, catalog: loader.catalog, override: loader.override)

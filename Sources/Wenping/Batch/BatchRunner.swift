@@ -82,7 +82,8 @@ public struct BatchRunner: Sendable {
             folder: output,
             summary: BatchSummary(formats: options.formats, gradeOrder: BatchSummary.gradeOrder(catalog)))
         let processor = BatchProcessor(
-            loader: ProjectLoader(catalog: catalog, override: override), formats: options.formats,
+            loader: ProjectLoader(catalog: catalog, override: override, computesDigest: !options.formats.isEmpty),
+            formats: options.formats,
             reportFolder: reports, reportPrefix: Self.reportFolder + "/", failOn: options.failOn,
             names: NameRegistry())
         let jobs = max(1, options.jobs)

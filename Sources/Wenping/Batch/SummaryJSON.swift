@@ -45,7 +45,7 @@ enum SummaryJSON {
 
     /// One row, indented to sit inside `rows`, without the separator before it.
     static func row(_ row: BatchRow) -> String {
-        var writer = JSONWriter()
+        var writer = JSONWriter(baseDepth: 2)
         writer.object { json in
             json.field("sequence", row.sequence)
             json.field("status", row.isGraded ? "graded" : "invalid")
@@ -83,7 +83,7 @@ enum SummaryJSON {
                 json.null()
             }
         }
-        return "    " + writer.output.replacingOccurrences(of: "\n", with: "\n    ")
+        return "    " + writer.output
     }
 
     /// Closes `rows` and the document; `empty` when no row was written.

@@ -170,6 +170,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A file given as a rule file looks like a project file.
     public static let projectAsRuleFile = DiagnosticCode(rawValue: "E443")
 
+    // MARK: - Batch input (E45x)
+
+    /// A line of a JSON Lines file is YAML (or anything else) but not JSON.
+    public static let notJSON = DiagnosticCode(rawValue: "E450")
+
     // MARK: - Output (E62x)
 
     /// A report, summary or output folder could not be written (exit status 4).
@@ -263,6 +268,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .jsonLinesToAssess, slug: "json-lines-to-assess", summary: "JSON Lines 文件应交给 wenping batch"),
         Entry(code: .ruleFileAsProject, slug: "rule-file-as-project", summary: "给的项目文件看起来是规则文件"),
         Entry(code: .projectAsRuleFile, slug: "project-as-rule-file", summary: "给的规则文件看起来是项目文件"),
+        Entry(code: .notJSON, slug: "not-json", summary: "JSON Lines 文件的一行不是 JSON(如 YAML 流式写法、单引号、不带引号的键)"),
         Entry(code: .outputUnwritable, slug: "output-unwritable", summary: "无法写出报告、汇总或输出目录"),
         Entry(code: .weightsDoNotSum, slug: "weights-do-not-sum", summary: "因素权重之和不为 1"),
         Entry(code: .bandShadowed, slug: "band-shadowed", summary: "该分档永远不会被匹配"),

@@ -45,6 +45,8 @@ public final class CompiledRuleSet: Sendable {
     public let digest: String
     /// The same rules flattened for the engine.
     let plan: EvaluationPlan
+    /// Name tables for binding projects' facts and measures.
+    let binding: BindingTables
 
     init(
         id: String, title: String, version: String, effective: String?, jurisdiction: String, appliesTo: [String],
@@ -78,6 +80,7 @@ public final class CompiledRuleSet: Sendable {
         self.plan = EvaluationPlan(
             derived: derived, factors: factors, floors: floors, aggregation: aggregation, probability: probabilityScale,
             impact: impactScale, degrees: degrees)
+        self.binding = BindingTables(inputs: inputs, factors: factors)
     }
 
     /// How many risk factors the ruleset defines.

@@ -20,22 +20,23 @@ struct FactBinder {
     mutating func bind(digest: String) -> Project? {
         var values = [Value](repeating: .unknown, count: ruleSet.inputs.count)
         var given = [Bool](repeating: false, count: ruleSet.inputs.count)
-        let byName = Dictionary(uniqueKeysWithValues: ruleSet.inputs.map { ($0.name, $0) })
+        let inputIndex = ruleSet.binding.inputIndex
         // Facts written but rejected are reported once, for their value, not again as missing.
-        var written: Set<Int> = []
+        var written = [Bool](repeating: false, count: ruleSet.inputs.count)
         for (key, node) in file.facts {
-            guard let input = byName[key.value] else {
+            guard let index = inputIndex[key.value] else {
                 reportUnknownFact(key)
                 continue
             }
+            let input = ruleSet.inputs[index]
             if case .scalar(let scalar) = node, scalar.style == .plain, scalar.isNull { continue }
-            written.insert(input.slot)
+            written[input.slot] = true
             if let value = typed(node, input) {
                 values[input.slot] = value
                 given[input.slot] = true
             }
         }
-        for input in ruleSet.inputs where !given[input.slot] && !written.contains(input.slot) {
+        for input in ruleSet.inputs where !given[input.slot] && !written[input.slot] {
             if input.isRequired {
                 reader.diagnostics.error(
                     .missingFact, "缺少必填事实“\(input.name)”(\(input.label));请在 facts 下填写", at: file.start)
@@ -73,9 +74,10 @@ struct FactBinder {
                 .factType, "事实“\(input.name)”应是单个值,这里是\(node.kindName)", at: reader.location(of: node))
             return nil
         }
-        let location = reader.location(scalar.mark)
-        let width = NodeReader.width(of: scalar)
-        let what = "事实“\(input.name)”(\(input.label))"
+        // Locations and message parts are only worked out when there is an error to report.
+        var location: SourceLocation { reader.location(scalar.mark) }
+        var width: Int { NodeReader.width(of: scalar) }
+        var what: String { "事实“\(input.name)”(\(input.label))" }
         func wrong(_ expected: String) -> Value? {
             var message = "\(what)应是\(expected),这里是“\(scalar.value)”"
             if scalar.style != .plain && (scalar.double != nil || scalar.bool != nil || isPlainNumber(scalar.value)) {
@@ -171,14 +173,11 @@ struct FactBinder {
                     .unknownMeasure, "措施“\(measure.value)”重复列出", at: measure.location, length: measure.length)
                 continue
             }
-            var found = false
-            for (index, factor) in ruleSet.factors.enumerated() {
-                for (number, offered) in factor.measures.enumerated() where offered.id == measure.value {
-                    adopted[index] |= 1 << UInt64(number)
-                    found = true
-                }
+            let effects = ruleSet.binding.measureEffects[measure.value] ?? []
+            for effect in effects {
+                adopted[effect.factor] |= 1 << UInt64(effect.measure)
             }
-            if !found {
+            if effects.isEmpty {
                 var message = "规则“\(ruleSet.id)”中没有 id 为“\(measure.value)”的措施"
                 let ids = ruleSet.factors.flatMap { $0.measures.map(\.id) }
                 if let guess = suggestion(for: measure.value, among: ids) { message += "。是否想写“\(guess)”?" }

@@ -18,11 +18,20 @@ public struct ProjectLoader: Sendable {
     public let catalog: RuleSetCatalog
     /// A ruleset id that replaces the automatic choice.
     public let override: String?
+    /// Whether projects get their ``Project/inputDigest``; a batch that writes no report skips the hashing.
+    let computesDigest: Bool
+    /// Whether JSON input goes through ``JSONParser`` first (tests turn it off to compare with libyaml alone).
+    var usesJSONFastPath = true
     let limits = YAMLLimits.default
 
     public init(catalog: RuleSetCatalog, override: String? = nil) {
+        self.init(catalog: catalog, override: override, computesDigest: true)
+    }
+
+    init(catalog: RuleSetCatalog, override: String?, computesDigest: Bool) {
         self.catalog = catalog
         self.override = override
+        self.computesDigest = computesDigest
     }
 
     /// Loads the project file at `file` (a path as the user wrote it).
@@ -39,25 +48,82 @@ public struct ProjectLoader: Sendable {
 
     /// Loads a project from bytes (a file's content, or one line of a JSON Lines file named `file`).
     public func load(bytes: [UInt8], file: String) -> Output {
+        load(bytes: bytes, file: file, jsonLine: false)
+    }
+
+    /// Loads a project from bytes; with `jsonLine`, the bytes must be JSON (a line of a JSON Lines file): YAML
+    /// that is not JSON gets E450 instead of being graded.
+    ///
+    /// ``Output/source`` is only filled in when there are diagnostics to show it with.
+    func load(bytes: [UInt8], file: String, jsonLine: Bool) -> Output {
+        let document: YAMLDocument
+        switch parse(bytes, file: file, jsonLine: jsonLine) {
+        case .document(let parsed): document = parsed
+        case .failed(let output): return output
+        }
+        let (parsed, diagnostics) = ProjectFile.load(document, file: file)
+        let source = { SourceText(file: file, text: document.text) }
+        guard let parsed else { return Output(diagnostics: diagnostics, source: source()) }
+        switch catalog.select(kind: parsed.kind.value, jurisdiction: parsed.jurisdictionPath, override: override) {
+        case .failure(let failure):
+            let location = override == nil ? parsed.kind.location : parsed.start
+            return Output(
+                diagnostics: diagnostics + [.error(.noRuleset, failure.message, at: location)], source: source())
+        case .success(let ruleSet):
+            var binder = FactBinder(ruleSet: ruleSet, file: parsed)
+            let project = binder.bind(digest: computesDigest ? SHA256.hex(bytes) : "")
+            let all = diagnostics + binder.reader.diagnostics.sorted
+            return Output(project: project, diagnostics: all, source: all.isEmpty ? nil : source())
+        }
+    }
+
+    /// The parsed document, or the output that reports why there is none.
+    ///
+    /// JSON goes through ``JSONParser``; anything it does not take goes through ``YAMLParser``, so errors are
+    /// libyaml's, at the same places, as they always were. Only when libyaml reads a JSON Lines line that is not
+    /// JSON does the JSON parser's complaint (E450) become the answer.
+    private func parse(_ bytes: [UInt8], file: String, jsonLine: Bool) -> Parsed {
+        var notJSON: (reason: String, mark: YAMLMark)?
+        if usesJSONFastPath, jsonLine || Self.startsLikeJSON(bytes) {
+            switch JSONParser.parse(bytes, limits: limits) {
+            case .parsed(let document): return .document(document)
+            case .notJSON(let reason, let mark): notJSON = (reason, mark)
+            case .declined: break
+            }
+        }
         let document: YAMLDocument
         do {
             document = try YAMLParser.parse(bytes, limits: limits)
         } catch {
             let text = String(decoding: bytes, as: UTF8.self)
-            return Output(diagnostics: [Diagnostic(error, file: file)], source: SourceText(file: file, text: text))
+            return .failed(
+                Output(diagnostics: [Diagnostic(error, file: file)], source: SourceText(file: file, text: text)))
         }
-        let source = SourceText(file: file, text: document.text)
-        let (parsed, diagnostics) = ProjectFile.load(document, file: file)
-        guard let parsed else { return Output(diagnostics: diagnostics, source: source) }
-        switch catalog.select(kind: parsed.kind.value, jurisdiction: parsed.jurisdictionPath, override: override) {
-        case .failure(let failure):
-            let location = override == nil ? parsed.kind.location : parsed.start
-            return Output(
-                diagnostics: diagnostics + [.error(.noRuleset, failure.message, at: location)], source: source)
-        case .success(let ruleSet):
-            var binder = FactBinder(ruleSet: ruleSet, file: parsed)
-            let project = binder.bind(digest: SHA256.hex(bytes))
-            return Output(project: project, diagnostics: diagnostics + binder.reader.diagnostics.sorted, source: source)
+        guard jsonLine, let notJSON else { return .document(document) }
+        let location = SourceLocation(file: file, line: notJSON.mark.line, column: notJSON.mark.column)
+        let message =
+            "这一行不是 JSON:\(notJSON.reason)。JSON Lines 文件的每一行应是一个 JSON 对象,"
+            + "如 {\"id\": \"XA-1\", \"facts\": {\"households\": 120}};键和文字都要用双引号"
+        return .failed(
+            Output(
+                diagnostics: [.error(.notJSON, message, at: location)],
+                source: SourceText(file: file, text: document.text)))
+    }
+
+    private enum Parsed {
+        case document(YAMLDocument)
+        case failed(Output)
+    }
+
+    /// Whether the first byte that is not whitespace opens a JSON object or array.
+    private static func startsLikeJSON(_ bytes: [UInt8]) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x0A, 0x0D, 0x09: continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return true
+            default: return false
+            }
         }
+        return false
     }
 }

@@ -6,6 +6,8 @@ enum HTML {
     /// Every piece of text that comes from a project, a rule file or the model goes through this one function,
     /// so a project named `<script>alert(1)</script>` is shown as text and never runs.
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: hand it back as it is.
+        if !text.utf8.contains(where: needsAttention) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -19,6 +21,15 @@ enum HTML {
             }
         }
         return out
+    }
+
+    /// Whether a byte may need more than copying: one of `&<>"'`, or an ASCII control character.
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case 0..<0x20, 0x7F: true
+        default: false
+        }
     }
 
     /// An SVG coordinate or length with exactly one decimal: `12.0`, `-3.5`, `0.0`.

@@ -6,6 +6,13 @@ struct JSONWriter {
     private(set) var output = ""
     private var depth = 0
     private var needsComma = false
+    /// Levels of indentation added to every line after the first, for a value that sits inside another document.
+    private let baseDepth: Int
+
+    /// A writer whose lines after the first are indented by `baseDepth` extra levels (two spaces each).
+    init(baseDepth: Int = 0) {
+        self.baseDepth = baseDepth
+    }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         open("{")
@@ -22,14 +29,17 @@ struct JSONWriter {
     /// Starts a member of the enclosing object; follow with exactly one value.
     mutating func key(_ name: String) {
         separator()
-        output += Self.quoted(name) + ": "
+        Self.appendQuoted(name, to: &output)
+        output += ": "
         needsComma = false
         pendingKey = true
     }
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
-        scalar(Self.quoted(value))
+        beginScalar()
+        Self.appendQuoted(value, to: &output)
+        needsComma = true
     }
 
     mutating func number(_ value: Double, digits: Int = 6) { scalar(Formatting.number(value, digits: digits)) }
@@ -80,27 +90,33 @@ struct JSONWriter {
         if needsComma { output += "," }
         if depth > 0 {
             output += "\n"
-            Self.indent(depth, into: &output)
+            Self.indent(depth + baseDepth, into: &output)
         }
     }
 
+    /// Two-space indentation strings for the usual depths, so indenting a line is one append.
+    private static let indents: [String] = (0..<16).map { String(repeating: " ", count: 2 * $0) }
+
     /// Appends `depth` levels of two-space indentation without building a new string each line.
     private static func indent(_ depth: Int, into output: inout String) {
-        let spaces = "                                "
-        var remaining = depth * 2
+        var remaining = depth
         while remaining > 0 {
-            let chunk = min(remaining, spaces.utf8.count)
-            output += spaces.utf8.count == chunk ? spaces : String(spaces.prefix(chunk))
+            let chunk = min(remaining, indents.count - 1)
+            output += indents[chunk]
             remaining -= chunk
         }
     }
 
-    private mutating func scalar(_ text: String) {
+    private mutating func beginScalar() {
         if pendingKey {
             pendingKey = false
         } else {
             separator()
         }
+    }
+
+    private mutating func scalar(_ text: String) {
+        beginScalar()
         output += text
         needsComma = true
     }
@@ -120,7 +136,7 @@ struct JSONWriter {
         depth -= 1
         if needsComma {
             output += "\n"
-            Self.indent(depth, into: &output)
+            Self.indent(depth + baseDepth, into: &output)
         }
         output += bracket
         needsComma = true
@@ -138,9 +154,19 @@ struct JSONWriter {
     }
 
     static func quoted(_ text: String) -> String {
-        // Most report text needs no escaping: copy it in one piece.
-        if !needsEscaping(text) { return "\"" + text + "\"" }
-        var out = "\""
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string; most report text needs no escaping and is copied in one piece.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        defer { out += "\"" }
+        if !needsEscaping(text) {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -159,6 +185,5 @@ struct JSONWriter {
                 }
             }
         }
-        return out + "\""
     }
 }
