@@ -10,7 +10,8 @@ public final class Project: Sendable {
     public let jurisdiction: String
     /// The file the project came from, as the user named it.
     public let file: String
-    /// SHA-256 (lowercase hex) of the project file's bytes.
+    /// SHA-256 (lowercase hex) of the project file's bytes; empty only in a batch that writes no reports
+    /// (`--summary-only`), where nothing shows it.
     public let inputDigest: String
     /// The ruleset the facts were typed against.
     public let ruleSet: CompiledRuleSet
