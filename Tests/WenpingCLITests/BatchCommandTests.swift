@@ -34,14 +34,14 @@ struct BatchCommandTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let run = try CommandLineTests.run(["batch", "Fixtures/projects", "--output", output])
         #expect(run.status == 1)
-        #expect(try Self.counts(output) == ["total": 28, "graded": 21, "invalid": 7, "incomplete": 3])
+        #expect(try Self.counts(output) == ["total": 29, "graded": 22, "invalid": 7, "incomplete": 3])
         let places = try Self.errorPlaces(output)
         #expect(places.count == 7)
         #expect(places.contains("Fixtures/projects/invalid/typo-fact.yaml:17"))
         #expect(run.stderr.contains("Fixtures/projects/invalid/typo-fact.yaml:17:3: error[E401]"))
-        #expect(run.stderr.contains("共 28 个输入:已评级 21 个"))
+        #expect(run.stderr.contains("共 29 个输入:已评级 22 个"))
         #expect(run.stdout.isEmpty)
-        #expect(Self.files(output + "/reports").count == 21)
+        #expect(Self.files(output + "/reports").count == 22)
     }
 
     @Test func jsonLinesAndCSVErrorsCarryTheirLineAndRow() throws {

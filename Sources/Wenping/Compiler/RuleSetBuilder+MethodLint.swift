@@ -1,9 +1,12 @@
 extension RuleSetBuilder {
-    /// Warnings about the method: measures that cure nothing they can reach (W507) and texts that state a bound
-    /// their condition does not have (W508).
+    /// Warnings about the method: measures that cure nothing they can reach (W507), texts that state a bound
+    /// their condition does not have (W508), index thresholds that can never decide a grade (W509) and defaults
+    /// on facts that risk bands read (W510).
     mutating func lintMethod() {
         lintMeasureCures()
         lintTextBounds()
+        lintIndexDecides()
+        lintDefaults()
     }
 
     // MARK: - W507
@@ -142,6 +145,92 @@ extension RuleSetBuilder {
         }
         for (rule, written) in zip(aggregation.rules, syntax.aggregation?.rules ?? []) {
             checkBound(rule.because, against: [rule.condition], "数量规则“\(rule.id)”的理由 because", at: written.location)
+        }
+    }
+
+    // MARK: - W509
+
+    /// For each index threshold, whether some project could get that grade from the index alone.
+    ///
+    /// That needs some degree whose largest probability × impact product reaches the threshold, held by k factors (k ≥ 1) while every
+    /// other factor does not apply, such that no count rule gives that grade or a more severe one. When all
+    /// factors sit at that product the index equals it whatever the weights, so such a project exists.
+    /// Assumes count rules that never relax when a factor gets more severe, as count rules are written.
+    private mutating func lintIndexDecides() {
+        guard !degrees.labels.isEmpty, !probability.levels.isEmpty, !impact.levels.isEmpty,
+            let location = syntax.aggregation?.index?.first?.location
+        else { return }
+        var largest = [Double](repeating: -1, count: degrees.labels.count)
+        for (p, row) in degrees.table.enumerated() {
+            for (i, degree) in row.enumerated() {
+                largest[degree] = max(largest[degree], probability.levels[p].value * impact.levels[i].value)
+            }
+        }
+        let most = max(1, factors.count, isBase ? 20 : 0)
+        for cut in aggregation.indexCuts where cut.grade > aggregation.indexElse {
+            var decided = false
+            var blocking: (degree: Int, rule: String)?
+            for degree in degrees.labels.indices where largest[degree] >= cut.atLeast - 1e-9 {
+                for count in 1...most {
+                    var counts = [Int](repeating: 0, count: degrees.labels.count)
+                    counts[degree] = count
+                    let environment = EvaluationEnvironment(slots: [], degreeCounts: counts)
+                    let holding = aggregation.rules.filter {
+                        $0.grade >= cut.grade && $0.condition.evaluate(in: environment) == .boolean(true)
+                    }
+                    if holding.isEmpty {
+                        decided = true
+                        break
+                    }
+                    if blocking == nil { blocking = (degree, holding[0].id) }
+                }
+                if decided { break }
+            }
+            guard !decided else { continue }
+            let grade = grades[cut.grade].id
+            let threshold = Formatting.number(cut.atLeast, digits: 4)
+            var reason = "加权平均数不会超过其中最大的一项,综合风险指数达到 \(threshold) 时至少有一个因素的概率×影响达到 \(threshold)"
+            if let blocking {
+                reason +=
+                    ",其风险程度至少为“\(degrees.labels[blocking.degree])”,而数量规则“\(blocking.rule)”此时已得出\(grade)或更高"
+            } else {
+                reason += ",而没有任何风险程度的乘积能达到这一阈值"
+            }
+            diagnostics.warning(
+                .indexNeverDecides,
+                "综合风险指数阈值 \(threshold)(\(grade))永远不能单独决定等级:\(reason)。权重因此不会改变任何项目的这一等级;请降低阈值、调整风险程度分界点或数量规则",
+                at: location)
+        }
+    }
+
+    // MARK: - W510
+
+    private mutating func lintDefaults() {
+        var read: [Int: String] = [:]
+        func mark(_ expression: CompiledExpression?, _ what: String) {
+            guard let expression else { return }
+            var pending = Array(expression.references)
+            var seen: Set<Int> = []
+            while let slot = pending.popLast() {
+                guard seen.insert(slot).inserted else { continue }
+                if slot < inputs.count {
+                    if read[slot] == nil { read[slot] = what }
+                } else if let item = derived.first(where: { $0.slot == slot }) {
+                    pending.append(contentsOf: item.expression.references)
+                }
+            }
+        }
+        for factor in factors {
+            mark(factor.applicability, "风险因素“\(factor.id)”的适用条件")
+            for band in factor.probability + factor.impact { mark(band.condition, "风险因素“\(factor.id)”的分档") }
+        }
+        for floor in floors { mark(floor.condition, "兜底条件“\(floor.id)”") }
+        for input in inputs where input.defaultValue != nil {
+            guard let what = read[input.slot] else { continue }
+            diagnostics.warning(
+                .defaultHidesRisk,
+                "输入项“\(input.name)”有默认值,而\(what)读取它:项目没有提供这一事实时会被当作默认值,可能掩盖风险;请去掉 default(缺少时按 unknown 从严处理),或改为 required: true",
+                at: input.location, length: input.name.count)
         }
     }
 }

@@ -40,7 +40,8 @@ struct RuleSetBuilder {
         guard !diagnostics.hasErrors, let id = syntax.id?.value else { return nil }
         return CompiledRuleSet(
             id: id, title: syntax.title?.value ?? id, version: syntax.version?.value ?? "",
-            effective: syntax.effective?.value, jurisdiction: Self.normalizedJurisdiction(syntax.jurisdiction?.value),
+            effective: syntax.effective.flatMap { $0.value.isEmpty ? nil : $0.value },
+            jurisdiction: Self.normalizedJurisdiction(syntax.jurisdiction?.value),
             appliesTo: (syntax.appliesTo ?? []).map(\.value), kindLabels: syntax.kindLabels ?? [:],
             isReference: syntax.status?.value == "reference",
             basis: (syntax.basis ?? []).map { BasisDocument(key: $0.key.value, title: $0.title.value) },

@@ -199,6 +199,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let measureCuresNothing = DiagnosticCode(rawValue: "W507")
     /// A label or reason that states a bound its condition does not have.
     public static let textBoundMismatch = DiagnosticCode(rawValue: "W508")
+    /// A grade that the composite index can never decide, given the count rules and the degree table.
+    public static let indexNeverDecides = DiagnosticCode(rawValue: "W509")
+    /// A default on an input that a risk band, applicability condition or floor reads.
+    public static let defaultHidesRisk = DiagnosticCode(rawValue: "W510")
 
     /// Every code with its slug and summary, in code order.
     public static let catalog: [Entry] = [
@@ -278,5 +282,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .derivedUnused, slug: "derived-unused", summary: "派生值未被使用"),
         Entry(code: .measureCuresNothing, slug: "measure-cures-nothing", summary: "措施对症的分档都无法被它降低"),
         Entry(code: .textBoundMismatch, slug: "text-bound-mismatch", summary: "名称或理由写的界限与条件不符"),
+        Entry(code: .indexNeverDecides, slug: "index-never-decides", summary: "综合风险指数永远不能单独决定该等级"),
+        Entry(code: .defaultHidesRisk, slug: "default-hides-risk", summary: "风险分档读取的输入项带有默认值"),
     ]
 }

@@ -124,8 +124,12 @@ struct WhatIf {
     }
 
     /// The factor's measures the project has not adopted, each re-evaluated as if adopted.
+    ///
+    /// A measure the facts show is already in place (`satisfied_when`) is no option.
     func measureOptions(factor index: Int) -> [MeasureOption] {
-        ruleSet.factors[index].measures.filter { !project.measures.contains($0.id) }.map { measure in
+        ruleSet.factors[index].measures.filter {
+            !project.measures.contains($0.id) && !assessment.isMeasureSatisfied($0.id)
+        }.map { measure in
             MeasureOption(factor: index, measure: measure, result: Engine.evaluate(project.adopting(measure.id)))
         }
     }

@@ -92,7 +92,12 @@ struct RuleFileLoader {
         }
         syntax.title = reader.string(top["title"], "title")
         syntax.version = reader.string(top["version"], "version")
-        syntax.effective = top["effective"].flatMap { reader.date($0, "生效日期 effective") }
+        // `effective: ~` clears an inherited date (a local ruleset must not print its parent law's date as its own).
+        if case .scalar(let scalar)? = top["effective"], scalar.style == .plain, scalar.isNull {
+            syntax.effective = Located(value: "", location: reader.location(scalar.mark))
+        } else {
+            syntax.effective = top["effective"].flatMap { reader.date($0, "生效日期 effective") }
+        }
         syntax.jurisdiction = reader.string(top["jurisdiction"], "适用地区 jurisdiction")
         if let node = top["applies_to"] {
             loadAppliesTo(node, into: &syntax)

@@ -168,6 +168,16 @@ struct CoverageRecorder {
                 }
             }
         }
+        if !ruleSet.factors.isEmpty {
+            for (number, cut) in ruleSet.aggregation.indexCuts.enumerated() {
+                items.append(
+                    .init(
+                        kind: .index,
+                        description:
+                            "综合风险指数 ≥ \(Formatting.number(cut.atLeast, digits: 4)) 单独得出\(ruleSet.grades[cut.grade].id)(数量规则和兜底条件得出的等级更低)",
+                        location: nil, reached: reached.indexCuts.contains(number)))
+            }
+        }
         return RuleTestCoverage(ruleSetID: ruleSet.id, items: items)
     }
 }

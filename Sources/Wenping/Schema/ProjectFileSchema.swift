@@ -45,11 +45,15 @@ enum ProjectFileSchema {
     }
 
     private static func kind(_ ruleSet: CompiledRuleSet?) -> JSONValue {
-        let description: JSONValue = "项目类型,对应规则的 applies_to,如 house_expropriation"
+        let description: JSONValue = "项目类型,对应规则的 applies_to,如 house_expropriation;也可写它的中文名称,如 房屋征收"
         guard let ruleSet, !ruleSet.appliesTo.isEmpty else {
             return .fields(["type": "string", "description": description])
         }
-        return .fields(["enum": .strings(ruleSet.appliesTo), "description": description])
+        var kinds = ruleSet.appliesTo
+        for kind in ruleSet.appliesTo {
+            if let label = ruleSet.kindLabel(for: kind), !kinds.contains(label) { kinds.append(label) }
+        }
+        return .fields(["enum": .strings(kinds), "description": description])
     }
 
     private static func measures(_ ruleSet: CompiledRuleSet?) -> JSONValue {

@@ -26,7 +26,8 @@ enum RuleFileSchema {
         "title": S.text("规则名称,显示在每份报告中(可继承)"),
         "version": S.text("规则版本,显示在每份报告中;请加引号,如 \"2025.1\"(可继承)"),
         "effective": .fields([
-            "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "施行日期,年-月-日,如 2011-01-21",
+            "description": "施行日期,年-月-日,如 2011-01-21;写 ~ 则不继承上级文件的日期",
+            "anyOf": [["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"], ["type": "null"]],
         ]),
         "jurisdiction": S.text("适用地区,从大到小用“/”分隔,如 中国/陕西省/西安市(默认 中国)"),
         "applies_to": .fields([

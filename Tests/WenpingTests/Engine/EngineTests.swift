@@ -35,6 +35,24 @@ struct EngineTests {
           petitions_5y: 0
           media_sentiment: 无负面舆情
           emergency_plan: true
+          executive_meeting: true
+          hearing_held: false
+          same_standard: true
+          neighbour_gap: false
+          appraiser_selection: 被征收人协商选定
+          business_units: 0
+          unregistered_buildings: 0
+          security_eligible: 0
+          public_tenants: 0
+          owners_unknown: 0
+          signing_rate: 96%
+          court_enforcement: true
+          vulnerable_households: 0
+          incidents_5y: 0
+          legacy_disputes: false
+          grassroots_attitude: 支持并愿意参与
+          similar_projects: 未见矛盾报道
+          residents_nearby: false
         """
 
     @Test func measuresNeverLowerBelowTheLowestLevel() throws {

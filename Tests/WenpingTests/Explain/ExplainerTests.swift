@@ -39,7 +39,7 @@ struct ExplainerTests {
         #expect(text.contains("- 数量规则“one-large”成立(`count(较大) >= 1`):有风险因素的风险程度为“较大”,至少中风险\n"))
         #expect(text.contains("- 决定等级的是:数量规则“one-large”\n"))
         #expect(text.contains("- 决定等级的是:综合风险指数\n"))
-        #expect(text.contains("第 2 档条件 `compensation_ratio < 1.0` 成立,理由:补偿低于市场评估价"))
+        #expect(text.contains("第 3 档条件 `compensation_ratio < 1.1` 成立,理由:补偿与市场评估价基本持平"))
     }
 
     @Test func suggestedThresholdsReallyFlipTheFactorLevel() throws {
@@ -67,14 +67,16 @@ struct ExplainerTests {
         let justBelow = Engine.evaluate(project.replacing(slot: rate, with: .number(0.049)))
         #expect(justBelow.factors[opposition].before.probability == 0)  // still 很低
 
-        // Compensation: offered 6790 against 7000 is below market; 7000 is where the ratio reaches 1.0.
+        // Compensation: offered 7100 against 7000 is level with the market (较低); 6999 falls below the market
+        // price (较高) and 7700 is where the ratio reaches 1.1 (很低).
         let compensation = try Self.factor("compensation-below-market", ruleSet)
         let offered = try Self.slot("offered_price", ruleSet)
         let changes = whatIf.factChanges(factor: compensation).filter { $0.slot == offered }
-        #expect(changes.map(\.to) == [.number(6299), .number(7000)])
-        #expect(changes.last?.result.factors[compensation].before.probability == 1)  // 较低
-        let oneBelow = Engine.evaluate(project.replacing(slot: offered, with: .number(6999)))
-        #expect(oneBelow.factors[compensation].before.probability == 3)  // still 较高
+        #expect(changes.map(\.to) == [.number(6999), .number(7700)])
+        #expect(changes.first?.result.factors[compensation].before.probability == 3)  // 较高
+        #expect(changes.last?.result.factors[compensation].before.probability == 0)  // 很低
+        let oneBelow = Engine.evaluate(project.replacing(slot: offered, with: .number(7699)))
+        #expect(oneBelow.factors[compensation].before.probability == 1)  // still 较低
     }
 
     @Test func aFactorThatDoesNotApplyIsExplainedWithWhatWouldMakeItApply() throws {
@@ -100,8 +102,12 @@ struct ExplainerTests {
         let options = WhatIf(assessment).measureOptions(factor: index)
         #expect(options.map(\.measure.id) == ["independent-appraisal"])
         let adopted = try #require(options.first)
-        #expect(adopted.result.project.measures == ["compensation-adjustment", "independent-appraisal"])
-        #expect(adopted.result.factors[index].after.probability == 0)  // 较高 lowered 2 + 1 levels, floored at 很低
+        #expect(
+            adopted.result.project.measures == [
+                "compensation-adjustment", "transition-allowance", "independent-appraisal",
+            ])
+        // 较低: compensation-adjustment does not cure it (no effect), independent-appraisal lowers it one level.
+        #expect(adopted.result.factors[index].after.probability == 0)
     }
 
     @Test func unknownFactorIsAnErrorWithDidYouMean() throws {

@@ -69,7 +69,7 @@ struct HTMLReportRendererTests {
 
     @Test func fixtureMatrixPlacesEveryFactorAndMovesMost() throws {
         let html = HTMLReportRenderer.render(try ReportTests.assess(ReportTests.fixture))
-        #expect(Self.count("<g class=\"marker\">", in: html) == 12)
+        #expect(Self.count("<g class=\"marker\">", in: html) == 21)
         #expect(Self.count("<g class=\"arrow\">", in: html) == 9)
         for label in ["影响程度", "很高", "很低", "可忽略", "严重", "重大", "微小", "风", "险", "概", "率"] {
             #expect(html.contains(">\(label)</text>"), "matrix lacks the label \(label)")

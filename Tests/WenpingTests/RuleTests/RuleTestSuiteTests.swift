@@ -20,14 +20,15 @@ struct RuleTestSuiteTests {
         #expect(suite.diagnostics.isEmpty, "\(suite.diagnostics)")
         #expect(suite.failedCount == 0, "\(RuleTestTextRenderer.failures(suite))")
         #expect(suite.results.count >= 40)
-        #expect(suite.testFiles.count == 5)
+        #expect(suite.testFiles.count == 6)
     }
 
     @Test func bundledRuleTestsReachEveryBandFloorCountRuleAndMeasure() {
         let coverage = Self.bundled.coverage
         #expect(
             coverage.map(\.ruleSetID).sorted() == [
-                "national/house-expropriation", "national/land-requisition", "national/major-project",
+                "chongqing/house-expropriation", "national/house-expropriation", "national/land-requisition",
+                "national/major-project",
                 "shaanxi/xian/house-expropriation", "sichuan/chengdu/house-expropriation",
             ])
         for ruleSet in coverage {
@@ -84,12 +85,12 @@ struct RuleTestSuiteTests {
         let catalog = RuleSetCatalog(paths: [Self.rules])
         let ruleSet = try #require(catalog.ruleSet(id: "shaanxi/xian/house-expropriation"))
         var locator = RuleSourceLocator()
-        let foundRule = locator.rule("two-large", in: ruleSet)
+        let foundRule = locator.rule("one-large", in: ruleSet)
         let rule = try #require(foundRule)
         let base = try String(contentsOfFile: Self.rules + "/base.yaml", encoding: .utf8).split(
             separator: "\n", omittingEmptySubsequences: false)
         #expect(rule.file.hasSuffix("Rules/base.yaml"))
-        #expect(base[rule.line - 1].contains("id: two-large"))
+        #expect(base[rule.line - 1].contains("id: one-large"))
         let factor = try #require(ruleSet.factors.first { $0.id == "funds" })
         let foundMeasure = locator.measure("fund-supervision", of: factor)
         let measure = try #require(foundMeasure)
