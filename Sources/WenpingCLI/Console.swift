@@ -1,8 +1,17 @@
 import Foundation
+import Wenping
 
 /// Where the CLI writes: results to standard output, diagnostics and progress to standard error.
 enum Console {
+    /// Writes to standard error; control characters from input files (escape sequences, BEL, a bare CR) are shown
+    /// as symbols, so a hostile file cannot clear, retitle or overwrite the terminal.
     static func error(_ text: String) {
+        FileHandle.standardError.write(Data(VisibleText.visible(text, keepingNewlines: true).utf8))
+    }
+
+    /// Writes the program's own terminal control text (the progress line's `\r` and erase sequence) to standard
+    /// error unchanged; never pass text that comes from an input here.
+    static func control(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

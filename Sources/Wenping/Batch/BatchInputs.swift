@@ -25,7 +25,8 @@ struct BatchInputs: IteratorProtocol {
     private var source: Source?
 
     private enum Source {
-        case files([String], next: Int)
+        /// The project files of a folder, and the folder's absolute path (symbolic links resolved).
+        case files([String], next: Int, root: String)
         case lines(file: String, reader: ByteReader, line: Int)
         case rows(CSVTable, CSVReader)
     }
@@ -93,7 +94,8 @@ struct BatchInputs: IteratorProtocol {
             nextPath += 1
             switch Self.kind(of: path) {
             case .folder:
-                source = .files(Self.projectFiles(in: path, excluding: excluded), next: 0)
+                source = .files(
+                    Self.projectFiles(in: path, excluding: excluded), next: 0, root: FilePath.absolute(path))
             case .projectFile:
                 return .file(path)
             case .jsonLines:
@@ -125,15 +127,28 @@ struct BatchInputs: IteratorProtocol {
         }
     }
 
+    /// `file` as an input of the folder `root`, or an error item (E115) when it is a symbolic link (or lies under
+    /// one) that leads outside the folder: a folder of projects never makes the batch read, or copy into its
+    /// summary, a file elsewhere (`/etc/passwd`, another office's data), as `extends` never leaves the rules folder.
+    static func confined(_ file: String, to root: String) -> BatchItem {
+        let target = FilePath.absolute(file)
+        if FilePath.isInside(target, folder: root) { return .file(file) }
+        let message =
+            "“\(file)”是指向输入目录之外(\(target))的符号链接,没有读取;目录中的项目文件必须在目录之内,确实需要时请把文件复制进来,或直接把它的路径作为输入"
+        let diagnostic = Diagnostic.error(
+            .linkOutsideFolder, message, at: SourceLocation(file: file, line: 1, column: 1))
+        return .failure(BatchProcessor.issue([diagnostic], source: nil, file: file, lineOffset: 0))
+    }
+
     /// The next item of the folder or file being read, or `nil` (and no current source) when it is used up.
     private mutating func nextFromSource() -> BatchItem? {
         switch source {
         case nil:
             return nil
-        case .files(let files, let index):
+        case .files(let files, let index, let root):
             guard index < files.count else { break }
-            source = .files(files, next: index + 1)
-            return .file(files[index])
+            source = .files(files, next: index + 1, root: root)
+            return Self.confined(files[index], to: root)
         case .lines(let file, let reader, var number):
             while let (bytes, length) = reader.readLine(limit: limit) {
                 number += 1

@@ -51,6 +51,29 @@ public struct BatchRunner: Sendable {
         self.options = options
     }
 
+    /// Why `output` cannot be the output folder of a batch over `inputs`, or nil when it can.
+    ///
+    /// Refused: an empty path (an unset `$OUT` in a script), the root folder `/`, and a folder equal to or
+    /// containing an input folder (the reports would mix with the projects, and the next run would skip them as
+    /// its own output). A folder inside an input folder is fine: it is left out of that folder's inputs.
+    public static func outputProblem(_ output: String, inputs: [String]) -> String? {
+        if output.trimmingWhitespace.isEmpty {
+            return "输出目录(--output)不能为空;脚本中是否用了未设置的变量?请给出一个专门存放结果的目录,如 --output 评估结果"
+        }
+        let target = FilePath.absolute(output)
+        if target == "/" { return "不能把根目录“/”作为输出目录;请给出一个专门存放结果的目录" }
+        for input in inputs where FileSystem.isDirectory(input) {
+            let folder = FilePath.absolute(input)
+            if folder == target {
+                return "输出目录“\(output)”就是输入目录“\(input)”;报告会和项目文件混在一起,请另给一个输出目录"
+            }
+            if FilePath.isInside(folder, folder: target) {
+                return "输出目录“\(output)”包含输入目录“\(input)”;报告会和项目文件混在一起,请另给一个不包含输入的输出目录"
+            }
+        }
+        return nil
+    }
+
     /// How many inputs `inputs` holds, when that is known without reading them (see ``BatchProgress/total``).
     public func count(_ inputs: [String]) -> Int? {
         BatchInputs.count(inputs, excluding: options.output)
@@ -63,13 +86,14 @@ public struct BatchRunner: Sendable {
     ///   - cancellation: stops the batch early when set; the summary then covers what was finished.
     ///   - progress: called on the calling thread after each input, in input order.
     /// - Returns: the totals (also written to `summary.json`).
-    /// - Throws: ``FileSystem/Failure`` when the output folder or the summary files cannot be written; problems
-    ///   with inputs never throw.
+    /// - Throws: ``FileSystem/Failure`` when the output folder is unusable (``outputProblem(_:inputs:)``) or it or
+    ///   the summary files cannot be written; problems with inputs never throw.
     public func run(
         _ inputs: [String], cancellation: BatchCancellation = BatchCancellation(),
         progress: (BatchProgress) -> Void = { _ in }
     ) throws -> BatchSummary {
         let output = options.output
+        if let problem = Self.outputProblem(output, inputs: inputs) { throw FileSystem.Failure(description: problem) }
         let reports = FilePath.join(output, Self.reportFolder)
         do {
             try FileManager.default.createDirectory(

@@ -3,8 +3,9 @@ import Foundation
 /// The `summary.csv` of a batch: one row per input, in input order, for people who open it in a spreadsheet.
 ///
 /// UTF-8 with a byte order mark (so Excel shows Chinese correctly), CRLF line ends and RFC 4180 quoting. A cell
-/// that a spreadsheet would run as a formula (starting with `=`, `+`, `@`, or `-` not followed by a digit) gets a
-/// leading `'`, so a project named `=HYPERLINK(…)` stays text.
+/// that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab, CR or a full-width
+/// `＝＋－＠`, and not a plain number) gets a leading `'`, so a project named `=HYPERLINK(…)` or
+/// `-2+3+cmd|' /C calc'!A0` stays text.
 enum SummaryCSV {
     /// The column titles, shared with `index.html`.
     static let columns = [
@@ -47,20 +48,31 @@ enum SummaryCSV {
         cells.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// One cell, quoted when needed, with formula-like text made inert.
+    /// The first characters that make a spreadsheet read a cell as a formula (Excel, LibreOffice, Google Sheets;
+    /// the full-width forms are converted by some of them).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
+
+    /// One cell, quoted when needed, with formula-like text made inert: a cell starting with a formula character
+    /// gets a leading `'`, unless it is a plain number such as `-0.5`. Control characters are shown as symbols
+    /// (``VisibleText``), line feeds kept (error messages span lines).
     static func field(_ text: String) -> String {
-        var text = text
-        let scalars = Array(text.unicodeScalars.prefix(2))
-        if let first = scalars.first {
-            let startsFormula =
-                "=+@\t\r".unicodeScalars.contains(first)
-                || (first == "-" && !(scalars.count > 1 && ("0"..."9").contains(scalars[1])))
-            if startsFormula { text = "'" + text }
+        var text = VisibleText.visible(text, keepingNewlines: true)
+        if let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) {
+            text = "'" + text
         }
         let needsQuotes =
             text.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `-12`, `-0.5`: an optional minus, digits, an optional fraction, and nothing else.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) } }
     }
 }

@@ -4,8 +4,10 @@ enum HTML {
     /// `text` made safe as HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'` become entities.
     ///
     /// Every piece of text that comes from a project, a rule file or the model goes through this one function,
-    /// so a project named `<script>alert(1)</script>` is shown as text and never runs.
+    /// so a project named `<script>alert(1)</script>` is shown as text and never runs. Control characters (ESC,
+    /// NUL, a bare CR…) are shown as symbols (``VisibleText``); line feeds are kept.
     static func escape(_ text: String) -> String {
+        let text = VisibleText.visible(text, keepingNewlines: true)
         // Most text has nothing to escape: hand it back as it is.
         if !text.utf8.contains(where: needsAttention) { return text }
         var out = ""

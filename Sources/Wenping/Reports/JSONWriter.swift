@@ -142,12 +142,20 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// Whether `text` holds a character JSON must escape: a control character, `"`, `\\`, U+2028 or U+2029.
+    /// Whether `text` holds a character JSON must escape — a control character, `"`, `\\`, U+2028 or U+2029 — or
+    /// one it escapes so that a terminal or viewer showing the string cannot be driven by it: DEL, the C1
+    /// controls (U+0080–U+009F) and the bidirectional formatting characters (see ``VisibleText``).
     private static func needsEscaping(_ text: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) { return true }
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if previous.1 == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            if previous.1 == 0xD8 && byte == 0x9C { return true }
+            if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9 || byte == 0x8E || byte == 0x8F) {
+                return true
+            }
+            if previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte) { return true }
+            if previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte) { return true }
             previous = (previous.1, byte)
         }
         return false
@@ -177,7 +185,7 @@ struct JSONWriter {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || VisibleText.needsReplacing(scalar, keepingNewlines: true) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -177,12 +177,17 @@ public enum MarkdownReportRenderer {
     }
 
     /// Text made safe for a Markdown table cell: pipes escaped, line breaks folded, HTML-significant characters
-    /// escaped so a project name cannot inject markup.
+    /// escaped so a project name cannot inject markup, backslashes and brackets escaped so it cannot end a cell
+    /// early (a trailing `\`) or become a link or an image (`[点此](http://…)`, `![](…)`), control characters
+    /// shown as symbols (``VisibleText``).
     static func cell(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in VisibleText.visible(text, keepingNewlines: true) {
             switch character {
             case "|": out += "\\|"
+            case "\\": out += "\\\\"
+            case "[": out += "\\["
+            case "]": out += "\\]"
             case "\n", "\r\n", "\r": out += " "
             case "<": out += "&lt;"
             case ">": out += "&gt;"

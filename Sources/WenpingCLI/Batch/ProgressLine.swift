@@ -24,14 +24,14 @@ final class ProgressLine {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastDraw >= 100_000_000 || progress.done == progress.total else { return }
         lastDraw = now
-        Console.error("\r" + Self.text(progress, seconds: Double(now - start) / 1e9) + "\u{1B}[K")
+        Console.control("\r" + Self.text(progress, seconds: Double(now - start) / 1e9) + "\u{1B}[K")
         isShown = true
     }
 
     /// Removes the line, so other text can be written on a clean line.
     func clear() {
         guard isShown else { return }
-        Console.error("\r\u{1B}[K")
+        Console.control("\r\u{1B}[K")
         isShown = false
     }
 

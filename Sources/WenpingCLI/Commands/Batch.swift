@@ -79,6 +79,7 @@ extension WenpingCommand {
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs 至少是 1") }
             if summaryOnly && !format.isEmpty { throw ValidationError("--summary-only 不写报告,不能同时给 --format") }
+            if let problem = BatchRunner.outputProblem(output, inputs: inputs) { throw ValidationError(problem) }
             _ = try formats()
         }
 

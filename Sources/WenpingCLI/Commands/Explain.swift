@@ -45,7 +45,9 @@ extension WenpingCommand {
                     throw ValidationError(error.message)
                 }
             }
-            print(Explainer.explain(assessment, factor: factor), terminator: "")
+            print(
+                VisibleText.visible(Explainer.explain(assessment, factor: factor), keepingNewlines: true),
+                terminator: "")
         }
     }
 }

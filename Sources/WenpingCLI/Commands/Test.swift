@@ -41,7 +41,9 @@ extension WenpingCommand {
             if !suite.diagnostics.isEmpty {
                 Console.error(DiagnosticFormatter(sources: suite.sources).format(suite.diagnostics))
             }
-            print(RuleTestTextRenderer.render(suite, coverage: coverage), terminator: "")
+            print(
+                VisibleText.visible(RuleTestTextRenderer.render(suite, coverage: coverage), keepingNewlines: true),
+                terminator: "")
             if suite.hasErrors { throw ExitCode.rulesInvalid }
             if suite.failedCount > 0 { throw ExitCode.testsFailed }
         }
