@@ -52,9 +52,10 @@ enum SummaryCSV {
     /// the full-width forms are converted by some of them).
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
 
-    /// One cell, quoted when needed, with formula-like text made inert: a cell starting with a formula character
-    /// gets a leading `'`, unless it is a plain number such as `-0.5`. Control characters are shown as symbols
-    /// (``VisibleText``), line feeds kept (error messages span lines).
+    /// One cell, quoted when needed, with formula-like text made inert.
+    ///
+    /// A cell starting with a formula character gets a leading `'`, unless it is a plain number such as `-0.5`.
+    /// Control characters are shown as symbols (``VisibleText``), line feeds kept (error messages span lines).
     static func field(_ text: String) -> String {
         var text = VisibleText.visible(text, keepingNewlines: true)
         if let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) {
