@@ -175,6 +175,21 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A line of a JSON Lines file is YAML (or anything else) but not JSON.
     public static let notJSON = DiagnosticCode(rawValue: "E450")
 
+    // MARK: - Surveys and evidence (E46x, W54x)
+
+    /// A survey spec (`wenping survey --spec`) is malformed: unknown question or answer, duplicate column.
+    public static let invalidSurveySpec = DiagnosticCode(rawValue: "E460")
+    /// A responses file is not UTF-8 (GBK/GB18030 or UTF-16 from a spreadsheet).
+    public static let surveyEncoding = DiagnosticCode(rawValue: "E461")
+    /// The responses file lacks a column the spec reads, or repeats a header.
+    public static let surveyColumn = DiagnosticCode(rawValue: "E462")
+    /// The responses file has no valid row, so no rate can be computed.
+    public static let surveyNoValidRows = DiagnosticCode(rawValue: "E463")
+    /// A project file's `survey` block is malformed or inconsistent (a value that is not count / n).
+    public static let invalidSurveyBlock = DiagnosticCode(rawValue: "E464")
+    /// A fact given both under `facts` and under `survey.facts`.
+    public static let surveyFactTwice = DiagnosticCode(rawValue: "E465")
+
     // MARK: - Output (E62x)
 
     /// A report, summary or output folder could not be written (exit status 4).
@@ -194,6 +209,13 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let gradeUnreachable = DiagnosticCode(rawValue: "W505")
     /// A derived value that no expression uses.
     public static let derivedUnused = DiagnosticCode(rawValue: "W506")
+    /// A questionnaire row that cannot be counted (unknown answer, blank required answer, repeated id); it is
+    /// left out of every rate, counted and listed.
+    public static let invalidResponse = DiagnosticCode(rawValue: "W540")
+    /// More valid questionnaires than households to survey: coverage above 100%.
+    public static let coverageAboveAll = DiagnosticCode(rawValue: "W541")
+    /// A survey fact that the project's ruleset does not declare as an input; shown, not graded.
+    public static let surveyFactUnused = DiagnosticCode(rawValue: "W542")
 
     /// A measure that names the bands it cures, but none of them can be lowered by it.
     public static let measureCuresNothing = DiagnosticCode(rawValue: "W507")
@@ -273,6 +295,12 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .ruleFileAsProject, slug: "rule-file-as-project", summary: "给的项目文件看起来是规则文件"),
         Entry(code: .projectAsRuleFile, slug: "project-as-rule-file", summary: "给的规则文件看起来是项目文件"),
         Entry(code: .notJSON, slug: "not-json", summary: "JSON Lines 文件的一行不是 JSON(如 YAML 流式写法、单引号、不带引号的键)"),
+        Entry(code: .invalidSurveySpec, slug: "invalid-survey-spec", summary: "调查说明文件不合规"),
+        Entry(code: .surveyEncoding, slug: "survey-encoding", summary: "问卷文件不是 UTF-8 编码"),
+        Entry(code: .surveyColumn, slug: "survey-column", summary: "问卷表头缺少调查说明所读的列,或列名重复"),
+        Entry(code: .surveyNoValidRows, slug: "survey-no-valid-rows", summary: "问卷没有有效行"),
+        Entry(code: .invalidSurveyBlock, slug: "invalid-survey-block", summary: "项目文件的 survey 部分不合规"),
+        Entry(code: .surveyFactTwice, slug: "survey-fact-twice", summary: "同一事实既写在 facts 又写在 survey.facts"),
         Entry(code: .outputUnwritable, slug: "output-unwritable", summary: "无法写出报告、汇总或输出目录"),
         Entry(code: .weightsDoNotSum, slug: "weights-do-not-sum", summary: "因素权重之和不为 1"),
         Entry(code: .bandShadowed, slug: "band-shadowed", summary: "该分档永远不会被匹配"),
@@ -284,5 +312,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .textBoundMismatch, slug: "text-bound-mismatch", summary: "名称或理由写的界限与条件不符"),
         Entry(code: .indexNeverDecides, slug: "index-never-decides", summary: "综合风险指数永远不能单独决定该等级"),
         Entry(code: .defaultHidesRisk, slug: "default-hides-risk", summary: "风险分档读取的输入项带有默认值"),
+        Entry(code: .invalidResponse, slug: "invalid-response", summary: "问卷行无效(已计数并列出,不计入比率)"),
+        Entry(code: .coverageAboveAll, slug: "coverage-above-all", summary: "有效问卷多于应调查户数"),
+        Entry(code: .surveyFactUnused, slug: "survey-fact-unused", summary: "调查得出的事实不是规则的输入项"),
     ]
 }

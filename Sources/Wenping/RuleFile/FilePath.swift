@@ -46,3 +46,11 @@ enum FilePath {
         folder == "/" || path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 }
+
+extension FilePath {
+    /// The last component of a path (`responses.csv` for `data/2025/responses.csv`), so outputs never carry a
+    /// user's folders.
+    static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
