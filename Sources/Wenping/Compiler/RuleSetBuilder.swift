@@ -119,9 +119,10 @@ struct RuleSetBuilder {
     mutating func compileExpression(
         _ text: ExpressionText, context: ExpressionContext, expected: ExpressionType?
     ) -> CompiledExpression? {
-        let scope = ExpressionScope(
+        var scope = ExpressionScope(
             symbols: symbols, context: context,
             degrees: EnumDomain(name: "风险程度", values: degrees.labels.map { EnumValue(key: $0, label: $0) }))
+        scope.inputCount = inputs.count
         let compiled = ExpressionCompiler.compile(
             text.text, scope: scope, expected: expected, locate: { text.location(atOffset: $0) },
             diagnostics: &diagnostics)

@@ -30,6 +30,11 @@ public enum Engine {
                 }
                 slots.append(value)
             }
+            if plan.readsEstimates {
+                let estimates = project.estimates
+                slots.append(
+                    contentsOf: estimates.isEmpty ? EstimateLayout.empty(inputCount: project.values.count) : estimates)
+            }
             slots.withUnsafeBufferPointer { slots in
                 let none = UnsafeBufferPointer<Int>(start: nil, count: 0)
                 plan.bands.withUnsafeBufferPointer { bands in
@@ -260,6 +265,8 @@ public enum Engine {
                 pending.append(contentsOf: ruleSet.derived[slot - ruleSet.inputs.count].expression.references)
             }
         }
+        // A survey fact typed under `facts` has no sample for `lower`/`upper`/`sample` to read.
+        for slot in expression.syntax.sampleReferences where !project.hasSample(slot) { slots.insert(slot) }
         return slots.sorted()
     }
 }

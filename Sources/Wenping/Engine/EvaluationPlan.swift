@@ -66,6 +66,9 @@ final class EvaluationPlan: Sendable {
     let indexCuts: [CompiledRuleSet.Aggregation.Cut]
     let indexElse: Int
     let cautious: Bool
+    /// Whether any condition reads a survey sample (`lower`, `upper`, `sample`): only then does the engine append
+    /// the estimate region (see ``EstimateLayout``).
+    let readsEstimates: Bool
 
     init(
         derived: [CompiledRuleSet.Derived], factors: [CompiledRuleSet.Factor], floors: [CompiledRuleSet.Floor],
@@ -126,5 +129,6 @@ final class EvaluationPlan: Sendable {
         indexCuts = aggregation.indexCuts
         indexElse = aggregation.indexElse
         cautious = aggregation.unknownPolicy == .cautious
+        readsEstimates = code.contains { if case .estimate = $0 { true } else { false } }
     }
 }

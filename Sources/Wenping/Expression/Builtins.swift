@@ -14,6 +14,9 @@ struct Builtin: Sendable, Hashable {
         case daysBetween = "days_between"
         case count
         case countAtLeast = "count_at_least"
+        case lower
+        case upper
+        case sample
     }
 
     /// What one argument position accepts.
@@ -26,6 +29,8 @@ struct Builtin: Sendable, Hashable {
         case name
         /// A degree: a bare label (`较大`), a string (`"较大"`) or a number 1…n of the scope's degrees.
         case degree
+        /// A bare name of a number or percent input, whose survey sample the call reads (`upper`).
+        case surveyFact
     }
 
     let id: ID
@@ -49,6 +54,7 @@ struct Builtin: Sendable, Hashable {
             case .integerLiteral: return "位数"
             case .name: return "名称"
             case .degree: return "风险程度"
+            case .surveyFact: return "调查事实"
             }
         }
         var list = names
@@ -92,6 +98,18 @@ struct Builtin: Sendable, Hashable {
             id: .countAtLeast, parameters: [.degree], minimumArguments: 1, isVariadic: false,
             result: .number, contexts: [.aggregation],
             summary: "风险程度达到或高于该级的适用因素个数 / number of applicable factors at this degree or worse"),
+        Builtin(
+            id: .lower, parameters: [.surveyFact], minimumArguments: 1, isVariadic: false,
+            result: .number, contexts: [.condition, .aggregation],
+            summary: "调查比率 95% 区间(Wilson)的下限;事实不来自调查时为未知 / lower Wilson 95% bound of a survey rate"),
+        Builtin(
+            id: .upper, parameters: [.surveyFact], minimumArguments: 1, isVariadic: false,
+            result: .number, contexts: [.condition, .aggregation],
+            summary: "调查比率 95% 区间(Wilson)的上限;事实不来自调查时为未知 / upper Wilson 95% bound of a survey rate"),
+        Builtin(
+            id: .sample, parameters: [.surveyFact], minimumArguments: 1, isVariadic: false,
+            result: .number, contexts: [.condition, .aggregation],
+            summary: "调查比率的样本量(有效作答户数);事实不来自调查时为未知 / sample size behind a survey rate"),
     ]
 
     /// The entry named `name`, if any.

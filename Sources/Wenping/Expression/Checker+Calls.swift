@@ -78,7 +78,30 @@ extension Checker {
             return CheckedSyntax(kind: .symbol(symbol), type: symbol.type, range: range)
         case .degree:
             return degree(argument, of: builtin)
+        case .surveyFact:
+            return surveyFact(argument, of: builtin)
         }
+    }
+
+    /// A bare name of a number or percent input (not a derived value: a derived value has no sample).
+    private mutating func surveyFact(_ argument: Syntax, of builtin: Builtin) -> CheckedSyntax? {
+        let range = argument.range
+        guard case .name(let name) = argument.kind else {
+            report(.badCall, "“\(builtin.name)”的参数应是由调查得出的输入项名称,如 \(builtin.name)(opposition_rate)。", range)
+            return nil
+        }
+        guard let symbol = scope.symbols[name] else {
+            reportUnknownName(name, range: range)
+            return nil
+        }
+        guard symbol.slot < scope.inputCount, symbol.type == .number else {
+            report(
+                .typeMismatch,
+                "“\(builtin.name)”只能用于数值或百分数输入项(调查比率),“\(name)”是\(symbol.slot < scope.inputCount ? symbol.type.displayName : "派生值")。",
+                range)
+            return nil
+        }
+        return CheckedSyntax(kind: .symbol(symbol), type: symbol.type, range: range)
     }
 
     /// A degree written as a bare label, a string or a number 1…n, as an enum constant of the degree domain.

@@ -51,6 +51,9 @@ enum Evaluator {
             return .boolean(isMember != negated)
         case .present(let slot):
             return .boolean(read(slots, slot).isPresent)
+        case .estimate(let slot, let part):
+            let index = EstimateLayout.index(slot: Int(slot), part: Int(part), count: slots.count)
+            return index >= 0 && index < slots.count ? slots[index] : .unknown
         case .count(let degree):
             return .number(Double(degree >= 0 && Int(degree) < counts.count ? counts[Int(degree)] : 0))
         case .countAtLeast(let degree):
@@ -75,7 +78,7 @@ enum Evaluator {
         var pc = 0
         while pc < code.count {
             switch code[pc] {
-            case .push, .load, .compareSlot, .enumSlotIs, .enumSlotIn, .present, .count, .countAtLeast:
+            case .push, .load, .compareSlot, .enumSlotIs, .enumSlotIn, .present, .count, .countAtLeast, .estimate:
                 top &+= 1
                 stack[top] = leaf(code[pc], slots: slots, counts: counts) ?? .unknown
             case .compareTop(let op, let constant):

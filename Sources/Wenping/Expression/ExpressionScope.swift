@@ -90,6 +90,8 @@ struct ExpressionScope: Sendable {
     /// The degree labels (微小…重大, least to most severe) for `count` and `count_at_least`; the number `i`
     /// written in an expression means index `i - 1`.
     var degrees: EnumDomain?
+    /// Slots below this belong to inputs (the rest to derived values); `lower`, `upper` and `sample` take inputs.
+    var inputCount = Int.max
 
     init(symbols: [String: Symbol], context: ExpressionContext, degrees: EnumDomain? = nil) {
         self.symbols = symbols

@@ -122,6 +122,10 @@ struct Lowering {
                 return append(.push(.unknown), effect: 1)
             }
             append(id == .count ? .count(degree: index) : .countAtLeast(degree: index), effect: 1)
+        case .lower, .upper, .sample:
+            guard case .symbol(let symbol) = arguments[0].kind else { return append(.push(.unknown), effect: 1) }
+            let part: EstimateLayout.Part = id == .lower ? .lower : id == .upper ? .upper : .sample
+            append(.estimate(slot: Int32(symbol.slot), part: part.rawValue), effect: 1)
         }
     }
 

@@ -92,6 +92,9 @@ enum Instruction: Sendable, Hashable {
     case count(degree: Int32)
     /// Pushes the number of factors at a degree index or above.
     case countAtLeast(degree: Int32)
+    /// Pushes part `part` (0 lower bound, 1 upper bound, 2 sample size) of the survey sample behind input `slot`,
+    /// read from the estimate region at the end of the slots (see ``EstimateLayout``).
+    case estimate(slot: Int32, part: Int32)
 }
 
 /// A lowered expression: instructions plus the stack depth they need, computed when lowering.

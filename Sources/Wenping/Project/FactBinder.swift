@@ -36,6 +36,7 @@ struct FactBinder {
                 given[input.slot] = true
             }
         }
+        let estimates = bindSurvey(&values, &given, written: written)
         for input in ruleSet.inputs where !given[input.slot] && !written[input.slot] {
             if input.isRequired {
                 reader.diagnostics.error(
@@ -50,7 +51,8 @@ struct FactBinder {
             id: file.id.value, name: file.name.value,
             kind: ruleSet.kindKey(for: file.kind.value) ?? file.kind.value, jurisdiction: file.jurisdictionPath,
             file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
-            given: given, measures: file.measures.map(\.value), adopted: adopted, outline: file.outline)
+            given: given, measures: file.measures.map(\.value), adopted: adopted, outline: file.outline,
+            survey: file.survey, estimates: estimates)
     }
 
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {

@@ -27,11 +27,18 @@ public final class Project: Sendable {
     let measures: [String]
     /// For each factor of ``ruleSet``: bit `m` set when the project adopted the factor's measure `m`.
     let adopted: [UInt64]
+    /// The survey the project gives (for the report's 风险调查 section), if any.
+    let survey: ProjectSurvey?
+    /// The samples behind survey facts, for `lower`, `upper` and `sample`.
+    ///
+    /// Laid out as ``EstimateLayout`` describes; empty when no fact comes from a survey.
+    let estimates: [Value]
 
     init(
         id: String, name: String, kind: String, jurisdiction: String, file: String, inputDigest: String,
         ruleSet: CompiledRuleSet, details: [ProjectFile.Detail], values: [Value], given: [Bool], measures: [String],
-        adopted: [UInt64], outline: ProjectOutline = ProjectOutline()
+        adopted: [UInt64], outline: ProjectOutline = ProjectOutline(),
+        survey: ProjectSurvey? = nil, estimates: [Value] = []
     ) {
         self.id = id
         self.name = name
@@ -46,5 +53,7 @@ public final class Project: Sendable {
         self.given = given
         self.measures = measures
         self.adopted = adopted
+        self.survey = survey
+        self.estimates = estimates
     }
 }

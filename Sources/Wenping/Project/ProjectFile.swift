@@ -18,6 +18,8 @@ struct ProjectFile: Sendable {
     /// Facts in file order: the key as written and its value node.
     var facts: [(key: YAMLNode.Scalar, value: YAMLNode)]
     var measures: [Located<String>]
+    /// The `survey` block (questionnaire results and the samples behind some facts), if given.
+    var survey: ProjectSurvey?
     var start: SourceLocation
     /// The report-outline parts (评估主体, 过程和方法, 各方意见, 应急处置预案, sign-off …), all optional.
     var outline = ProjectOutline()
@@ -26,7 +28,7 @@ struct ProjectFile: Sendable {
         ("location", "项目地点"), ("applicant", "项目单位"), ("scale", "建设规模"), ("description", "项目概况"),
     ]
     static let fields =
-        ["id", "name", "kind", "jurisdiction", "facts", "measures", "details"] + descriptiveFields.map(\.key)
+        ["id", "name", "kind", "jurisdiction", "facts", "measures", "details", "survey"] + descriptiveFields.map(\.key)
         + ProjectOutline.fields
 
     /// Reads a parsed project document, reporting E407 (and E201–E205) for missing or malformed fields.
@@ -64,13 +66,15 @@ struct ProjectFile: Sendable {
             facts = mapping.entries.map { ($0.key, $0.value) }
         }
         let measures = reader.stringList(top["measures"], "采取的措施 measures") ?? []
-        let outline = ProjectOutline.read(top, &reader)
+        var outline = ProjectOutline.read(top, &reader)
+        let survey = top["survey"].flatMap { ProjectSurvey.read($0, &reader) }
+        if let survey { outline.addInvestigation(survey) }
         guard let id, let name, let kind, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
         let project = ProjectFile(
             file: file, id: id, name: name, kind: kind, jurisdiction: jurisdiction, details: details, facts: facts,
-            measures: measures, start: reader.location(top.mark), outline: outline)
+            measures: measures, survey: survey, start: reader.location(top.mark), outline: outline)
         return (project, reader.diagnostics.diagnostics)
     }
 

@@ -106,6 +106,7 @@ public enum HTMLReportRenderer {
             let note =
                 switch fact.source {
                 case "given": "项目提供"
+                case "survey": "由入户调查得出（见下）"
                 case "default": "<span class=\"missing\">未提供，用默认值</span>"
                 default: "<span class=\"missing\">未提供</span>"
                 }
@@ -114,6 +115,7 @@ public enum HTMLReportRenderer {
         rows += model.derived.map { [HTML.escape($0.label), notGiven(HTML.escape($0.display)), "由上述事实计算"] }
         var out = chapter("二、评估内容") + "<h3>（一）风险调查及各方意见采纳情况</h3>\n"
         out += table(["事实", "取值", "说明"], rows, widths: [52, 28, 20], className: "facts")
+        out += SurveyReportSection(model)?.html() ?? ""
         out += model.sections.filter { $0.id == "opinions" }.map { section($0, heading: "h4") }.joined()
         out += estimation(model) + measures(model) + afterMeasures(model)
         return out + "</section>\n"

@@ -21,6 +21,7 @@ public enum JSONReportRenderer {
             json.array { json in
                 for fact in model.facts { write(fact, &json) }
             }
+            SurveyReportSection.writeJSON(model, &json)
             json.key("derived")
             json.array { json in
                 for fact in model.derived { write(fact, &json) }

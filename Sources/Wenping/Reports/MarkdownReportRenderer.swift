@@ -72,6 +72,7 @@ public enum MarkdownReportRenderer {
             let note =
                 switch fact.source {
                 case "given": "项目提供"
+                case "survey": "由入户调查得出（见下）"
                 case "default": "**未提供，用默认值**"
                 default: "**未提供**"
                 }
@@ -81,6 +82,7 @@ public enum MarkdownReportRenderer {
             out += "| \(cell(fact.label)) | \(cell(fact.display)) | 由上述事实计算 |\n"
         }
         out += "\n"
+        out += SurveyReportSection(model)?.markdown() ?? ""
         out += model.sections.filter { $0.id == "opinions" }.map { section($0, level: 4) }.joined()
 
         out += "### （二）风险识别和估计\n\n"

@@ -8,7 +8,10 @@ extension ReportModel {
         jurisdictionLabel = Self.jurisdictionLabel(project.jurisdiction)
         facts = ruleSet.inputs.map { input in
             let value = project.values[input.slot]
-            let source = project.given[input.slot] ? "given" : (value == .unknown ? "absent" : "default")
+            var source = project.given[input.slot] ? "given" : (value == .unknown ? "absent" : "default")
+            if source == "given", project.survey?.facts.contains(where: { $0.name == input.name }) == true {
+                source = "survey"
+            }
             return Self.fact(
                 name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit, value: value,
                 domain: input.domain, percent: input.kind == .percent, source: source)
@@ -104,7 +107,7 @@ extension ReportModel {
             let label = scale.levels[point].label
             var because: String? = applies ? band.because : nil
             if applies && !missing.isEmpty {
-                let names = list(missing.map { ruleSet.inputs[$0].label })
+                let names = list(missing.map(assessment.missingLabel))
                 because =
                     policy == .cautious
                     ? "缺少\(names)，无法判断，按从严原则取“\(label)”"
@@ -185,7 +188,7 @@ extension ReportModel {
             let name = floor.label ?? floor.id
             let statement: String
             if let missing = missingByFloor[index] {
-                let names = list(missing.map { ruleSet.inputs[$0].label })
+                let names = list(missing.map(assessment.missingLabel))
                 statement = "缺少\(names)，无法判断兜底条件“\(name)”是否成立；按从严原则视为成立，项目至少为\(grade.label)"
             } else {
                 statement = "兜底条件“\(name)”成立，项目至少为\(grade.label)"
@@ -222,7 +225,7 @@ extension ReportModel {
             let missing = undecidedRules[index]
             let text =
                 missing.map {
-                    "缺少\(list($0.map { ruleSet.inputs[$0].label }))，数量规则“\(name)”无法判断，按从严原则视为成立，对应\(grade.label)"
+                    "缺少\(list($0.map(assessment.missingLabel)))，数量规则“\(name)”无法判断，按从严原则视为成立，对应\(grade.label)"
                 } ?? "数量规则成立：\(name)，对应\(grade.label)"
             reasons.append(
                 Reason(
@@ -281,7 +284,7 @@ extension ReportModel {
         let policy = ruleSet.aggregation.unknownPolicy
         var out: [String] = []
         func names(_ slots: [Int]) -> String {
-            slots.isEmpty ? "所需数据" : list(slots.map { ruleSet.inputs[$0].label })
+            slots.isEmpty ? "所需数据" : list(slots.map(assessment.missingLabel))
         }
         let treatment = policy == .cautious ? "按从严原则处理" : "按不满足处理"
         for unknown in assessment.unknowns {

@@ -74,7 +74,7 @@ extension ReportModel {
         }
         return order.map { slot in
             let input = ruleSet.inputs[slot]
-            return MissingFact(name: input.name, label: input.label, effects: effects[slot] ?? [])
+            return MissingFact(name: input.name, label: assessment.missingLabel(slot), effects: effects[slot] ?? [])
         }
     }
 

@@ -41,6 +41,16 @@ enum ProjectFileSchema {
             ),
             ("facts", ruleSet.map(facts) ?? .fields(["type": "object", "description": "事实:规则输入项的名称: 取值"])),
             ("measures", measures(ruleSet)),
+            (
+                "survey",
+                .fields([
+                    "type": "object",
+                    "description": .string(
+                        "入户调查结果(由 wenping survey 生成后原样粘贴):survey.facts 中的比率作为事实参与评级,"
+                            + "其样本量和 95% 区间供规则的 lower()、upper()、sample() 读取"),
+                    "required": ["facts"],
+                ])
+            ),
         ]
     }
 

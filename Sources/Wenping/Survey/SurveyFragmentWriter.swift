@@ -41,7 +41,8 @@ public enum SurveyFragmentWriter {
             entries.append(("period", .inline([("from", .string(from)), ("to", .string(to))])))
         }
         if let households = result.households { entries.append(("households", .int(households))) }
-        entries.append(("source", .inline([("file", .string(result.source)), ("sha256", .string(result.sourceDigest))])))
+        entries.append(
+            ("source", .inline([("file", .string(result.source)), ("sha256", .string(result.sourceDigest))])))
         entries += [
             ("rows", .int(result.rows)), ("valid", .int(result.valid)), ("invalid", .int(result.invalidRows.count)),
             ("blank", .int(result.blank)),
@@ -57,7 +58,9 @@ public enum SurveyFragmentWriter {
                             (
                                 "answers",
                                 .list(
-                                    question.answers.map { .inline([("value", .string($0.value)), ("count", .int($0.count))]) })
+                                    question.answers.map {
+                                        .inline([("value", .string($0.value)), ("count", .int($0.count))])
+                                    })
                             ),
                             ("unanswered", .int(question.unanswered)),
                         ])

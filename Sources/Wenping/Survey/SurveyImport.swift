@@ -26,7 +26,9 @@ public enum SurveyImport {
             return run(spec: spec, bytes: bytes, file: file)
         } catch {
             let message = error.isTooLarge ? error.description : "无法读取问卷文件:\(error)"
-            return Outcome(diagnostics: [.error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))])
+            return Outcome(diagnostics: [
+                .error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))
+            ])
         }
     }
 
@@ -47,7 +49,8 @@ public enum SurveyImport {
             if matches.count > 1 {
                 diagnostics.append(
                     .error(
-                        .surveyColumn, "表头中“\(name)”出现了 \(matches.count) 次(第 \(matches.map { String($0 + 1) }.joined(separator: "、")) 列);"
+                        .surveyColumn,
+                        "表头中“\(name)”出现了 \(matches.count) 次(第 \(matches.map { String($0 + 1) }.joined(separator: "、")) 列);"
                             + "请把重复的列改名或删去,使\(what)只对应一列", at: start))
                 return nil
             }
@@ -77,7 +80,8 @@ public enum SurveyImport {
             if let column = problem.column { message += "“\(column)”列" }
             if let value = problem.value, !value.isEmpty { message += "的“\(value)”" }
             message += ":\(problem.reason);这一行不计入任何比率"
-            diagnostics.append(.warning(.invalidResponse, message, at: SourceLocation(file: file, line: problem.row, column: 1)))
+            diagnostics.append(
+                .warning(.invalidResponse, message, at: SourceLocation(file: file, line: problem.row, column: 1)))
         }
         guard tally.valid > 0 else {
             diagnostics.append(

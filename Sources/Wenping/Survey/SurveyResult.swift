@@ -1,5 +1,7 @@
-/// What a survey yields: the facts with their samples and intervals, the table of answers, the per-area
-/// breakdowns and the rows left out. Built by ``SurveyImport``; written by ``SurveyFragmentWriter`` and
+/// What a survey yields.
+///
+/// The facts with their samples and intervals, the table of answers, the per-area breakdowns and the rows left
+/// out. Built by ``SurveyImport``; written by ``SurveyFragmentWriter`` and
 /// ``SurveySummaryRenderer``.
 public struct SurveyResult: Sendable {
     /// One computed fact.

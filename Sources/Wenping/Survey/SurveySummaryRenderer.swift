@@ -1,4 +1,6 @@
-/// A summary of a survey import for the people who check it: what was read, the table of answers, how each fact
+/// A summary of a survey import for the people who check it.
+///
+/// What was read, the table of answers, how each fact
 /// was computed (the arithmetic, with the interval), the per-area breakdown and every row left out with its row,
 /// column and reason. Markdown for reading, JSON for tools.
 public enum SurveySummaryRenderer {
@@ -20,10 +22,12 @@ public enum SurveySummaryRenderer {
         for question in result.questions {
             out += "**\(cell(question.label))**(列“\(cell(question.column))”)\n\n| 答案 | 户数 | 占有效问卷 |\n|---|---|---|\n"
             for answer in question.answers {
-                out += "| \(cell(answer.value)) | \(answer.count) | \(percent(Double(answer.count) / Double(result.valid))) |\n"
+                out +=
+                    "| \(cell(answer.value)) | \(answer.count) | \(percent(Double(answer.count) / Double(result.valid))) |\n"
             }
             if question.unanswered > 0 {
-                out += "| 未作答 | \(question.unanswered) | \(percent(Double(question.unanswered) / Double(result.valid))) |\n"
+                out +=
+                    "| 未作答 | \(question.unanswered) | \(percent(Double(question.unanswered) / Double(result.valid))) |\n"
             }
             out += "\n"
         }
@@ -32,7 +36,8 @@ public enum SurveySummaryRenderer {
         out += "中心 = (p + z²/2n)/(1 + z²/n),半宽 = z/(1 + z²/n)·√(p(1−p)/n + z²/4n²)。\n\n"
         out += "| 事实 | 名称 | 取值 | 计算 | 样本量 n | 95% 区间 |\n|---|---|---|---|---|---|\n"
         for fact in result.facts {
-            out += "| \(cell(fact.label)) | \(fact.name) | \(percent(fact.value)) | \(cell(explanation(fact))) | \(fact.n) "
+            out +=
+                "| \(cell(fact.label)) | \(fact.name) | \(percent(fact.value)) | \(cell(explanation(fact))) | \(fact.n) "
             out += fact.kind == .rate ? "| \(percent(fact.lower)) – \(percent(fact.upper)) |\n" : "| —(计数,非抽样估计) |\n"
         }
         if let column = result.areaColumn, !result.areas.isEmpty {
@@ -43,7 +48,8 @@ public enum SurveySummaryRenderer {
             for area in result.areas {
                 out += "| \(cell(area.name)) | \(area.valid) |"
                 for fact in area.facts where fact.kind == .rate {
-                    out += " \(percent(fact.value))(\(fact.count)/\(fact.n),\(percent(fact.lower))–\(percent(fact.upper))) |"
+                    out +=
+                        " \(percent(fact.value))(\(fact.count)/\(fact.n),\(percent(fact.lower))–\(percent(fact.upper))) |"
                 }
                 out += "\n"
             }
@@ -54,7 +60,8 @@ public enum SurveySummaryRenderer {
         } else {
             out += "| 行 | 列 | 内容 | 原因 |\n|---|---|---|---|\n"
             for problem in result.problems {
-                out += "| \(problem.row) | \(cell(problem.column ?? "—")) | \(cell(problem.value.map { $0.isEmpty ? "(空)" : $0 } ?? "—")) "
+                out +=
+                    "| \(problem.row) | \(cell(problem.column ?? "—")) | \(cell(problem.value.map { $0.isEmpty ? "(空)" : $0 } ?? "—")) "
                 out += "| \(cell(problem.reason)) |\n"
             }
         }
@@ -91,15 +98,23 @@ public enum SurveySummaryRenderer {
         return writer.output + "\n"
     }
 
-    /// The arithmetic behind one fact, in words: `“反对” 147 户 / 有效作答 1190 户 = 12.35%`.
+    /// The arithmetic behind one fact, in words: `答“反对”的 169 户 / 答“支持”、“反对”、“无所谓”的 1209 户 = 13.98%`.
     static func explanation(_ fact: SurveyResult.Fact) -> String {
-        switch fact.kind {
+        explanation(kind: fact.kind, count: fact.count, n: fact.n, counted: fact.counted, base: fact.base)
+    }
+
+    static func explanation(
+        kind: SurveyResult.Fact.Kind, count: Int, n: Int, counted: [String], base: [String]
+    ) -> String {
+        let value = percent(Double(count) / Double(n))
+        switch kind {
         case .coverage:
-            return "有效问卷 \(fact.count) 份 / 应调查户数 \(fact.n) = \(percent(fact.value))"
+            return "有效问卷 \(count) 份 / 应调查户数 \(n) = \(value)"
         case .rate:
-            let counted = fact.counted.map { "“\($0)”" }.joined(separator: "、")
-            let base = fact.base.map { "“\($0)”" }.joined(separator: "、")
-            return "答\(counted)的 \(fact.count) 户 / 答\(base)的 \(fact.n) 户 = \(percent(fact.value))"
+            guard !counted.isEmpty, !base.isEmpty else { return "\(count) / \(n) = \(value)" }
+            let numerator = counted.map { "“\($0)”" }.joined(separator: "、")
+            let denominator = base.map { "“\($0)”" }.joined(separator: "、")
+            return "答\(numerator)的 \(count) 户 / 答\(denominator)的 \(n) 户 = \(value)"
         }
     }
 

@@ -51,7 +51,9 @@ extension SurveyTally {
     /// Label for a blank area cell.
     static let noArea = "(未填片区)"
 
-    /// Counts every record after the header. `columns[q]` is the field index of question `q`; `idColumn` and
+    /// Counts every record after the header.
+    ///
+    /// `columns[q]` is the field index of question `q`; `idColumn` and
     /// `areaColumn` are field indexes when the spec names them.
     static func count(
         _ reader: inout CSVReader, spec: SurveySpec, header: [String], columns: [Int], idColumn: Int?,
@@ -106,7 +108,8 @@ extension SurveyTally {
                         problems.append(Problem(row: record.row, column: column, value: "", reason: "问卷编号为空"))
                     } else if let first = seenIDs[id] {
                         problems.append(
-                            Problem(row: record.row, column: column, value: id, reason: "问卷编号与第 \(first) 行重复,同一份问卷只计一次"))
+                            Problem(row: record.row, column: column, value: id, reason: "问卷编号与第 \(first) 行重复,同一份问卷只计一次")
+                        )
                     } else {
                         seenIDs[id] = record.row
                     }
