@@ -70,21 +70,16 @@ extension WenpingCommand {
                 throw ExitCode.inputsInvalid
             }
             let fragment = format == .json ? SurveyFragmentWriter.json(result) : SurveyFragmentWriter.yaml(result)
-            do {
-                if let summary {
-                    let text =
-                        summary.hasSuffix(".json")
-                        ? SurveySummaryRenderer.json(result) : SurveySummaryRenderer.markdown(result)
-                    try AtomicFile.write(text, to: summary)
-                }
-                if let output {
-                    try AtomicFile.write(fragment, to: output)
-                } else {
-                    print(fragment, terminator: "")
-                }
-            } catch {
-                Console.error("\(error)\n")
-                throw ExitCode(4)
+            if let summary {
+                let text =
+                    summary.hasSuffix(".json")
+                    ? SurveySummaryRenderer.json(result) : SurveySummaryRenderer.markdown(result)
+                try OutputFailure.write(text, to: summary)
+            }
+            if let output {
+                try OutputFailure.write(fragment, to: output)
+            } else {
+                print(fragment, terminator: "")
             }
             Console.error("有效问卷 \(result.valid) 份,无效 \(result.invalidRows.count) 份,空行 \(result.blank) 行\n")
             if !result.invalidRows.isEmpty { throw ExitCode.inputsInvalid }
