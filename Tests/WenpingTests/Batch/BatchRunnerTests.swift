@@ -70,7 +70,7 @@ struct BatchRunnerTests {
         let summary = try Self.run([Self.root + "/Fixtures/batch/projects.jsonl"], output: output, jobs: 4)
         #expect(summary.invalid == 3)
         let report = try String(contentsOfFile: output + "/reports/XA-2025-002.json", encoding: .utf8)
-        #expect(report.contains("长安区某某路拓宽工程房屋征收"))
+        #expect(report.contains("莲湖区某某路拓宽工程房屋征收"))
         #expect(!report.contains("与第 1 行编号相同的项目"))
         let rows = try #require(try Self.summaryJSON(output)["rows"] as? [[String: Any]])
         let duplicate = try #require(rows.last?["error"] as? [String: Any])
