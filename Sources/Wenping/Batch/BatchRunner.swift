@@ -101,6 +101,9 @@ public struct BatchRunner: Sendable {
         } catch {
             throw FileSystem.Failure(description: "无法创建输出目录“\(output)”(上级目录不存在、不是目录或没有写权限)")
         }
+        // Temporary files of an earlier run that was killed (SIGKILL, power loss) before it could clean up.
+        AtomicFile.removeStaleTemporaries(in: output)
+        AtomicFile.removeStaleTemporaries(in: reports)
         let total = count(inputs)
         let writer = try SummaryWriter(
             folder: output,

@@ -22,12 +22,9 @@ final class StreamingFile {
         let directory = FilePath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         temporary = FilePath.join(directory, ".\(name).\(suffix)-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forUpdatingAtPath: temporary)
-        else {
-            throw FileSystem.Failure(description: "无法写入“\(path)”(目录不存在或没有写权限)")
-        }
-        self.handle = handle
+        let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystem.Failure(writing: path, errno: errno) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     deinit {
@@ -49,9 +46,13 @@ final class StreamingFile {
     func append(contentsOf other: StreamingFile) throws {
         try flush()
         try other.flush()
-        try other.handle.seek(toOffset: 0)
-        while let chunk = try other.handle.read(upToCount: Self.flushSize), !chunk.isEmpty {
-            try handle.write(contentsOf: chunk)
+        do {
+            try other.handle.seek(toOffset: 0)
+            while let chunk = try other.handle.read(upToCount: Self.flushSize), !chunk.isEmpty {
+                try handle.write(contentsOf: chunk)
+            }
+        } catch {
+            throw FileSystem.Failure(writing: path, error: error)
         }
     }
 
@@ -60,19 +61,35 @@ final class StreamingFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw FileSystem.Failure(description: "无法写入“\(path)”:\(error.localizedDescription)")
+            throw FileSystem.Failure(writing: path, error: error)
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is buffered and renames the file into place.
     func commit() throws {
+        try finishWriting()
+        try publish()
+    }
+
+    /// Writes what is buffered, makes it durable and closes the file, without renaming it: the first half of
+    /// ``commit()``, for files that must appear together (``publish()`` each once all are written).
+    func finishWriting() throws {
         try flush()
-        try handle.synchronize()
+        do {
+            try handle.synchronize()
+        } catch {
+            throw FileSystem.Failure(writing: path, error: error)
+        }
         close()
+    }
+
+    /// Renames the finished temporary file into place.
+    func publish() throws {
         if rename(temporary, path) != 0 {
+            let failure = FileSystem.Failure(writing: path, errno: errno)
             try? FileManager.default.removeItem(atPath: temporary)
-            throw FileSystem.Failure(description: "无法写入“\(path)”")
+            throw failure
         }
     }
 

@@ -44,31 +44,37 @@ final class SummaryWriter {
     }
 
     /// Writes the three files into place and removes the spill files.
+    ///
+    /// The summaries are one set: all three are written whole under temporary names first, and only then renamed
+    /// into place, one right after the other. If writing any of them fails (a full disk), every temporary file is
+    /// removed and the previous run's three files stay as they were: never a new `summary.csv` beside an old
+    /// `summary.json`.
     func finish(interrupted: Bool) throws -> BatchSummary {
         summary.interrupted = interrupted
         defer {
             jsonRows.abandon()
             htmlRows.abandon()
         }
-        try csv.commit()
-        let json = try StreamingFile(path: jsonRows.path)
+        var finished: [StreamingFile] = []
         do {
+            try csv.finishWriting()
+            finished.append(csv)
+            let json = try StreamingFile(path: jsonRows.path)
+            finished.append(json)
             try json.write(SummaryJSON.head(summary))
             try json.append(contentsOf: jsonRows)
             try json.write(SummaryJSON.tail(empty: summary.total == 0))
-            try json.commit()
-        } catch {
-            json.abandon()
-            throw error
-        }
-        let html = try StreamingFile(path: htmlRows.path)
-        do {
+            try json.finishWriting()
+            let html = try StreamingFile(path: htmlRows.path)
+            finished.append(html)
             try html.write(SummaryHTML.head(summary))
             try html.append(contentsOf: htmlRows)
             try html.write(SummaryHTML.tail)
-            try html.commit()
+            try html.finishWriting()
+            for file in finished { try file.publish() }
         } catch {
-            html.abandon()
+            for file in finished { file.abandon() }
+            csv.abandon()
             throw error
         }
         return summary

@@ -131,3 +131,36 @@ extension FileSystem.Failure {
         }
     }
 }
+
+extension FileSystem.Failure {
+    /// Why `path` could not be written, from `errno`, in plain Chinese with what would fix it.
+    init(writing path: String, errno code: Int32) {
+        let reason =
+            switch code {
+            case ENOSPC, EDQUOT: "磁盘已满(或超出磁盘配额);请腾出空间后重试"
+            case EFBIG: "文件超出系统允许的大小;请腾出空间或放宽限制后重试"
+            case EACCES, EPERM: "没有写权限;请换一个有写权限的目录"
+            case EROFS: "所在磁盘是只读的;请换一个目录"
+            case ENOENT, ENOTDIR: "目录不存在"
+            case ENAMETOOLONG: "文件名太长"
+            case EISDIR: "已有同名目录"
+            case EIO: "写入时发生输入输出错误(磁盘或网络存储出错)"
+            default: "系统错误(错误码 \(code))"
+            }
+        self.init(description: "无法写入“\(path)”:\(reason)")
+    }
+
+    /// Why `path` could not be written, from a Foundation error (its POSIX code when it has one).
+    init(writing path: String, error: any Error) {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain {
+            self.init(writing: path, errno: Int32(nsError.code))
+        } else if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            self.init(writing: path, errno: Int32(underlying.code))
+        } else {
+            self.init(description: "无法写入“\(path)”(磁盘已满、文件过大或没有写权限)")
+        }
+    }
+}

@@ -9,29 +9,73 @@ public enum AtomicFile {
         let directory = FilePath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = FilePath.join(directory, ".\(name).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw FileSystem.Failure(description: "无法写入“\(path)”(目录不存在或没有写权限)")
-        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystem.Failure(writing: path, errno: errno) }
         var written = 0
+        var failure: Int32 = 0
         let bytes = Array(text.utf8)
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+        bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
                 let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result <= 0 { return false }
+                if result < 0 && errno == EINTR { continue }
+                if result <= 0 {
+                    failure = result < 0 ? errno : ENOSPC
+                    return
+                }
                 written += result
             }
-            return true
         }
-        let closed = close(descriptor) == 0
-        guard complete, closed, rename(temporary, path) == 0 else {
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
             unlink(temporary)
-            throw FileSystem.Failure(description: "无法写入“\(path)”(磁盘已满或没有写权限)")
+            throw FileSystem.Failure(writing: path, errno: failure)
         }
     }
 
+    /// Whether `name` is a temporary file name that ``AtomicFile`` or `StreamingFile` makes (`.NAME.tmp-PID-N`,
+    /// `.NAME.tmp-PID`, `.NAME.rows-PID`), and the process id in it.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return nil }
+        let tail = name[name.index(after: dot)...].split(separator: "-", omittingEmptySubsequences: false)
+        guard tail.count == 2 || tail.count == 3, tail[0] == "tmp" || tail[0] == "rows",
+            tail.dropFirst().allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let pid = Int32(tail[1]), pid > 0
+        else { return nil }
+        return pid
+    }
+
+    /// Removes, from `folder` (not recursively), the temporary files a killed earlier run left behind.
+    ///
+    /// Only regular files named in our own pattern (``temporaryOwner(_:)``) whose process is no longer running
+    /// are removed. Returns how many.
+    @discardableResult
+    static func removeStaleTemporaries(in folder: String) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
+        var removed = 0
+        for name in names {
+            guard let pid = temporaryOwner(name), pid != getpid() else { continue }
+            // Signal 0 checks whether the process exists; ESRCH: it does not.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = FilePath.join(folder, name)
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            if unlink(path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
+    /// The most UTF-8 bytes of a report's base name: with `.html` and the temporary suffix
+    /// (`.` + name + `.html.tmp-PID-N`, at most 46 more bytes) it stays within the 255-byte file-name limit of
+    /// Linux and macOS file systems.
+    public static let maximumNameBytes = 180
+
     /// A file name made from a project id: keeps letters (any script), digits, `-`, `_` and `.`, replaces
     /// everything else (slashes, spaces, control characters) with `_`, and never yields `.`/`..`-style names.
+    ///
+    /// A name longer than ``maximumNameBytes`` bytes (about 60 Chinese characters) is cut at a character
+    /// boundary and ends with `~` and 12 hex digits of the id's SHA-256, so two long ids that share a beginning
+    /// still get different names.
     public static func safeName(_ id: String) -> String {
         var out = ""
         for scalar in id.unicodeScalars {
@@ -43,6 +87,16 @@ public enum AtomicFile {
         }
         while out.hasPrefix(".") { out = "_" + out.dropFirst() }
         if out.isEmpty { out = "_" }
-        return String(out.prefix(120))
+        guard out.utf8.count > maximumNameBytes else { return out }
+        let suffix = "~" + SHA256.hex(Array(id.utf8)).prefix(12)
+        var cut = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in out.unicodeScalars {
+            let width = String(scalar).utf8.count
+            if bytes + width > maximumNameBytes - suffix.utf8.count { break }
+            cut.append(scalar)
+            bytes += width
+        }
+        return String(cut) + suffix
     }
 }

@@ -21,7 +21,8 @@ extension WenpingCommand {
                 每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。\
                 一个输入有问题(读不了、格式错、事实不对、没有适用的规则、项目编号重复)不影响其他输入:
                 它在汇总中记为一条错误(文件、行号和错误信息),错误信息同时输出到标准错误(最多 20 条)。\
-                按 Ctrl-C 会停止读取新的输入,完成手头的项目并写出只含已完成部分的汇总。
+                按 Ctrl-C(或收到 SIGTERM,如 timeout、systemd 停止服务)会停止读取新的输入,完成手头的项目并写出只含已完成部分的汇总,\
+                标明“已中断”;被强行终止的运行留下的临时文件,下次输出到同一目录时自动清除。
 
                 退出码:含义见 wenping --help(所有子命令通用)。
                 汇总的“数据完整性”列指出缺少评级所需事实的项目;给了 --require-complete 时,有这样的项目退出码为 3。
@@ -123,7 +124,7 @@ extension WenpingCommand {
                 Console.error(
                     "已中断:完成 \(summary.total)\(total),其中已评级 \(summary.graded) 个、无效 \(summary.invalid) 个;"
                         + "汇总只含已完成的输入,见 \(output)/summary.csv\n")
-                throw ExitCode.interrupted
+                throw interrupts.exitCode
             }
             if summary.total == 0 {
                 Console.error(
