@@ -74,6 +74,9 @@ extension HTMLReportRenderer {
         }
         .outcome { margin-top: 3mm; }
         ul.reasons { margin-top: 0; }
+        ul.meaning { margin: 0; padding-left: 5mm; }
+        ol.recommendations { padding-left: 6mm; text-align: left; }
+        ol.recommendations ul { margin: 1mm 0 2mm; }
         ul.reasons li.decisive { font-weight: 700; }
         .banner {
           border: 2pt solid #a3161b; background: #fde8e8; color: #5c0b0e; padding: 2mm 4mm; margin: 0 0 4mm;

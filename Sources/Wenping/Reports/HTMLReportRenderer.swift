@@ -28,7 +28,7 @@ public enum HTMLReportRenderer {
     }
 
     private static func verdict(_ model: ReportModel) -> String {
-        var out = "<header class=\"cover\">\n<h1>\(HTML.escape(model.project.name)) 社会稳定风险评估报告</h1>\n"
+        var out = "<header class=\"cover\">\n<h1>\(HTML.escape(model.project.name))<br>社会稳定风险评估报告</h1>\n"
         out += "<p class=\"subtitle\">"
         out += model.reportFields.map { "\($0.0)：\(notGiven(HTML.escape($0.1)))" }.joined(separator: "　｜　")
         out += "</p>\n"
@@ -49,7 +49,8 @@ public enum HTMLReportRenderer {
         out += "（措施前为\(HTML.escape(model.before.gradeLabel))）。\(HTML.escape(model.decision))</p>\n"
         let decisive = model.after.reasons.filter(\.decisive).map(\.text)
         if !decisive.isEmpty {
-            out += "<p class=\"meaning\">等级由以下情形决定：\(decisive.map(HTML.escape).joined(separator: "；"))。</p>\n"
+            out += "<p class=\"meaning\">落实措施后的等级由以下情形决定：</p>\n<ul class=\"meaning\">\n"
+            out += decisive.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         return out + "</div>\n</div>\n</header>\n"
     }
@@ -194,10 +195,16 @@ public enum HTMLReportRenderer {
         if let meaning = model.gradeMeaning {
             out += "<p class=\"meaning\">（\(HTML.escape(ReportModel.meaningSentence(meaning)))）</p>\n"
         }
-        out += "<p>对策建议：</p>\n<ul>\n"
-        if model.recommendations.isEmpty { out += "<li>无</li>\n" }
-        for item in model.recommendations { out += "<li>\(HTML.escape(item))</li>\n" }
-        out += "</ul>\n"
+        out += "<p>对策建议：</p>\n<ol class=\"recommendations\">\n<li>落实措施后的等级以落实以下已采纳的措施为前提："
+        out += model.recommendations.required.isEmpty ? "无。" : "\n<ul>\n"
+        for item in model.recommendations.required { out += "<li>\(HTML.escape(item))</li>\n" }
+        out += model.recommendations.required.isEmpty ? "</li>\n" : "</ul>\n</li>\n"
+        if !model.recommendations.suggested.isEmpty {
+            out += "<li>建议增加的措施：\n<ul>\n"
+            for item in model.recommendations.suggested { out += "<li>\(HTML.escape(item))</li>\n" }
+            out += "</ul>\n</li>\n"
+        }
+        out += "</ol>\n"
         out += model.sections.filter { $0.id == "emergency" }.map { section($0, heading: "h3") }.joined()
         return out + "</section>\n"
     }
@@ -221,13 +228,26 @@ public enum HTMLReportRenderer {
                     ["项目", "内容"], pairs.map { [HTML.escape($0.0), notGiven(HTML.escape($0.1))] }, widths: [22, 78],
                     className: "basics")
             case .table(let headers, let rows):
-                let width = 100 / max(1, headers.count)
                 out += table(
                     headers.map(HTML.escape), rows.map { $0.map { notGiven(HTML.escape($0)) } },
-                    widths: Array(repeating: width, count: headers.count), className: "outline")
+                    widths: widths(headers, rows), className: "outline")
             }
         }
         return out
+    }
+
+    /// Column widths in percent, each column's share of the widest text in it (header or cell, at most 24 em),
+    /// at least 8%: short columns stay narrow, long text gets the room.
+    static func widths(_ headers: [String], _ rows: [[String]]) -> [Int] {
+        let wanted = headers.indices.map { column in
+            ([headers[column]] + rows.compactMap { column < $0.count ? $0[column] : nil })
+                .map { min(HTML.width($0), 24) }.max() ?? 1
+        }
+        let total = wanted.reduce(0, +)
+        var widths = wanted.map { max(8, Int(($0 / max(total, 1) * 100).rounded(.down))) }
+        let excess = widths.reduce(0, +) - 100
+        if excess != 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) { widths[widest] -= excess }
+        return widths
     }
 
     private static func provenance(_ model: ReportModel) -> String {

@@ -76,7 +76,11 @@ public enum JSONReportRenderer {
                         }
                     }
                 }
-                json.field("recommendations", strings: model.recommendations)
+                json.key("recommendations")
+                json.object { json in
+                    json.field("required", strings: model.recommendations.required)
+                    json.field("suggested", strings: model.recommendations.suggested)
+                }
             }
             writeOutline(model, &json)
             json.field("warnings", strings: model.warnings)

@@ -143,8 +143,13 @@ public enum MarkdownReportRenderer {
         out += "\n\n"
         if let meaning = model.gradeMeaning { out += "（\(cell(ReportModel.meaningSentence(meaning)))）\n\n" }
         out += "对策建议：\n\n"
-        if model.recommendations.isEmpty { out += "- 无\n" }
-        for item in model.recommendations { out += "- \(cell(item))\n" }
+        out += "1. 落实措施后的等级以落实以下已采纳的措施为前提："
+        out += model.recommendations.required.isEmpty ? "无。\n" : "\n"
+        for item in model.recommendations.required { out += "   - \(cell(item))\n" }
+        if !model.recommendations.suggested.isEmpty {
+            out += "2. 建议增加的措施：\n"
+            for item in model.recommendations.suggested { out += "   - \(cell(item))\n" }
+        }
         out += "\n"
         out += model.sections.filter { $0.id == "emergency" }.map { section($0, level: 3) }.joined()
         return out

@@ -156,7 +156,7 @@ extension ReportModel {
                     id: measure.id, label: measure.label, owner: measure.owner, assisting: measure.assisting,
                     deadline: measure.deadline, lowersProbability: measure.lowersProbability,
                     lowersImpact: measure.lowersImpact, adopted: isAdopted, outcome: outcome,
-                    isSatisfied: assessment.isMeasureSatisfied(measure.id))
+                    isSatisfied: assessment.isMeasureSatisfied(measure.id), lowered: effect?.changed ?? false)
             })
     }
 

@@ -133,25 +133,26 @@ extension ReportModel {
         }
     }
 
-    /// 对策建议: the adopted measures to carry out, then the measures not adopted for factors whose degree after
-    /// measures is still in the two highest degrees.
-    static func recommendations(_ factors: [Factor], _ ruleSet: CompiledRuleSet) -> [String] {
-        var out: [String] = []
+    /// 对策建议: the adopted measures that lowered a level (the grade after measures assumes they are carried
+    /// out), then measures not adopted for factors whose degree after measures is still in the two highest
+    /// degrees, leaving out measures the facts show are already in place.
+    static func recommendations(_ factors: [Factor], _ ruleSet: CompiledRuleSet) -> Recommendations {
+        var required: [String] = []
+        var suggested: [String] = []
         var seen: Set<String> = []
         for factor in factors where factor.isApplicable {
-            for measure in factor.measures where measure.adopted && seen.insert(measure.id).inserted {
-                out.append("落实已采纳的措施：\(measure.label)（责任主体：\(measure.owner)）")
+            for measure in factor.measures where measure.lowered && seen.insert(measure.id).inserted {
+                required.append("\(measure.label)（责任主体：\(measure.owner)）")
             }
         }
         let high = max(0, ruleSet.degrees.labels.count - 2)
         for factor in factors where factor.isApplicable && factor.after.degree - 1 >= high {
             for measure in factor.measures
             where !measure.adopted && !measure.isSatisfied && seen.insert(measure.id).inserted {
-                out.append(
-                    "“\(factor.label)”落实措施后仍为“\(factor.after.degreeLabel)”，建议增加措施：\(measure.label)（责任主体：\(measure.owner)）"
-                )
+                suggested.append(
+                    "针对“\(factor.label)”（落实措施后仍为“\(factor.after.degreeLabel)”）：\(measure.label)（责任主体：\(measure.owner)）")
             }
         }
-        return out
+        return Recommendations(required: required, suggested: suggested)
     }
 }

@@ -59,6 +59,8 @@ struct ReportModel: Sendable {
         let outcome: String?
         /// The facts show the measure is already in place: it is never recommended.
         let isSatisfied: Bool
+        /// It was adopted and lowered a level of this factor.
+        let lowered: Bool
     }
 
     struct Factor: Sendable {
@@ -169,6 +171,14 @@ struct ReportModel: Sendable {
         let text: String
     }
 
+    /// 对策建议.
+    struct Recommendations: Sendable {
+        /// Adopted measures that lowered a level: the grade after measures holds only if they are carried out.
+        let required: [String]
+        /// Measures not adopted, for factors still in the two highest degrees after measures.
+        let suggested: [String]
+    }
+
     /// A section of the report outline given by the project file (评估主体, 过程和方法 …), laid out as blocks.
     struct Section: Sendable {
         let id: String
@@ -208,7 +218,7 @@ struct ReportModel: Sendable {
     let defaultedFacts: [DefaultedFact]
     let banners: [Banner]
     let findings: [Finding]
-    let recommendations: [String]
+    let recommendations: Recommendations
     /// Outline sections from the project file, in report order (each either filled or stating `未提供`).
     let sections: [Section]
     /// 报告编号, 评估日期, 委托方 as label–value pairs (`未提供` when absent).

@@ -46,7 +46,7 @@ struct HTMLReportRendererTests {
         let html = HTMLReportRenderer.render(Engine.evaluate(project))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<b>"))
-        #expect(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; 社会稳定风险评估报告</h1>"))
+        #expect(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;<br>社会稳定风险评估报告</h1>"))
         #expect(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; 社会稳定风险评估报告</title>"))
         #expect(html.contains("&#39;quoted&#39; &amp; &lt;b&gt;bold&lt;/b&gt;"))
     }
