@@ -16,7 +16,17 @@ let package = Package(
         .executable(name: "wenping", targets: ["WenpingCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,9 +39,41 @@ let package = Package(
             name: "Wenping", dependencies: ["WenpingYAML"],
             exclude: ["Expression/Grammar.md"],  // the expression language's reference, for readers
             swiftSettings: commonSettings),
+        .target(
+            name: "WenpingLedger",
+            dependencies: [
+                "Wenping", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .target(
+            name: "WenpingServer",
+            dependencies: [
+                "Wenping", "WenpingLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: commonSettings
+        ),
         .executableTarget(
             name: "WenpingCLI",
-            dependencies: ["Wenping", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Wenping", "WenpingLedger", "WenpingServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: commonSettings
         ),
         .testTarget(name: "WenpingYAMLTests", dependencies: ["WenpingYAML"], swiftSettings: commonSettings),
@@ -42,9 +84,27 @@ let package = Package(
                 "Schema/Snapshots"],
             swiftSettings: commonSettings),
         .testTarget(
+            name: "WenpingLedgerTests",
+            dependencies: ["WenpingLedger", "Wenping", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "WenpingServerTests",
+            dependencies: [
+                "WenpingServer", "WenpingLedger", "Wenping",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
             name: "WenpingCLITests",
             dependencies: [
-                "WenpingCLI", "Wenping", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "WenpingCLI", "Wenping", "WenpingLedger",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: commonSettings
         ),

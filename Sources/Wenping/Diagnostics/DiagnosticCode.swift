@@ -195,6 +195,43 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A report, summary or output folder could not be written (exit status 4).
     public static let outputUnwritable = DiagnosticCode(rawValue: "E620")
 
+    // MARK: - Service and ledger (E7xx)
+
+    /// The request body is not valid JSON, or a field is missing or of the wrong type.
+    public static let requestMalformed = DiagnosticCode(rawValue: "E701")
+    /// The request body is larger than the service accepts.
+    public static let bodyTooLarge = DiagnosticCode(rawValue: "E702")
+    /// No session or token was given.
+    public static let notAuthenticated = DiagnosticCode(rawValue: "E703")
+    /// The user's role does not allow the action.
+    public static let roleForbidden = DiagnosticCode(rawValue: "E704")
+    /// A state-changing request made with a session lacks the CSRF token.
+    public static let csrfRejected = DiagnosticCode(rawValue: "E705")
+    /// No such route, project, assessment, ruleset or job.
+    public static let resourceNotFound = DiagnosticCode(rawValue: "E706")
+    /// The route exists but not for this method.
+    public static let methodNotAllowed = DiagnosticCode(rawValue: "E707")
+    /// Wrong user name or password.
+    public static let loginFailed = DiagnosticCode(rawValue: "E708")
+    /// Too many failed logins; wait before trying again.
+    public static let loginThrottled = DiagnosticCode(rawValue: "E709")
+    /// The session expired or was ended, or the token was revoked.
+    public static let sessionExpired = DiagnosticCode(rawValue: "E710")
+    /// The new rules have errors; the service keeps the old ones.
+    public static let reloadRejected = DiagnosticCode(rawValue: "E711")
+    /// A review is incomplete (an override without a reason or with an unknown grade).
+    public static let reviewInvalid = DiagnosticCode(rawValue: "E712")
+    /// A stored report cannot be rendered in another format because its ruleset (by digest) is no longer loaded.
+    public static let rulesetUnavailable = DiagnosticCode(rawValue: "E713")
+    /// The ledger could not be opened, read or written.
+    public static let ledgerFailure = DiagnosticCode(rawValue: "E714")
+    /// The request names something that already exists (a user name).
+    public static let conflict = DiagnosticCode(rawValue: "E715")
+    /// The ledger's hash chain or database checks fail (`wenping ledger verify`).
+    public static let ledgerChainBroken = DiagnosticCode(rawValue: "E716")
+    /// The project could not be graded; the problem's diagnostics say why.
+    public static let projectRejected = DiagnosticCode(rawValue: "E717")
+
     // MARK: - Warnings for rule authors (W5xx)
 
     /// Factor weights that do not add up to 1.
@@ -302,6 +339,23 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .invalidSurveyBlock, slug: "invalid-survey-block", summary: "项目文件的 survey 部分不合规"),
         Entry(code: .surveyFactTwice, slug: "survey-fact-twice", summary: "同一事实既写在 facts 又写在 survey.facts"),
         Entry(code: .outputUnwritable, slug: "output-unwritable", summary: "无法写出报告、汇总或输出目录"),
+        Entry(code: .requestMalformed, slug: "request-malformed", summary: "请求内容不是有效的 JSON,或字段缺失、类型不对"),
+        Entry(code: .bodyTooLarge, slug: "body-too-large", summary: "请求内容超过服务接受的上限"),
+        Entry(code: .notAuthenticated, slug: "not-authenticated", summary: "未登录，也未给出 API 令牌"),
+        Entry(code: .roleForbidden, slug: "role-forbidden", summary: "当前角色无权执行该操作"),
+        Entry(code: .csrfRejected, slug: "csrf-rejected", summary: "会话写操作缺少或带错 CSRF 令牌"),
+        Entry(code: .resourceNotFound, slug: "resource-not-found", summary: "地址、项目、评估记录、规则或任务不存在"),
+        Entry(code: .methodNotAllowed, slug: "method-not-allowed", summary: "此地址不支持该请求方法"),
+        Entry(code: .loginFailed, slug: "login-failed", summary: "用户名或密码错误"),
+        Entry(code: .loginThrottled, slug: "login-throttled", summary: "登录失败次数过多，请稍后再试"),
+        Entry(code: .sessionExpired, slug: "session-expired", summary: "会话已过期或令牌已吊销"),
+        Entry(code: .reloadRejected, slug: "reload-rejected", summary: "新规则有错误，服务继续使用原规则"),
+        Entry(code: .reviewInvalid, slug: "review-invalid", summary: "审核意见不完整(调整等级须给出等级和理由)"),
+        Entry(code: .rulesetUnavailable, slug: "ruleset-unavailable", summary: "评估所用的规则(按摘要)已不在服务中，无法重新生成该格式的报告"),
+        Entry(code: .ledgerFailure, slug: "ledger-failure", summary: "账本无法打开或读写失败"),
+        Entry(code: .conflict, slug: "conflict", summary: "同名记录已存在"),
+        Entry(code: .ledgerChainBroken, slug: "ledger-chain-broken", summary: "账本哈希链断裂或数据库检查失败"),
+        Entry(code: .projectRejected, slug: "project-rejected", summary: "项目无法评级(详见所附诊断)"),
         Entry(code: .weightsDoNotSum, slug: "weights-do-not-sum", summary: "因素权重之和不为 1"),
         Entry(code: .bandShadowed, slug: "band-shadowed", summary: "该分档永远不会被匹配"),
         Entry(code: .inputUnused, slug: "input-unused", summary: "输入项未被使用"),
