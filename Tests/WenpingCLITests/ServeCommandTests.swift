@@ -23,7 +23,8 @@ struct ServeCommandTests {
             process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
             process.arguments = [
                 "serve", "--port", "0", "--ledger", folder + "/wenping.sqlite", "--rules", "Rules",
-                "--admin-password-file", folder + "/admin-password", "--bcrypt-cost", "4", "--jobs-folder", folder + "/jobs",
+                "--admin-password-file", folder + "/admin-password", "--bcrypt-cost", "4", "--jobs-folder",
+                folder + "/jobs",
             ]
             process.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.root)
             process.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "warning"]) { $1 }
