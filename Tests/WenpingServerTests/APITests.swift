@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
+import Wenping
 
 @testable import WenpingLedger
 @testable import WenpingServer
@@ -32,7 +33,7 @@ struct APITests {
             let json = try await client.call(.post, "/api/v1/assess", ServerFixture.project)
             #expect(json.status == .ok)
             #expect(json.headers[.contentType]?.hasPrefix("application/json") == true)
-            #expect(json.json["schema"] as? String == "wenping/assessment/1")
+            #expect(json.json["schema"] as? String == JSONReportRenderer.schema)
             let markdown = try await client.call(.post, "/api/v1/assess?format=md", ServerFixture.project)
             #expect(markdown.headers[.contentType]?.hasPrefix("text/markdown") == true)
             #expect(markdown.text.contains("长安区某某路拓宽工程房屋征收"))
@@ -115,7 +116,7 @@ struct APITests {
             #expect(encoded.status == .ok)
 
             let report = try await client.call(.get, "/api/v1/assessments/\(firstID)/report", as: preparer)
-            #expect(report.json["schema"] as? String == "wenping/assessment/1")
+            #expect(report.json["schema"] as? String == JSONReportRenderer.schema)
             #expect(report.json["reviews"] as? [Any] != nil)
             for format in ["md", "html"] {
                 let rendered = try await client.call(
@@ -248,7 +249,7 @@ struct BatchAPITests {
             #expect(again.status == .ok)
             let report = try await client.call(.get, "/api/v1/batches/\(jobID)/reports/XA-2025-002.json", as: reviewer)
             #expect(report.status == .ok, "\(report.text)")
-            #expect(report.json["schema"] as? String == "wenping/assessment/1")
+            #expect(report.json["schema"] as? String == JSONReportRenderer.schema)
             for traversal in [
                 "..%2F..%2Fout%2Fsummary.json", "..%2Finput.jsonl", "%2Fetc%2Fpasswd", ".hidden.json", "..",
                 "..%5C..%5Csummary.json",

@@ -28,7 +28,7 @@ enum ParserText {
         (#"\(values: ([^;)]*); default: ([^)]*)\)"#, "(可选:$1;默认:$2)"),
         (#"\(values: ([^)]*)\)"#, "(可选:$1)"),
         (#"\(default: ([^)]*)\)"#, "(默认:$1)"),
-        (#"See '([^']*) help <subcommand>' for detailed help\."#, "用 $1 help <子命令> 查看子命令的详细帮助。"),
+        (#"See '([^']*) help ([^'<]*)<subcommand>' for detailed help\."#, "用 $1 help $2<子命令> 查看子命令的详细帮助。"),
         (#"See '([^']*)' for more information\."#, "用 $1 查看详细帮助。"),
         (#"Missing expected argument '([^']*)'"#, "缺少参数 $1"),
         (#"Missing one of: (.*)"#, "缺少以下之一:$1"),
