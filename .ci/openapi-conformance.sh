@@ -2,7 +2,9 @@
 # OpenAPI conformance: starts `wenping serve` on a loopback port with a fresh ledger, waits for /healthz, runs
 # schemathesis (PyPI, in a venv) against /api/v1/openapi.json with an admin API token, bounded in time, then stops
 # the server with SIGTERM and checks the ledger with `wenping ledger verify`. Token revocation is left out (it would
-# revoke schemathesis's own token and turn every later call into 401); the Swift tests cover it.
+# revoke schemathesis's own token and turn every later call into 401); the Swift tests cover it. Hypothesis's health
+# checks (generation too slow or too filtered, e.g. path parameters that cannot hold "/") are about the test data, not
+# the server, and flake on a loaded 2-core machine: they are suppressed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,7 +56,7 @@ set +e
 (cd "$WORK" && timeout 600 "$OLDPWD/$VENV/bin/st" run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
     --header "Authorization: Bearer $TOKEN" --exclude-operation-id revokeToken \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
-    --max-examples 30 --workers 2 --seed 1 --no-color)
+    --max-examples 30 --workers 2 --seed 1 --no-color --suppress-health-check=all)
 STATUS=$?
 set -e
 
