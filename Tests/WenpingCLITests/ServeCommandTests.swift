@@ -17,7 +17,7 @@ struct ServeCommandTests {
         let folder: String
         var base: String { "http://127.0.0.1:\(port)" }
 
-        init(folder: String) throws {
+        init(folder: String, extra: [String] = []) throws {
             self.folder = folder
             try "serve-test-password".write(toFile: folder + "/admin-password", atomically: true, encoding: .utf8)
             process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
@@ -25,7 +25,7 @@ struct ServeCommandTests {
                 "serve", "--port", "0", "--ledger", folder + "/wenping.sqlite", "--rules", "Rules",
                 "--admin-password-file", folder + "/admin-password", "--bcrypt-cost", "4", "--jobs-folder",
                 folder + "/jobs",
-            ]
+            ] + extra
             process.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.root)
             process.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "warning"]) { $1 }
             let err = Pipe()
@@ -39,7 +39,7 @@ struct ServeCommandTests {
                 let data = err.fileHandleForReading.availableData
                 if data.isEmpty { break }
                 text += String(decoding: data, as: UTF8.self)
-                if let range = text.range(of: "http://127.0.0.1:") {
+                if let range = text.range(of: "://127.0.0.1:") {
                     let digits = text[range.upperBound...].prefix { $0.isNumber }
                     if text[range.upperBound...].dropFirst(digits.count).first != nil { found = Int(digits) }
                 }
@@ -194,6 +194,43 @@ struct ServeCommandTests {
         let after = try CommandLineTests.run(["ledger", "verify", folder + "/wenping.sqlite"])
         #expect(after.status == 0)
         #expect(after.stdout.contains("共校验 \(rows + 1) 行"))
+    }
+
+    static func tool(_ name: String) -> String? {
+        ["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func runTool(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// With `--tls-cert` and `--tls-key` the service speaks HTTPS only (a throwaway self-signed certificate).
+    @Test(.enabled(if: tool("openssl") != nil && tool("curl") != nil))
+    func tlsServesHTTPSOnly() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try Self.runTool(
+            Self.tool("openssl")!,
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder + "/key.pem", "-out",
+                folder + "/cert.pem", "-days", "1", "-subj", "/CN=127.0.0.1",
+            ])
+        let server = try Server(
+            folder: folder, extra: ["--tls-cert", folder + "/cert.pem", "--tls-key", folder + "/key.pem"])
+        let https = try Self.runTool(Self.tool("curl")!, ["-sk", "https://127.0.0.1:\(server.port)/healthz"])
+        #expect(https.contains("\"status\":\"ok\""))
+        let plain = try Self.runTool(Self.tool("curl")!, ["-s", "http://127.0.0.1:\(server.port)/healthz"])
+        #expect(!plain.contains("\"status\""))
+        #expect(server.signal(SIGTERM) == 143)
     }
 
     @Test func ledgerCommandsReportBrokenAndMissingFiles() throws {
