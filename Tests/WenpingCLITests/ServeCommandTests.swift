@@ -21,11 +21,12 @@ struct ServeCommandTests {
             self.folder = folder
             try "serve-test-password".write(toFile: folder + "/admin-password", atomically: true, encoding: .utf8)
             process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-            process.arguments = [
-                "serve", "--port", "0", "--ledger", folder + "/wenping.sqlite", "--rules", "Rules",
-                "--admin-password-file", folder + "/admin-password", "--bcrypt-cost", "4", "--jobs-folder",
-                folder + "/jobs",
-            ] + extra
+            process.arguments =
+                [
+                    "serve", "--port", "0", "--ledger", folder + "/wenping.sqlite", "--rules", "Rules",
+                    "--admin-password-file", folder + "/admin-password", "--bcrypt-cost", "4", "--jobs-folder",
+                    folder + "/jobs",
+                ] + extra
             process.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.root)
             process.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "warning"]) { $1 }
             let err = Pipe()
@@ -197,7 +198,9 @@ struct ServeCommandTests {
     }
 
     static func tool(_ name: String) -> String? {
-        ["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + name }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static func runTool(_ path: String, _ arguments: [String]) throws -> String {
