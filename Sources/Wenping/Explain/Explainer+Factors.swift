@@ -60,9 +60,9 @@ extension Explainer {
         case .applies: return "\(condition) 成立。\(facts)"
         case .notApplicable: return "\(condition) 不成立,不计入综合风险指数。\(facts)"
         case .assumedApplicable:
-            return "\(condition) 因缺少\(missing(context, unknown))无法判断,按从严原则视为适用。\(facts)"
+            return "\(condition) 因\(missing(context, unknown))无法判断,按从严原则视为适用。\(facts)"
         case .assumedNotApplicable:
-            return "\(condition) 因缺少\(missing(context, unknown))无法判断,按不满足处理,视为不适用。\(facts)"
+            return "\(condition) 因\(missing(context, unknown))无法判断,按不满足处理,视为不适用。\(facts)"
         }
     }
 
@@ -89,11 +89,11 @@ extension Explainer {
         var text = "\(impact ? "影响程度" : "风险概率") \(shown.label):"
         let cautious = ruleSet.aggregation.unknownPolicy == .cautious
         if let undecided, cautious, undecided == chosen, let condition = bands[chosen].condition {
-            text += "第 \(chosen + 1) 档条件 \(code(condition.source)) 因缺少\(missing(context, unknown))无法判断,"
+            text += "第 \(chosen + 1) 档条件 \(code(condition.source)) 因\(missing(context, unknown))无法判断,"
             text += "按从严原则取该档及其后各档中最高的等级"
         } else {
             if let undecided, let condition = bands[undecided].condition {
-                text += "第 \(undecided + 1) 档条件 \(code(condition.source)) 因缺少\(missing(context, unknown))无法判断,按不满足处理;"
+                text += "第 \(undecided + 1) 档条件 \(code(condition.source)) 因\(missing(context, unknown))无法判断,按不满足处理;"
             }
             let earlier = bands[..<chosen].compactMap(\.condition).map { code($0.source) }
             let notMet =
@@ -163,11 +163,12 @@ extension Explainer {
         }.joined(separator: ";")
     }
 
-    /// The absent facts an undecided condition needed: `“入户调查反对率”(opposition_rate)`.
+    /// What left a condition undecided: the absent facts it needed (`缺少“入户调查反对率”(opposition_rate)`), or
+    /// a derived value that could not be computed (`“补偿比”无法计算（除数“市场价”为 0）`).
     private static func missing(_ context: Context, _ unknown: Assessment.Unknown?) -> String {
-        guard let unknown else { return "数据" }
+        guard let unknown else { return "缺少数据" }
         let slots = context.assessment.missing(unknown)
-        guard !slots.isEmpty else { return "数据" }
-        return slots.map { name(of: $0, context.ruleSet) }.joined(separator: "、")
+        guard !slots.isEmpty else { return context.assessment.shortfall(unknown) }
+        return "缺少" + slots.map { name(of: $0, context.ruleSet) }.joined(separator: "、")
     }
 }

@@ -76,13 +76,14 @@ extension Explainer {
             out += "- 兜底条件“\(floor.label ?? floor.id)”成立(\(code(floor.condition.source)))"
             out += floor.because.map { ":\($0)" } ?? ""
             out += ",至少\(gradeName(floor.grade, ruleSet))"
-            if undecided.contains(index) { out += ";因缺少数据无法判断,按从严原则视为成立" }
+            if undecided.contains(index) { out += ";因\(floorShortfall(index, assessment))无法判断,按从严原则视为成立" }
             if afterMeasures { out += ";措施不改变兜底条件" }
             out += "\n"
         }
         for index in undecided.sorted() where !floors.contains(index) {
             let floor = ruleSet.floors[index]
-            out += "- 兜底条件“\(floor.label ?? floor.id)”(\(code(floor.condition.source)))因缺少数据无法判断,按不满足处理\n"
+            out +=
+                "- 兜底条件“\(floor.label ?? floor.id)”(\(code(floor.condition.source)))因\(floorShortfall(index, assessment))无法判断,按不满足处理\n"
         }
 
         var deciders: [String] = []
@@ -96,5 +97,13 @@ extension Explainer {
         out += "- 决定等级的是:\(deciders.joined(separator: "、"))"
         out += deciders.count > 1 ? "(同时达到\(gradeName(outcome.grade, ruleSet)))\n\n" : "\n\n"
         return out
+    }
+
+    /// What left floor `index` undecided (missing facts, or a derived value that could not be computed).
+    private static func floorShortfall(_ index: Int, _ assessment: Assessment) -> String {
+        guard let unknown = assessment.unknowns.first(where: { $0.place == .floor(index) }) else {
+            return "缺少数据"
+        }
+        return assessment.shortfall(unknown)
     }
 }

@@ -18,9 +18,14 @@ extension ReportModel {
         }
         derived = ruleSet.derived.enumerated().map { index, item in
             let value = assessment.derivedValue(index)
-            return Self.fact(
+            let fact = Self.fact(
                 name: item.name, label: item.label, kind: "derived", unit: item.unit, value: value, domain: nil,
                 percent: false, source: value == .unknown ? "absent" : "derived")
+            // Given facts, failed arithmetic (a division by zero): say so, not "未提供".
+            guard let failure = assessment.arithmeticFailure(derived: index) else { return fact }
+            return Fact(
+                name: fact.name, label: fact.label, type: fact.type, unit: fact.unit, value: fact.value,
+                display: "无法计算（\(failure)）", source: fact.source)
         }
         let citations = Self.citations(ruleSet)
         self.citations = citations
@@ -90,32 +95,37 @@ extension ReportModel {
         // The facts whose absence left each level to the unknown policy (whichever band was undecided).
         var missingP: [Int] = []
         var missingI: [Int] = []
+        // What left them undecided, in words: missing facts, or a derived value that could not be computed.
+        var shortfallP: [String] = []
+        var shortfallI: [String] = []
         for unknown in assessment.unknowns {
             switch unknown.place {
             case .probability(let factorIndex, _) where factorIndex == index:
                 missingP += assessment.missing(unknown)
+                shortfallP.append(assessment.shortfall(unknown))
             case .impact(let factorIndex, _) where factorIndex == index:
                 missingI += assessment.missing(unknown)
+                shortfallI.append(assessment.shortfall(unknown))
             default: break
             }
         }
         func level(
             _ point: Int, _ scale: CompiledRuleSet.Scale, _ bands: [CompiledRuleSet.Band], _ bandIndex: Int,
-            _ missing: [Int]
+            _ missing: [Int], _ shortfalls: [String]
         ) -> Level {
             let band = bands[max(0, bandIndex)]
             let label = scale.levels[point].label
             var because: String? = applies ? band.because : nil
-            if applies && !missing.isEmpty {
-                let names = list(missing.map(assessment.missingLabel))
+            if applies && !shortfalls.isEmpty {
+                let names = unique(shortfalls).joined(separator: "，")
                 because =
                     policy == .cautious
-                    ? "缺少\(names)，无法判断，按从严原则取“\(label)”"
-                    : "缺少\(names)，无法判断的条件按不满足处理，取“\(label)”"
+                    ? "\(names)，无法判断，按从严原则取“\(label)”"
+                    : "\(names)，无法判断的条件按不满足处理，取“\(label)”"
             }
             return Level(
                 level: point + 1, label: label, band: bandIndex, because: because,
-                condition: applies ? band.condition?.source : nil, undecided: !missing.isEmpty,
+                condition: applies ? band.condition?.source : nil, undecided: !shortfalls.isEmpty,
                 missing: missing.map { ruleSet.inputs[$0].name })
         }
         let estimate = { (point: Assessment.Estimate) -> Estimate in
@@ -125,8 +135,9 @@ extension ReportModel {
             return Estimate(
                 probability: level(
                     point.probability, ruleSet.probabilityScale, factor.probability, result.probabilityBand,
-                    unique(missingP)),
-                impact: level(point.impact, ruleSet.impactScale, factor.impact, result.impactBand, unique(missingI)),
+                    unique(missingP), shortfallP),
+                impact: level(
+                    point.impact, ruleSet.impactScale, factor.impact, result.impactBand, unique(missingI), shortfallI),
                 degree: point.degree + 1, degreeLabel: ruleSet.degrees.labels[point.degree], score: score,
                 contribution: applies && weightSum > 0 ? factor.weight * score / weightSum : 0)
         }
@@ -169,27 +180,27 @@ extension ReportModel {
         return moved.joined(separator: "，")
     }
 
-    private static func unique(_ slots: [Int]) -> [Int] {
-        var seen: Set<Int> = []
-        return slots.filter { seen.insert($0).inserted }
+    /// `items` without repeats, in first-seen order.
+    private static func unique<Item: Hashable>(_ items: [Item]) -> [Item] {
+        var seen: Set<Item> = []
+        return items.filter { seen.insert($0).inserted }
     }
 
     // MARK: - Floors and outcomes
 
     private static func floors(_ assessment: Assessment, shortNames: [String: String]) -> [Floor] {
         let ruleSet = assessment.ruleSet
-        var missingByFloor: [Int: [Int]] = [:]
+        var missingByFloor: [Int: String] = [:]
         for unknown in assessment.unknowns {
-            if case .floor(let index) = unknown.place { missingByFloor[index] = assessment.missing(unknown) }
+            if case .floor(let index) = unknown.place { missingByFloor[index] = assessment.shortfall(unknown) }
         }
         return assessment.floors.map { index in
             let floor = ruleSet.floors[index]
             let grade = ruleSet.grades[floor.grade]
             let name = floor.label ?? floor.id
             let statement: String
-            if let missing = missingByFloor[index] {
-                let names = list(missing.map(assessment.missingLabel))
-                statement = "缺少\(names)，无法判断兜底条件“\(name)”是否成立；按从严原则视为成立，项目至少为\(grade.label)"
+            if let shortfall = missingByFloor[index] {
+                statement = "\(shortfall)，无法判断兜底条件“\(name)”是否成立；按从严原则视为成立，项目至少为\(grade.label)"
             } else {
                 statement = "兜底条件“\(name)”成立，项目至少为\(grade.label)"
             }
@@ -206,9 +217,9 @@ extension ReportModel {
     ) -> Outcome {
         let ruleSet = assessment.ruleSet
         let grades = ruleSet.grades
-        var undecidedRules: [Int: [Int]] = [:]
+        var undecidedRules: [Int: String] = [:]
         for unknown in assessment.unknowns {
-            if case .rule(let index) = unknown.place { undecidedRules[index] = assessment.missing(unknown) }
+            if case .rule(let index) = unknown.place { undecidedRules[index] = assessment.shortfall(unknown) }
         }
         var reasons = [
             Reason(
@@ -225,7 +236,7 @@ extension ReportModel {
             let missing = undecidedRules[index]
             let text =
                 missing.map {
-                    "缺少\(list($0.map(assessment.missingLabel)))，数量规则“\(name)”无法判断，按从严原则视为成立，对应\(grade.label)"
+                    "\($0)，数量规则“\(name)”无法判断，按从严原则视为成立，对应\(grade.label)"
                 } ?? "数量规则成立：\(name)，对应\(grade.label)"
             reasons.append(
                 Reason(
@@ -283,34 +294,31 @@ extension ReportModel {
         let ruleSet = project.ruleSet
         let policy = ruleSet.aggregation.unknownPolicy
         var out: [String] = []
-        func names(_ slots: [Int]) -> String {
-            slots.isEmpty ? "所需数据" : list(slots.map(assessment.missingLabel))
-        }
         let treatment = policy == .cautious ? "按从严原则处理" : "按不满足处理"
         for unknown in assessment.unknowns {
-            let missing = names(assessment.missing(unknown))
+            let missing = assessment.shortfall(unknown)
             switch unknown.place {
             case .applicability(let factor):
                 let applies = assessment.factors[factor].applicability.isApplicable
                 out.append(
-                    "缺少\(missing)，无法判断风险因素“\(ruleSet.factors[factor].label)”是否适用；\(treatment)，"
+                    "\(missing)，无法判断风险因素“\(ruleSet.factors[factor].label)”是否适用；\(treatment)，"
                         + (applies ? "视为适用" : "视为不适用"))
             case .probability(let factor, _):
                 let level = ruleSet.probabilityScale.levels[assessment.factors[factor].before.probability].label
-                out.append("缺少\(missing)，风险因素“\(ruleSet.factors[factor].label)”的风险概率无法判断；\(treatment)，取“\(level)”")
+                out.append("\(missing)，风险因素“\(ruleSet.factors[factor].label)”的风险概率无法判断；\(treatment)，取“\(level)”")
             case .impact(let factor, _):
                 let level = ruleSet.impactScale.levels[assessment.factors[factor].before.impact].label
-                out.append("缺少\(missing)，风险因素“\(ruleSet.factors[factor].label)”的影响程度无法判断；\(treatment)，取“\(level)”")
+                out.append("\(missing)，风险因素“\(ruleSet.factors[factor].label)”的影响程度无法判断；\(treatment)，取“\(level)”")
             case .floor(let index):
                 let floor = ruleSet.floors[index]
                 let fired = assessment.floors.contains(index)
                 let floorTreatment = floor.unknownPolicy == .cautious ? "按从严原则处理" : "按不满足处理"
                 out.append(
-                    "缺少\(missing)，无法判断兜底条件“\(floor.label ?? floor.id)”是否成立；\(floorTreatment)，"
+                    "\(missing)，无法判断兜底条件“\(floor.label ?? floor.id)”是否成立；\(floorTreatment)，"
                         + (fired ? "视为成立（至少\(ruleSet.grades[floor.grade].label)）" : "视为不成立"))
             case .rule(let index):
                 let rule = ruleSet.aggregation.rules[index]
-                out.append("缺少\(missing)，数量规则“\(rule.because ?? rule.id)”无法判断；\(treatment)")
+                out.append("\(missing)，数量规则“\(rule.because ?? rule.id)”无法判断；\(treatment)")
             }
         }
         for input in ruleSet.inputs where !project.given[input.slot] && project.values[input.slot] != .unknown {

@@ -61,3 +61,36 @@ struct NumberHardeningTests {
         #expect(!Explainer.explain(assessment).isEmpty)
     }
 }
+
+/// Class 15 of issue 8: a division by zero is reported as such, never as missing data.
+struct DivisionByZeroTests {
+    @Test func divisionByZeroIsNamedInEveryFormatAndInExplain() throws {
+        let folder = try HardeningSupport.rulesFolder(derived: "households / ratio", condition: "doubled > 100")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let catalog = RuleSetCatalog(paths: [folder])
+        let output = ProjectLoader(catalog: catalog).load(
+            bytes: HardeningSupport.project(facts: "households: 400, ratio: 0"), file: "p.yaml")
+        let project = try #require(output.project, "\(output.diagnostics)")
+        let assessment = Engine.evaluate(project)
+        #expect(assessment.arithmeticFailure(derived: 0) == "除数“补偿与市场价之比”为 0")
+        #expect(assessment.missingFacts.isEmpty)
+        for format in ReportFormat.allCases {
+            let text = format.render(assessment)
+            #expect(text.contains("除数“补偿与市场价之比”为 0"), "\(format)")
+            #expect(!text.contains("缺少，") && !text.contains("缺少所需数据"), "\(format)")
+        }
+        let explanation = Explainer.explain(assessment)
+        #expect(explanation.contains("无法计算（除数“补偿与市场价之比”为 0）"))
+        #expect(!explanation.contains("因缺少数据"))
+    }
+
+    @Test func aMissingFactIsStillReportedAsMissing() throws {
+        let folder = try HardeningSupport.rulesFolder(derived: "households / ratio", condition: "doubled > 100")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = ProjectLoader(catalog: RuleSetCatalog(paths: [folder])).load(
+            bytes: HardeningSupport.project(facts: "households: 400"), file: "p.yaml")
+        let assessment = Engine.evaluate(try #require(output.project))
+        #expect(assessment.arithmeticFailure(derived: 0) == nil)
+        #expect(MarkdownReportRenderer.render(assessment).contains("缺少“补偿与市场价之比”"))
+    }
+}
