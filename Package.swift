@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -67,10 +69,18 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: commonSettings
         ),
+        .target(
+            name: "WenpingDocuments",
+            dependencies: [
+                "Wenping", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: commonSettings
+        ),
         .executableTarget(
             name: "WenpingCLI",
             dependencies: [
-                "Wenping", "WenpingLedger", "WenpingServer",
+                "Wenping", "WenpingLedger", "WenpingServer", "WenpingDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,6 +110,10 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
+        .testTarget(
+            name: "WenpingDocumentsTests",
+            dependencies: ["WenpingDocuments", "Wenping", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Snapshots", "check_docx.py"], swiftSettings: commonSettings),
         .testTarget(
             name: "WenpingCLITests",
             dependencies: [

@@ -67,9 +67,9 @@ struct ConventionsTests {
     }
 
     @Test func parseErrorsAreInChinese() throws {
-        let run = try CommandLineTests.run(["assess", "--format", "pdf", "x.yaml"])
+        let run = try CommandLineTests.run(["assess", "--format", "rtf", "x.yaml"])
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("错误:“pdf”不是 --format "))
+        #expect(run.stderr.hasPrefix("错误:“rtf”不是 --format "))
         for word in Self.english { #expect(!run.stderr.contains(word)) }
     }
 

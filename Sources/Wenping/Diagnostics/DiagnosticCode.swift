@@ -2,9 +2,9 @@
 ///
 /// Codes never change meaning once released: tests, documentation and tools match on them, while the message
 /// wording may improve. The first digit groups them: `E1xx` reading files and YAML, `E2xx` the shape of rule
-/// files, `E3xx` expressions, `E4xx` project files (and rule test files), `W5xx` warnings for rule authors. Every
-/// code is listed in ``DiagnosticCode/catalog`` with a one-line summary; `docs/diagnostics.md` is generated from
-/// the same list.
+/// files, `E3xx` expressions, `E4xx` project files (and rule test files), `W5xx` warnings for rule authors, `E8xx`
+/// report documents and templates. Every code is listed in ``DiagnosticCode/catalog`` with a one-line summary;
+/// `docs/diagnostics.md` is generated from the same list.
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     public let rawValue: String
 
@@ -263,6 +263,25 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A default on an input that a risk band, applicability condition or floor reads.
     public static let defaultHidesRisk = DiagnosticCode(rawValue: "W510")
 
+    // MARK: - Documents and templates (E8xx)
+
+    /// A report template is not valid Mustache (an unclosed section, a malformed tag).
+    public static let templateSyntax = DiagnosticCode(rawValue: "E801")
+    /// A file in the template folder is not one of the templates a report uses (often a misspelt name).
+    public static let templateUnknown = DiagnosticCode(rawValue: "E802")
+    /// A template file or the template folder cannot be read, or is not UTF-8.
+    public static let templateUnreadable = DiagnosticCode(rawValue: "E803")
+    /// A template names a value reports do not have (it would print nothing).
+    public static let templateUnknownName = DiagnosticCode(rawValue: "E804")
+    /// No program that can make a PDF (LibreOffice or Chromium) was found.
+    public static let pdfConverterMissing = DiagnosticCode(rawValue: "E805")
+    /// The PDF converter ran but did not produce a PDF (failed, or took too long).
+    public static let pdfConversionFailed = DiagnosticCode(rawValue: "E806")
+    /// `wenping templates export` could not write the templates (folder not writable, files already there).
+    public static let templateExportFailed = DiagnosticCode(rawValue: "E807")
+    /// The Word package (ZIP) could not be assembled.
+    public static let documentPackageFailed = DiagnosticCode(rawValue: "E808")
+
     /// Every code with its slug and summary, in code order.
     public static let catalog: [Entry] = [
         Entry(code: .fileUnreadable, slug: "file-unreadable", summary: "文件无法读取"),
@@ -369,5 +388,13 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .invalidResponse, slug: "invalid-response", summary: "问卷行无效(已计数并列出,不计入比率)"),
         Entry(code: .coverageAboveAll, slug: "coverage-above-all", summary: "有效问卷多于应调查户数"),
         Entry(code: .surveyFactUnused, slug: "survey-fact-unused", summary: "调查得出的事实不是规则的输入项"),
+        Entry(code: .templateSyntax, slug: "template-syntax", summary: "报告模板的 Mustache 语法错误"),
+        Entry(code: .templateUnknown, slug: "template-unknown", summary: "模板目录中有报告用不到的模板文件(文件名可能拼错)"),
+        Entry(code: .templateUnreadable, slug: "template-unreadable", summary: "模板文件或模板目录无法读取"),
+        Entry(code: .templateUnknownName, slug: "template-unknown-name", summary: "模板引用了报告中没有的名称"),
+        Entry(code: .pdfConverterMissing, slug: "pdf-converter-missing", summary: "找不到生成 PDF 的程序"),
+        Entry(code: .pdfConversionFailed, slug: "pdf-conversion-failed", summary: "PDF 转换失败或超时"),
+        Entry(code: .templateExportFailed, slug: "template-export-failed", summary: "无法写出内置模板(目录不可写或文件已存在)"),
+        Entry(code: .documentPackageFailed, slug: "document-package-failed", summary: "无法生成 Word 文件包"),
     ]
 }

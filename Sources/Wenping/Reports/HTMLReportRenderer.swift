@@ -77,14 +77,8 @@ public enum HTMLReportRenderer {
     }
 
     private static func basics(_ model: ReportModel) -> String {
-        let project = model.project
         let ruleSet = model.ruleSet
-        var rows = [
-            ("项目编号", project.id), ("项目名称", project.name), ("项目类型", model.kindLabel),
-            ("所在地区", model.jurisdictionLabel),
-        ]
-        rows += project.details.map { ($0.label, $0.value) }
-        rows += ReportModel.overviewFields(project.outline)
+        let rows = model.overviewRows
         var out = chapter("一、基本情况") + "<h3>（一）项目概况</h3>\n"
         out += table(
             ["项目", "内容"], rows.map { [HTML.escape($0.0), notGiven(HTML.escape($0.1))] }, widths: [22, 78],

@@ -29,15 +29,9 @@ public enum MarkdownReportRenderer {
     }
 
     private static func basics(_ model: ReportModel) -> String {
-        let project = model.project
         let ruleSet = model.ruleSet
         var out = "## 一、基本情况\n\n### （一）项目概况\n\n| 项目 | 内容 |\n|---|---|\n"
-        var rows = [
-            ("项目编号", project.id), ("项目名称", project.name), ("项目类型", model.kindLabel),
-            ("所在地区", model.jurisdictionLabel),
-        ]
-        rows += project.details.map { ($0.label, $0.value) }
-        rows += ReportModel.overviewFields(project.outline)
+        let rows = model.overviewRows
         for (label, value) in rows { out += "| \(cell(label)) | \(cell(value)) |\n" }
         out += "\n"
         out += model.sections.filter { $0.id == "environment" }.map { section($0, level: 4) }.joined()

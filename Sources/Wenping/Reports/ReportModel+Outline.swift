@@ -19,6 +19,13 @@ extension ReportModel {
         ]
     }
 
+    /// The rows of 项目概况 in every format: id, name, kind, region, the file's details, then the 428 fields.
+    var overviewRows: [(String, String)] {
+        [
+            ("项目编号", project.id), ("项目名称", project.name), ("项目类型", kindLabel), ("所在地区", jurisdictionLabel),
+        ] + project.details.map { ($0.label, $0.value) } + Self.overviewFields(project.outline)
+    }
+
     /// 编制, 审核, 批准: role, name, date.
     static func signOff(_ outline: ProjectOutline) -> [[String]] {
         let signatures = outline.signOff ?? Array(repeating: ProjectOutline.Signature(), count: 3)

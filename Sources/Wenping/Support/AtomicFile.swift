@@ -6,6 +6,11 @@ import Foundation
 /// target, so a reader (or an interrupted batch) never leaves or sees a half-written report.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` whole or not at all (a Word or PDF report).
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let directory = FilePath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = FilePath.join(directory, ".\(name).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
@@ -13,7 +18,6 @@ public enum AtomicFile {
         guard descriptor >= 0 else { throw FileSystem.Failure(writing: path, errno: errno) }
         var written = 0
         var failure: Int32 = 0
-        let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
                 let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)

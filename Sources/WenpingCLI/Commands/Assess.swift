@@ -1,20 +1,36 @@
 import ArgumentParser
 import Foundation
 import Wenping
+import WenpingDocuments
 
-/// The `--format` values, mapped onto the library's ``ReportFormat``.
+/// The `--format` values, mapped onto the library's ``ReportFormat`` or the documents' ``DocumentFormat``.
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
     case json
     case md
     case html
+    case docx
+    case pdf
 
-    var format: ReportFormat {
+    /// The text format, or nil for a document format.
+    var format: ReportFormat? {
         switch self {
         case .json: .json
         case .md: .markdown
         case .html: .html
+        case .docx, .pdf: nil
         }
     }
+
+    /// The document format, or nil for a text format.
+    var document: DocumentFormat? {
+        switch self {
+        case .docx: .docx
+        case .pdf: .pdf
+        default: nil
+        }
+    }
+
+    var fileExtension: String { format?.fileExtension ?? document?.fileExtension ?? rawValue }
 }
 
 extension WenpingCommand {
@@ -25,7 +41,7 @@ extension WenpingCommand {
             discussion: """
                 读取项目文件(YAML 或 JSON),按项目类型(kind)和所在地区(jurisdiction)选用规则目录中最具体的规则,\
                 评估措施前后的风险等级并生成报告。只有一个项目且未指定 --output 时,报告输出到标准输出;\
-                否则每个项目写成 --output 目录下的“项目编号.md/.json/.html”。错误信息输出到标准错误。
+                否则每个项目写成 --output 目录下的“项目编号.md/.json/.html/.docx/.pdf”。错误信息输出到标准错误。
 
                 退出码:含义见 wenping --help(所有子命令通用)。
                 数据不完整(缺少评级所需的事实)时,报告开头有醒目提示,标准错误也会列出缺少的事实;\
@@ -42,8 +58,10 @@ extension WenpingCommand {
         @Option(help: "指定规则 id,不按项目类型和地区自动选择")
         var ruleset: String?
 
-        @Option(help: "报告格式:md 为 Markdown,html 为可打印的网页")
+        @Option(help: "报告格式:md 为 Markdown,html 为可打印的网页,docx 为 Word 文档,pdf 为 PDF(需要 LibreOffice 或 Chromium)")
         var format: FormatOption = .md
+
+        @OptionGroup var documents: DocumentOptions
 
         @Option(help: "输出目录;不给时报告输出到标准输出(仅限一个项目)")
         var output: String?
@@ -67,6 +85,7 @@ extension WenpingCommand {
                 let grade = try GradeOption.resolve(failOn, in: catalog)
                 threshold = catalog.ruleSets.compactMap { $0.gradeIDs.firstIndex(of: grade) }.first
             }
+            let renderer = try documents.renderer(for: format.document.map { [$0] } ?? [])
             if let output { try OutputFailure.createFolder(output) }
             let loader = ProjectLoader(catalog: catalog, override: ruleset)
             var invalid = 0
@@ -90,9 +109,19 @@ extension WenpingCommand {
                     let names = missing.map { "“\($0)”" }.joined(separator: "、")
                     Console.error("\(file): warning: 数据不完整:缺少\(names),有关判断按规则的缺失数据原则作出,见报告开头\n")
                 }
-                let report = format.format.render(assessment)
+                let report: [UInt8]
+                if let text = format.format {
+                    report = Array(text.render(assessment).utf8)
+                } else {
+                    do {
+                        report = try renderer?.render(format.document ?? .docx, assessment) ?? []
+                    } catch {
+                        Console.error("\(file): error: 报告生成失败:\(error)\n")
+                        throw ExitCode.outputFailed
+                    }
+                }
                 guard let output else {
-                    print(report, terminator: "")
+                    FileHandle.standardOutput.write(Data(report))
                     continue
                 }
                 let name = AtomicFile.safeName(project.id)
@@ -101,7 +130,7 @@ extension WenpingCommand {
                     invalid += 1
                     continue
                 }
-                let path = OutputFolder(output).appending("\(name).\(format.format.fileExtension)")
+                let path = OutputFolder(output).appending("\(name).\(format.fileExtension)")
                 try OutputFailure.write(report, to: path)
                 Console.error("\(file) → \(path):措施前\(assessment.gradeBefore),措施后\(assessment.gradeAfter)\n")
             }

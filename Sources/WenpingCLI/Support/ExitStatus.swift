@@ -21,7 +21,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .rulesInvalid: "规则文件有错误或找不到规则(未评级任何项目)"
         case .gateReached: "达到质量门槛:--fail-on 给的等级(措施后),或 --require-complete 时缺少事实"
         case .outputFailed: "输出或读写失败:无法写出报告、汇总或输出目录"
-        case .usage: "命令行用法错误"
+        case .usage: "命令行用法错误,或 --templates 给的报告模板有错误(未评级任何项目)"
         case .interrupted: "被 Ctrl-C(SIGINT)中断:已写出完成部分的汇总,标明“已中断”"
         case .terminated: "被 SIGTERM 终止:同上"
         }

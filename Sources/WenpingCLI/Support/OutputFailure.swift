@@ -22,8 +22,13 @@ enum OutputFailure {
 
     /// Writes `text` to `path` whole (``AtomicFile``) or fails with exit status 4.
     static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` (a Word or PDF report) to `path` whole or fails with exit status 4.
+    static func write(_ bytes: [UInt8], to path: String) throws {
         do {
-            try AtomicFile.write(text, to: path)
+            try AtomicFile.write(bytes, to: path)
         } catch {
             throw fail(chinese(error, fallback: "无法写入“\(path)”(目录不存在、磁盘已满或没有写权限)"))
         }
