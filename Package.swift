@@ -90,8 +90,10 @@ let package = Package(
         .testTarget(
             name: "WenpingTests", dependencies: ["Wenping", "WenpingYAML"],
             // golden files, read through #filePath by the tests that compare with them
-            exclude: ["Batch/Snapshots", "Diff/Snapshots", "Explain/Snapshots", "Reports/Snapshots", "RuleTests/Snapshots",
-                "Schema/Snapshots"],
+            exclude: [
+                "Batch/Snapshots", "Diff/Snapshots", "Explain/Snapshots", "Reports/Snapshots", "RuleTests/Snapshots",
+                "Schema/Snapshots",
+            ],
             swiftSettings: commonSettings),
         .testTarget(
             name: "WenpingLedgerTests",
