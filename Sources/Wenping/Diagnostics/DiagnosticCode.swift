@@ -189,6 +189,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let invalidSurveyBlock = DiagnosticCode(rawValue: "E464")
     /// A fact given both under `facts` and under `survey.facts`.
     public static let surveyFactTwice = DiagnosticCode(rawValue: "E465")
+    /// A project's `experts:` block does not fit its ruleset: unknown factor or level, wrong number of scores,
+    /// unknown method.
+    public static let invalidExpertPanel = DiagnosticCode(rawValue: "E466")
 
     // MARK: - Output (E62x)
 
@@ -357,6 +360,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .surveyNoValidRows, slug: "survey-no-valid-rows", summary: "问卷没有有效行"),
         Entry(code: .invalidSurveyBlock, slug: "invalid-survey-block", summary: "项目文件的 survey 部分不合规"),
         Entry(code: .surveyFactTwice, slug: "survey-fact-twice", summary: "同一事实既写在 facts 又写在 survey.facts"),
+        Entry(code: .invalidExpertPanel, slug: "invalid-expert-panel", summary: "项目文件的专家评分(experts)与规则不符"),
         Entry(code: .outputUnwritable, slug: "output-unwritable", summary: "无法写出报告、汇总或输出目录"),
         Entry(code: .requestMalformed, slug: "request-malformed", summary: "请求内容不是有效的 JSON,或字段缺失、类型不对"),
         Entry(code: .bodyTooLarge, slug: "body-too-large", summary: "请求内容超过服务接受的上限"),

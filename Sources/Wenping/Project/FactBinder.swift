@@ -37,6 +37,7 @@ struct FactBinder {
             }
         }
         let estimates = bindSurvey(&values, &given, written: written)
+        let experts = file.experts.flatMap { $0.bind(to: ruleSet, &reader) }
         for input in ruleSet.inputs where !given[input.slot] && !written[input.slot] {
             if input.isRequired {
                 reader.diagnostics.error(
@@ -52,7 +53,7 @@ struct FactBinder {
             kind: ruleSet.kindKey(for: file.kind.value) ?? file.kind.value, jurisdiction: file.jurisdictionPath,
             file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
             given: given, measures: file.measures.map(\.value), adopted: adopted, outline: file.outline,
-            survey: file.survey, estimates: estimates)
+            survey: file.survey, estimates: estimates, experts: experts)
     }
 
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {

@@ -33,12 +33,15 @@ public final class Project: Sendable {
     ///
     /// Laid out as ``EstimateLayout`` describes; empty when no fact comes from a survey.
     let estimates: [Value]
+    /// The expert panel's scores, checked against ``ruleSet``, if the project gives them.
+    let experts: ExpertPanel?
 
     init(
         id: String, name: String, kind: String, jurisdiction: String, file: String, inputDigest: String,
         ruleSet: CompiledRuleSet, details: [ProjectFile.Detail], values: [Value], given: [Bool], measures: [String],
         adopted: [UInt64], outline: ProjectOutline = ProjectOutline(),
-        survey: ProjectSurvey? = nil, estimates: [Value] = []
+        survey: ProjectSurvey? = nil, estimates: [Value] = [],
+        experts: ExpertPanel? = nil
     ) {
         self.id = id
         self.name = name
@@ -55,5 +58,6 @@ public final class Project: Sendable {
         self.adopted = adopted
         self.survey = survey
         self.estimates = estimates
+        self.experts = experts
     }
 }

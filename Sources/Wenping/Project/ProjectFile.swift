@@ -20,6 +20,8 @@ struct ProjectFile: Sendable {
     var measures: [Located<String>]
     /// The `survey` block (questionnaire results and the samples behind some facts), if given.
     var survey: ProjectSurvey?
+    /// The `experts` block (an expert panel's scores), checked against the ruleset when facts are bound.
+    var experts: ExpertPanelSyntax?
     var start: SourceLocation
     /// The report-outline parts (评估主体, 过程和方法, 各方意见, 应急处置预案, sign-off …), all optional.
     var outline = ProjectOutline()
@@ -28,7 +30,8 @@ struct ProjectFile: Sendable {
         ("location", "项目地点"), ("applicant", "项目单位"), ("scale", "建设规模"), ("description", "项目概况"),
     ]
     static let fields =
-        ["id", "name", "kind", "jurisdiction", "facts", "measures", "details", "survey"] + descriptiveFields.map(\.key)
+        ["id", "name", "kind", "jurisdiction", "facts", "measures", "details", "survey", "experts"]
+        + descriptiveFields.map(\.key)
         + ProjectOutline.fields
 
     /// Reads a parsed project document, reporting E407 (and E201–E205) for missing or malformed fields.
@@ -69,12 +72,13 @@ struct ProjectFile: Sendable {
         var outline = ProjectOutline.read(top, &reader)
         let survey = top["survey"].flatMap { ProjectSurvey.read($0, &reader) }
         if let survey { outline.addInvestigation(survey) }
+        let experts = top["experts"].flatMap { ExpertPanelSyntax.read($0, &reader) }
         guard let id, let name, let kind, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
         let project = ProjectFile(
             file: file, id: id, name: name, kind: kind, jurisdiction: jurisdiction, details: details, facts: facts,
-            measures: measures, survey: survey, start: reader.location(top.mark), outline: outline)
+            measures: measures, survey: survey, experts: experts, start: reader.location(top.mark), outline: outline)
         return (project, reader.diagnostics.diagnostics)
     }
 

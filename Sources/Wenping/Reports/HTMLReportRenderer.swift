@@ -138,7 +138,7 @@ public enum HTMLReportRenderer {
         if !excluded.isEmpty {
             out += "<p>不适用的风险因素：\(HTML.escape(ReportModel.list(excluded.map(\.label))))。</p>\n"
         }
-        return out + outcome(model.before, "措施前")
+        return out + outcome(model.before, "措施前") + (ExpertReportSection(model)?.html() ?? "")
     }
 
     private static func measures(_ model: ReportModel) -> String {

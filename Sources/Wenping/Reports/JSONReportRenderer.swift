@@ -22,6 +22,7 @@ public enum JSONReportRenderer {
                 for fact in model.facts { write(fact, &json) }
             }
             SurveyReportSection.writeJSON(model, &json)
+            ExpertReportSection.writeJSON(model, &json)
             json.key("derived")
             json.array { json in
                 for fact in model.derived { write(fact, &json) }

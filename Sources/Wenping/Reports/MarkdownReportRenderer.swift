@@ -93,6 +93,7 @@ public enum MarkdownReportRenderer {
             out += "\n不适用的风险因素：\(cell(ReportModel.list(excluded.map(\.label))))。\n"
         }
         out += "\n" + outcome(model.before, "措施前")
+        out += ExpertReportSection(model)?.markdown() ?? ""
 
         out += "### （三）风险防范和化解措施\n\n"
         out += "| 风险因素 | 措施 | 责任主体 | 协助单位 | 时限 | 是否采纳 | 效果 |\n|---|---|---|---|---|---|---|\n"

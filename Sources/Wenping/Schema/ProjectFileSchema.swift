@@ -51,6 +51,16 @@ enum ProjectFileSchema {
                     "required": ["facts"],
                 ])
             ),
+            (
+                "experts",
+                .fields([
+                    "type": "object",
+                    "description": .string(
+                        "专家评分:method(mean 或 fuzzy)、defuzzify、weights 和 scores(因素 id → probability、impact,"
+                            + "每位专家一项);报告中与规则分档并列列出,见 docs/experts.md"),
+                    "required": ["method", "scores"],
+                ])
+            ),
         ]
     }
 
