@@ -29,6 +29,8 @@ public protocol LedgerStore: Sendable {
         assessment: @escaping @Sendable (Int) -> NewAssessment
     ) async throws(LedgerError) -> (ProjectVersion, AssessmentRecord)
     func projects(limit: Int, offset: Int) async throws(LedgerError) -> [ProjectSummary]
+    /// One page of the workbench's project list: each project with its latest assessment and review state.
+    func projectOverview(_ filter: ProjectFilter) async throws(LedgerError) -> [ProjectOverview]
     func versions(projectID: String) async throws(LedgerError) -> [ProjectVersion]
     func projectVersion(projectID: String, version: Int) async throws(LedgerError) -> ProjectVersion?
     func assessment(id: Int64) async throws(LedgerError) -> AssessmentRecord?

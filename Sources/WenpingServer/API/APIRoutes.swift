@@ -61,6 +61,7 @@ struct APIRoutes: Sendable {
         for (method, path, handler) in all {
             router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
         }
+        PageRoutes(state: state).register(on: router)
         return (router, table)
     }
 

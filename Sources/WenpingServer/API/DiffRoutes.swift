@@ -37,6 +37,11 @@ extension APIRoutes {
         guard let fromID = request.uri.queryParameters.get("from", as: Int64.self),
             let toID = request.uri.queryParameters.get("to", as: Int64.self)
         else { throw Problem.malformed("请用 from 和 to 给出两个评估记录编号(整数)") }
+        return try JSONText.response(try await diff(project: project, from: fromID, to: toID))
+    }
+
+    /// The difference between assessments `fromID` and `toID` of `project` (also shown by the workbench).
+    func diff(project: String, from fromID: Int64, to toID: Int64) async throws -> AssessmentDiff {
         let (old, _) = try await storedAssessment(fromID)
         let (new, _) = try await storedAssessment(toID)
         guard old.content.projectID == project, new.content.projectID == project else {
@@ -68,13 +73,12 @@ extension APIRoutes {
                 id: $0.content.ruleSetID, version: $0.content.ruleSetVersion,
                 digest: "sha256:" + $0.content.ruleSetDigest)
         }
-        return try JSONText.response(
-            AssessmentDiff(
-                projectId: project, from: fromID, to: toID,
-                projectVersions: [old.content.projectVersion, new.content.projectVersion],
-                rulesetChanged: old.content.ruleSetDigest != new.content.ruleSetDigest, ruleset: refs, grades: grades,
-                facts: facts, measuresAdded: newMeasures.subtracting(oldMeasures).sorted(),
-                measuresRemoved: oldMeasures.subtracting(newMeasures).sorted(), factors: factors))
+        return AssessmentDiff(
+            projectId: project, from: fromID, to: toID,
+            projectVersions: [old.content.projectVersion, new.content.projectVersion],
+            rulesetChanged: old.content.ruleSetDigest != new.content.ruleSetDigest, ruleset: refs, grades: grades,
+            facts: facts, measuresAdded: newMeasures.subtracting(oldMeasures).sorted(),
+            measuresRemoved: oldMeasures.subtracting(newMeasures).sorted(), factors: factors)
     }
 
     static func parse(_ json: String) -> [String: Any] {

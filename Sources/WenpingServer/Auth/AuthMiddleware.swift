@@ -12,7 +12,7 @@ extension HTTPField.Name {
 
 /// Recognises the caller from a bearer token (`Authorization: Bearer wp_…`) or a session cookie, and refuses
 /// state-changing session requests that lack the session's CSRF token (header `X-CSRF-Token`, or field `_csrf`
-/// in a form body).
+/// in a form body, URL-encoded or multipart).
 ///
 /// Routes then ask ``WenpingRequestContext/require(_:)`` for the permission they need.
 struct AuthMiddleware: RouterMiddleware {
@@ -76,7 +76,15 @@ struct AuthMiddleware: RouterMiddleware {
     /// handed on in a new request).
     func csrfToken(in request: Request, context: Context) async throws -> (String?, Request?) {
         if let header = request.headers[.csrfToken] { return (header, nil) }
-        guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else {
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.hasPrefix("multipart/form-data"), let boundary = FormData.parameter("boundary", in: contentType)
+        {
+            let buffer = try await state.collectBody(request)
+            var copy = request
+            copy.body = .init(buffer: buffer)
+            return (FormData(multipart: Array(buffer.readableBytesView), boundary: boundary)["_csrf"], copy)
+        }
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             return (nil, nil)
         }
         let buffer = try await state.collectBody(request)

@@ -1,0 +1,58 @@
+import Foundation
+import Wenping
+
+/// The grade panel's view model (grade before and after, index, missing facts and what they change, fired
+/// floors, and each factor's contribution), read from the JSON report so it says what the report says.
+enum GradeView {
+    static func make(_ assessment: Assessment) -> [String: Any] {
+        make(reportJSON: JSONReportRenderer.render(assessment))
+    }
+
+    static func make(reportJSON: String) -> [String: Any] {
+        let report = (try? JSONSerialization.jsonObject(with: Data(reportJSON.utf8)) as? [String: Any]) ?? [:]
+        let conclusion = report["conclusion"] as? [String: Any] ?? [:]
+        let completeness = report["completeness"] as? [String: Any] ?? [:]
+        let missing = (completeness["missing"] as? [[String: Any]] ?? []).map {
+            [
+                "label": $0["label"] as? String ?? "",
+                "effects": ($0["effects"] as? [String] ?? []).joined(separator: ";"),
+            ]
+        }
+        let floors = (report["floors"] as? [[String: Any]] ?? []).compactMap { $0["statement"] as? String }
+        let factors = (report["factors"] as? [[String: Any]] ?? []).compactMap { factor -> [String: Any]? in
+            guard factor["applicability"] as? String == "applies" else { return nil }
+            let before = factor["before"] as? [String: Any] ?? [:]
+            let after = factor["after"] as? [String: Any] ?? [:]
+            let degree = { (point: [String: Any]) in (point["degree"] as? [String: Any])?["label"] as? String ?? "—" }
+            let score = { (point: [String: Any]) in (point["score"] as? Double) ?? 0 }
+            return [
+                "label": factor["label"] as? String ?? "", "degreeBefore": degree(before),
+                "degreeAfter": degree(after), "scoreBefore": score(before), "scoreAfter": score(after),
+                "scoreText": String(format: "%.2f → %.2f", score(before), score(after)),
+            ]
+        }
+        let index = { (key: String) in
+            ((report[key] as? [String: Any])?["index"] as? Double).map { String(format: "%.4f", $0) } ?? "—"
+        }
+        let gradeBefore = conclusion["grade_before"] as? String ?? "—"
+        let gradeAfter = conclusion["grade_after"] as? String ?? "—"
+        return [
+            "gradeBefore": gradeBefore, "gradeAfter": gradeAfter, "gradeClassBefore": gradeClass(gradeBefore),
+            "gradeClassAfter": gradeClass(gradeAfter), "label": conclusion["label"] as? String ?? "",
+            "decision": conclusion["decision"] as? String ?? "", "indexBefore": index("before"),
+            "indexAfter": index("after"), "missing": missing, "hasMissing": !missing.isEmpty, "floors": floors,
+            "hasFloors": !floors.isEmpty,
+            "factors": factors,
+        ]
+    }
+
+    /// A CSS class for a grade id (高, 中, 低); other ids get a neutral class.
+    static func gradeClass(_ grade: String) -> String {
+        switch grade {
+        case "高": "grade-high"
+        case "中": "grade-medium"
+        case "低": "grade-low"
+        default: "grade-other"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+"""Fixtures for the workbench's browser tests: a `wenping serve` on a loopback port with a fresh ledger, users of
+each role, and headless Chromium driven through Selenium (chromium-driver from Debian)."""
+import json
+import os
+import pathlib
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
+PASSWORDS = {"admin": "browser-admin-password", "planner": "planner-password-1", "reviewer": "reviewer-password-1"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api(base, path, body=None, cookie=None, csrf=None):
+    headers = {"Content-Type": "application/json"}
+    if cookie:
+        headers["Cookie"] = cookie
+    if csrf:
+        headers["X-CSRF-Token"] = csrf
+    request = urllib.request.Request(base + path, method="POST" if body is not None else "GET", headers=headers,
+                                     data=json.dumps(body).encode() if body is not None else None)
+    return urllib.request.urlopen(request, timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("WENPING_BIN", str(ROOT / ".build/debug/wenping"))
+    work = pathlib.Path(tempfile.mkdtemp(prefix="wenping-browser-"))
+    (work / "admin-password").write_text(PASSWORDS["admin"])
+    port = free_port()
+    log = open(work / "server.log", "w")
+    process = subprocess.Popen(
+        [binary, "serve", "--port", str(port), "--ledger", str(work / "wenping.sqlite"), "--rules", str(ROOT / "Rules"),
+         "--admin-password-file", str(work / "admin-password"), "--jobs-folder", str(work / "jobs"),
+         "--bcrypt-cost", "4"], stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("server exited: " + (work / "server.log").read_text())
+            time.sleep(0.2)
+    else:
+        raise RuntimeError("server did not start: " + (work / "server.log").read_text())
+    response = api(base, "/api/v1/login", {"name": "admin", "password": PASSWORDS["admin"]})
+    cookie = response.headers["Set-Cookie"].split(";")[0]
+    csrf = json.load(response)["csrfToken"]
+    for name, role in [("planner", "编制"), ("reviewer", "审核")]:
+        api(base, "/api/v1/users", {"name": name, "role": role, "password": PASSWORDS[name]}, cookie, csrf)
+    yield base
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1280,1000", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+                              options=options)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+def screenshot(driver, name):
+    """Writes `name`-1280.png and `name`-390.png (whole page) into Tests/Browser/screenshots (not committed)."""
+    SHOTS.mkdir(exist_ok=True)
+    for width in (1280, 390):
+        driver.set_window_size(width, 900)
+        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
+        driver.set_window_size(width, max(height, 600))
+        driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
+    driver.set_window_size(1280, 1000)

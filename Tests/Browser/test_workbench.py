@@ -1,0 +1,231 @@
+"""The workbench in a real browser: a planner's whole path, a reviewer's return, batch upload, roles, and escaping
+of every user-supplied string. Run by .ci/run (pytest in a venv, headless Chromium)."""
+import pathlib
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import PASSWORDS, ROOT, screenshot
+
+RULESET = "shaanxi/xian/house-expropriation"
+FACTS = {
+    "households": "260", "comment_period_days": "30", "offered_price": "6,790", "market_price": "7,000",
+    "transition_months": "18", "opposition_rate": "4%", "survey_coverage": "97％", "petitions_5y": "0",
+}
+CHOICES = {
+    "purpose": "affordable_housing", "plan_conformity": "true", "in_annual_plan": "true", "funds_in_place": "true",
+    "resettlement_housing_ready": "true", "media_sentiment": "none", "emergency_plan": "true",
+}
+
+
+def wait(driver, condition, timeout=30):
+    return WebDriverWait(driver, timeout).until(lambda d: condition(d))
+
+
+def login(driver, base, name):
+    driver.delete_all_cookies()
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(PASSWORDS[name])
+    driver.find_element(By.ID, "login-submit").click()
+    wait(driver, lambda d: "/login" not in d.current_url)
+
+
+def set_field(driver, name, value):
+    element = driver.find_element(By.ID, "f-" + name)
+    element.clear()
+    element.send_keys(value)
+
+
+def live_text(driver, element_id):
+    found = driver.find_elements(By.ID, element_id)
+    return found[0].text if found else None
+
+
+def live_grade(driver, element_id, expected):
+    wait(driver, lambda d: live_text(d, element_id) == expected)
+
+
+def fill_project(driver, project_id, name):
+    driver.find_element(By.ID, "project-id").send_keys(project_id)
+    driver.find_element(By.ID, "project-name").send_keys(name)
+    for key, value in FACTS.items():
+        set_field(driver, key, value)
+    for key, value in CHOICES.items():
+        Select(driver.find_element(By.ID, "f-" + key)).select_by_value(value)
+
+
+def test_planner_path(server, browser):
+    driver = browser
+    login(driver, server, "planner")
+    screenshot(driver, "projects-empty")
+    driver.get(server + "/projects/new?ruleset=" + RULESET)
+    fill_project(driver, "XA-WB-001", "灞桥区棚户区改造房屋征收(工作台)")
+    # Below the Xi'an 33% band the floor does not hold; crossing it while typing makes the panel say so.
+    wait(driver, lambda d: live_text(d, "live-before"))
+    assert "反对率超过33%" not in driver.find_element(By.ID, "live").text
+    screenshot(driver, "project-form")
+    set_field(driver, "opposition_rate", "40%")
+    wait(driver, lambda d: "反对率超过33%" in d.find_element(By.ID, "live").text)
+    assert live_text(driver, "live-before") == "高"
+    set_field(driver, "opposition_rate", "0.04")
+    wait(driver, lambda d: "反对率超过33%" not in d.find_element(By.ID, "live").text)
+    # Adopting the compensation measure lowers the index after measures.
+    before = live_text(driver, "live-index-after")
+    driver.find_element(By.ID, "m-compensation-adjustment").click()
+    wait(driver, lambda d: live_text(d, "live-index-after") not in (None, before))
+    driver.find_element(By.ID, "save-button").click()
+    wait(driver, lambda d: "/assessments/" in d.current_url)
+    first_assessment = driver.current_url
+    assert driver.find_element(By.ID, "grade-before").text in ("高", "中", "低")
+    assert driver.find_element(By.ID, "review-state").text == "待审核"
+    screenshot(driver, "assessment")
+    driver.find_element(By.ID, "report-html").click()
+    wait(driver, lambda d: "灞桥区棚户区改造房屋征收(工作台)" in d.page_source)
+    screenshot(driver, "report")
+
+    # The reviewer returns it with a comment.
+    login(driver, server, "reviewer")
+    driver.get(server + "/review")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#review-table tbody tr")
+    assert any("XA-WB-001" in row.text for row in rows)
+    screenshot(driver, "review-queue")
+    driver.get(first_assessment)
+    driver.find_element(By.ID, "d-return").click()
+    driver.find_element(By.ID, "review-comment").send_keys("请补充入户调查的最新反对率。")
+    driver.find_element(By.ID, "review-submit").click()
+    wait(driver, lambda d: d.find_element(By.ID, "review-state").text == "已退回")
+    assert "请补充入户调查的最新反对率。" in driver.find_element(By.ID, "reviews").text
+
+    # The planner edits (6% crosses the 5% band: 中 even after measures), re-assesses and compares.
+    login(driver, server, "planner")
+    driver.get(server + "/projects?status=已退回")
+    assert "XA-WB-001" in driver.find_element(By.ID, "project-table").text
+    driver.get(server + "/projects/XA-WB-001/edit")
+    assert driver.find_element(By.ID, "f-opposition_rate").get_attribute("value") == "4%"
+    assert driver.find_element(By.ID, "m-compensation-adjustment").is_selected()
+    set_field(driver, "opposition_rate", "6%")
+    wait(driver, lambda d: "反对率不低于5%" in d.find_element(By.ID, "live").text)
+    driver.find_element(By.ID, "save-button").click()
+    wait(driver, lambda d: "/assessments/" in d.current_url and d.current_url != first_assessment)
+    driver.find_element(By.ID, "project-link").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "compare-submit"))
+    screenshot(driver, "history")
+    driver.find_element(By.ID, "compare-submit").click()
+    wait(driver, lambda d: "/compare" in d.current_url)
+    facts = driver.find_element(By.ID, "compare-facts").text
+    assert "入户调查反对率" in facts and "4%" in facts and "6%" in facts
+    screenshot(driver, "compare")
+    driver.get(server + "/projects")
+    table = driver.find_element(By.ID, "project-table").text
+    assert "XA-WB-001" in table and "待审核" in table
+    screenshot(driver, "projects")
+
+
+def test_batch_upload(server, browser):
+    driver = browser
+    login(driver, server, "planner")
+    driver.get(server + "/batch")
+    driver.find_element(By.ID, "batch-file").send_keys(str(ROOT / "Fixtures/batch/projects.csv"))
+    driver.find_element(By.ID, "batch-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "batch-counts"))
+    counts = driver.find_element(By.ID, "batch-counts").text
+    rows = driver.find_elements(By.CSS_SELECTOR, "#batch-table tbody tr")
+    assert rows and f"共 {len(rows)} 个项目" in counts
+    assert any("CSV-001" in row.text and "已评级" in row.text for row in rows)
+    screenshot(driver, "batch")
+    summary = driver.find_element(By.ID, "batch-summary").get_attribute("href")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(summary, headers={"Cookie": cookie})
+    body = urllib.request.urlopen(request, timeout=30).read().decode()
+    assert '"wenping/batch-summary/1"' in body and "CSV-001" in body
+    driver.get(server + "/batch/template?ruleset=" + RULESET)
+
+
+def test_planner_cannot_reach_admin(server, browser):
+    driver = browser
+    login(driver, server, "planner")
+    assert not driver.find_elements(By.LINK_TEXT, "管理")
+    driver.get(server + "/admin")
+    assert "编制" in driver.find_element(By.ID, "problem-detail").text
+    assert not driver.find_elements(By.ID, "users")
+    screenshot(driver, "forbidden")
+    login(driver, server, "admin")
+    driver.get(server + "/admin")
+    assert "planner" in driver.find_element(By.ID, "users").text
+
+
+PAYLOADS = [
+    "<script>window.__xss=1</script>",
+    "\"><img src=x onerror=\"window.__xss=1\">",
+    "' onmouseover='window.__xss=1' x='",
+    "<svg onload=window.__xss=1>",
+]
+
+
+def assert_inert(driver):
+    assert driver.execute_script("return window.__xss === undefined")
+    assert not driver.find_elements(By.CSS_SELECTOR, "img[src='x'], svg[onload], [onmouseover], [onerror]")
+    assert not any("__xss" in (s.get_attribute("innerHTML") or "") for s in driver.find_elements(By.TAG_NAME, "script"))
+
+
+def test_user_strings_are_escaped(server, browser):
+    driver = browser
+    login(driver, server, "planner")
+    driver.get(server + "/projects/new?ruleset=" + RULESET)
+    payload = " ".join(PAYLOADS)
+    fill_project(driver, "XSS-<i>1\"'", "名称" + payload)
+    for element in driver.find_elements(By.CSS_SELECTOR, "#project-form input[id^='d-'], #project-form textarea"):
+        element.send_keys(payload)
+    driver.find_element(By.ID, "save-button").click()
+    wait(driver, lambda d: "/assessments/" in d.current_url)
+    assessment = driver.current_url
+    assert_inert(driver)
+    driver.get(server + "/projects")
+    assert_inert(driver)
+    assert "XSS-<i>1\"'" in driver.find_element(By.ID, "project-table").text
+    driver.find_element(By.PARTIAL_LINK_TEXT, "XSS-<i>1").click()
+    wait(driver, lambda d: d.find_elements(By.CLASS_NAME, "timeline"))
+    assert_inert(driver)
+    assert "<script>window.__xss=1</script>" in driver.find_element(By.TAG_NAME, "h1").text
+    driver.get(driver.current_url + "/edit")
+    assert_inert(driver)
+    assert driver.find_element(By.ID, "project-name").get_attribute("value") == "名称" + payload
+    driver.get(assessment)
+    driver.find_element(By.ID, "report-html").click()
+    wait(driver, lambda d: "名称" in d.page_source)
+    assert_inert(driver)
+    assert "<script>window.__xss=1</script>" in driver.find_element(By.TAG_NAME, "body").text
+    # A reviewer's comment and the login form's echo of the user name.
+    login(driver, server, "reviewer")
+    driver.get(assessment)
+    driver.find_element(By.ID, "d-return").click()
+    driver.find_element(By.ID, "review-comment").send_keys(payload)
+    driver.find_element(By.ID, "review-submit").click()
+    wait(driver, lambda d: d.find_element(By.ID, "review-state").text == "已退回")
+    assert_inert(driver)
+    assert "<svg onload=window.__xss=1>" in driver.find_element(By.ID, "reviews").text
+    driver.delete_all_cookies()
+    driver.get(server + "/login")
+    driver.find_element(By.ID, "name").send_keys(payload)
+    driver.find_element(By.ID, "password").send_keys("wrong-password")
+    driver.find_element(By.ID, "login-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "login-error"))
+    assert_inert(driver)
+    assert driver.find_element(By.ID, "name").get_attribute("value") == payload
+
+
+def test_form_without_javascript_and_number_formats(server, browser):
+    """The no-script path (试算等级 posts the form) and the accepted number spellings."""
+    driver = browser
+    login(driver, server, "planner")
+    driver.get(server + "/projects/new?ruleset=" + RULESET)
+    fill_project(driver, "XA-WB-NOJS", "无脚本试算")
+    set_field(driver, "households", "1,200")
+    set_field(driver, "opposition_rate", "abc")
+    driver.execute_script("document.getElementById('preview-button').click()")
+    wait(driver, lambda d: d.find_elements(By.ID, "form-problem"))
+    assert "百分数" in driver.find_element(By.ID, "f-opposition_rate-error").text
+    assert driver.find_element(By.ID, "f-households").get_attribute("value") == "1,200"
+    screenshot(driver, "form-error")
