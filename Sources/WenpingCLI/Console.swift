@@ -28,3 +28,24 @@ struct OutputFolder {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 }
+
+extension Console {
+    /// Writes `text` to standard output whole, or fails with exit status 4 (a full disk, a closed pipe).
+    static func output(_ text: String) throws {
+        try output(Array(text.utf8))
+    }
+
+    /// Writes `report` (bytes: UTF-8 text, or a DOCX/PDF package) to standard output whole, or fails with exit
+    /// status 4.
+    static func output(_ report: [UInt8]) throws {
+        var bytes = report[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                throw OutputFailure.fail("无法写出到标准输出(\(errno == ENOSPC ? "磁盘已满" : "输出已关闭或不可写"))")
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}

@@ -33,4 +33,17 @@ public struct BatchProgress: Sendable {
     public let total: Int?
     /// The problem with the input just finished, if it was not graded.
     public let issue: BatchIssue?
+    /// The share of the input bytes read so far, 0 to 1; `nil` unless every input is a JSON Lines or CSV file.
+    ///
+    /// With ``done`` it estimates the total when ``total`` is unknown. Standard input, folders and project files
+    /// have no such share.
+    public let fractionRead: Double?
+
+    public init(done: Int, invalid: Int, total: Int?, issue: BatchIssue? = nil, fractionRead: Double? = nil) {
+        self.done = done
+        self.invalid = invalid
+        self.total = total
+        self.issue = issue
+        self.fractionRead = fractionRead
+    }
 }

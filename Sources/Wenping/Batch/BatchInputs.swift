@@ -31,13 +31,51 @@ struct BatchInputs: IteratorProtocol {
         case rows(CSVTable, CSVReader)
     }
 
+    /// The size in bytes of each path, when every path is a JSON Lines or CSV file (not standard input).
+    private let streamedSizes: [Int]?
+
     init(paths: [String], excluding excluded: String? = nil, limit: Int = 8 * 1024 * 1024) {
         self.paths = paths
         self.excluded = excluded.map(FilePath.absolute)
         self.limit = limit
+        streamedSizes = Self.streamedSizes(paths)
     }
 
+    private static func streamedSizes(_ paths: [String]) -> [Int]? {
+        var sizes: [Int] = []
+        for path in paths {
+            guard path != standardInput, [.jsonLines, .csv].contains(kind(of: path)),
+                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+            else { return nil }
+            sizes.append(size)
+        }
+        return sizes
+    }
+
+    /// The share of the input bytes consumed so far, 0 to 1; `nil` unless every input is a JSON Lines or CSV file.
+    ///
+    /// Items read but not yet finished count as read, so this runs slightly ahead of the results.
+    var fractionRead: Double? {
+        guard let sizes = streamedSizes else { return nil }
+        let total = sizes.reduce(0, +)
+        guard total > 0 else { return nil }
+        var current: Int?
+        switch source {
+        case .lines(_, let reader, _): current = reader.consumed
+        case .rows(_, let reader): current = reader.consumed
+        default: current = nil
+        }
+        let finished = sizes[..<(current == nil ? nextPath : max(0, nextPath - 1))].reduce(0, +)
+        return min(1, Double(finished + (current ?? 0)) / Double(total))
+    }
+
+    /// The path that means standard input, read as JSON Lines.
+    static let standardInput = "-"
+    /// How standard input is named in error entries and the summary.
+    static let standardInputName = "标准输入"
+
     static func kind(of path: String) -> Kind {
+        if path == standardInput { return .jsonLines }
         if FileSystem.isDirectory(path) { return .folder }
         let lowered = path.lowercased()
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return .jsonLines }
@@ -100,9 +138,10 @@ struct BatchInputs: IteratorProtocol {
                 return .file(path)
             case .jsonLines:
                 do {
-                    let reader = try ByteReader(path: path)
+                    let isStandardInput = path == Self.standardInput
+                    let reader = isStandardInput ? ByteReader(standardInput: ()) : try ByteReader(path: path)
                     reader.skipByteOrderMark()
-                    source = .lines(file: path, reader: reader, line: 0)
+                    source = .lines(file: isStandardInput ? Self.standardInputName : path, reader: reader, line: 0)
                 } catch {
                     return .failure(.error("无法读取 JSON Lines 文件:\(error)", file: path, line: nil))
                 }

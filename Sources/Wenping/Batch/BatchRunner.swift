@@ -123,15 +123,18 @@ public struct BatchRunner: Sendable {
             thread.start()
         }
         var invalid = 0
+        var source = BatchInputs(paths: inputs, excluding: output)
         let handBack = { (rows: [BatchRow]) throws in
             for row in rows {
                 try writer.append(row)
                 if !row.isGraded { invalid += 1 }
-                progress(BatchProgress(done: writer.summary.total, invalid: invalid, total: total, issue: row.issue))
+                progress(
+                    BatchProgress(
+                        done: writer.summary.total, invalid: invalid, total: total, issue: row.issue,
+                        fractionRead: total == nil ? source.fractionRead : nil))
             }
         }
         let cancelled = { cancellation.isCancelled }
-        var source = BatchInputs(paths: inputs, excluding: output)
         var exhausted = false
         do {
             while true {

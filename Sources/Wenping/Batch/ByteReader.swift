@@ -13,6 +13,8 @@ final class ByteReader {
     private var buffer: [UInt8]
     private var position = 0
     private var isAtEnd = false
+    /// Bytes dropped from the front of ``buffer`` so far (already consumed).
+    private var discarded = 0
     /// Why reading stopped before the end of the file, in words for people; `nil` while all is well.
     private(set) var failure: String?
 
@@ -31,6 +33,15 @@ final class ByteReader {
         handle = FileHandle(fileDescriptor: try FileSystem.openRegularFile(path), closeOnDealloc: true)
         buffer = []
     }
+
+    /// A reader over standard input (`-` on the command line).
+    init(standardInput: Void) {
+        handle = FileHandle.standardInput
+        buffer = []
+    }
+
+    /// Bytes consumed so far, from the start of the input.
+    var consumed: Int { discarded + position }
 
     deinit {
         try? handle?.close()
@@ -111,6 +122,7 @@ final class ByteReader {
                 return false
             }
             buffer.removeSubrange(0..<position)
+            discarded += position
             position = 0
             buffer.append(contentsOf: chunk)
         }

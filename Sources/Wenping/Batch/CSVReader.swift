@@ -23,6 +23,8 @@ struct CSVReader {
     }
 
     private let reader: ByteReader
+    /// Bytes of the file consumed so far.
+    var consumed: Int { reader.consumed }
     /// The most bytes one record may hold.
     let limit: Int
     private var row = 0

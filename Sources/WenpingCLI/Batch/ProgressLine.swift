@@ -42,6 +42,10 @@ final class ProgressLine {
         var parts: [String] = []
         if let total = progress.total, total > 0 {
             parts.append("已完成 \(progress.done)/\(total)(\(progress.done * 100 / total)%)")
+        } else if let fraction = progress.fractionRead, fraction > 0, progress.done > 0 {
+            // JSON Lines and CSV: the total is estimated from the share of the file read so far.
+            let estimate = max(progress.done, Int((Double(progress.done) / fraction).rounded()))
+            parts.append("已完成 \(progress.done)/约 \(estimate)(\(Int(fraction * 100))%)")
         } else {
             parts.append("已完成 \(progress.done)")
         }
@@ -49,6 +53,8 @@ final class ProgressLine {
         parts.append("无效 \(progress.invalid)")
         if let total = progress.total, rate > 0, progress.done < total {
             parts.append("剩余约 \(duration(Double(total - progress.done) / rate))")
+        } else if progress.total == nil, let fraction = progress.fractionRead, fraction > 0, fraction < 1 {
+            parts.append("剩余约 \(duration(seconds * (1 - fraction) / fraction))")
         }
         return parts.joined(separator: " · ")
     }

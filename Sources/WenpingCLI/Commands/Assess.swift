@@ -41,7 +41,12 @@ extension WenpingCommand {
             discussion: """
                 读取项目文件(YAML 或 JSON),按项目类型(kind)和所在地区(jurisdiction)选用规则目录中最具体的规则,\
                 评估措施前后的风险等级并生成报告。只有一个项目且未指定 --output 时,报告输出到标准输出;\
-                否则每个项目写成 --output 目录下的“项目编号.md/.json/.html/.docx/.pdf”。错误信息输出到标准错误。
+                否则每个项目写成 --output 目录下的“项目编号.md/.json/.html/.docx/.pdf”。错误信息输出到标准错误。\
+                在终端上评估多个项目时显示进度。
+
+                项目文件写成 - 时从标准输入读一个项目(YAML 或 JSON),例:
+                  cat 项目.json | wenping assess - --format json
+                JSON Lines 或 CSV 文件(每行一个项目)请用 wenping batch。
 
                 退出码:含义见 wenping --help(所有子命令通用)。
                 数据不完整(缺少评级所需的事实)时,报告开头有醒目提示,标准错误也会列出缺少的事实;\
@@ -49,7 +54,7 @@ extension WenpingCommand {
                 """
         )
 
-        @Argument(help: "项目文件(.yaml/.yml/.json)")
+        @Argument(help: ArgumentHelp("项目文件(.yaml/.yml/.json);- 表示从标准输入读一个项目", valueName: "项目文件"))
         var projects: [String]
 
         @Option(help: RulesLocator.optionHelp)
@@ -76,6 +81,9 @@ extension WenpingCommand {
             if output == nil && projects.count > 1 {
                 throw ValidationError("评估多个项目时请用 --output 指定输出目录")
             }
+            if projects.count(where: { $0 == ProjectInput.standardInput }) > 1 {
+                throw ValidationError("标准输入(-)只能给一次")
+            }
         }
 
         func run() throws {
@@ -92,12 +100,18 @@ extension WenpingCommand {
             var reached = false
             var incomplete = false
             var written: Set<String> = []
-            for file in projects {
-                let loaded = loader.load(file: file)
-                let formatter = DiagnosticFormatter(sources: loaded.source.map { [file: $0] } ?? [:])
-                let errors = loaded.diagnostics.filter { $0.severity == .error }
-                guard let project = loaded.project, errors.isEmpty else {
-                    Console.error(formatter.format(loaded.diagnostics))
+            let line = ProgressLine(isEnabled: ProgressLine.isTerminal && projects.count > 1)
+            defer { line.clear() }
+            for (index, file) in projects.enumerated() {
+                line.update(BatchProgress(done: index, invalid: invalid, total: projects.count))
+                guard let loaded = ProjectInput.load(file, with: loader) else {
+                    invalid += 1
+                    continue
+                }
+                let formatter = DiagnosticFormatter(sources: loaded.output.source.map { [loaded.name: $0] } ?? [:])
+                guard let project = loaded.output.project, !loaded.output.hasErrors else {
+                    line.clear()
+                    Console.error(formatter.format(loaded.output.diagnostics))
                     invalid += 1
                     continue
                 }
@@ -121,18 +135,21 @@ extension WenpingCommand {
                     }
                 }
                 guard let output else {
-                    FileHandle.standardOutput.write(Data(report))
+                    try Console.output(report)
                     continue
                 }
                 let name = AtomicFile.safeName(project.id)
                 guard written.insert(name).inserted else {
-                    Console.error("\(file): error: 项目编号“\(project.id)”与前面的项目重复,未写出报告(避免覆盖)\n")
+                    line.clear()
+                    Console.error("\(loaded.name): error: 项目编号“\(project.id)”与前面的项目重复,未写出报告(避免覆盖)\n")
                     invalid += 1
                     continue
                 }
                 let path = OutputFolder(output).appending("\(name).\(format.fileExtension)")
                 try OutputFailure.write(report, to: path)
-                Console.error("\(file) → \(path):措施前\(assessment.gradeBefore),措施后\(assessment.gradeAfter)\n")
+                if !line.isEnabled {
+                    Console.error("\(loaded.name) → \(path):措施前\(assessment.gradeBefore),措施后\(assessment.gradeAfter)\n")
+                }
             }
             if invalid > 0 { throw ExitCode.inputsInvalid }
             if reached || (requireComplete && incomplete) { throw ExitCode.thresholdReached }

@@ -15,12 +15,14 @@ extension WenpingCommand {
                 location、applicant、scale、description、measures)或事实项名,也可以写中文名称(项目编号、项目名称、\
                 项目类型、所在地区、措施,或规则中事实项的名称,如“被征收户数”);措施一格里的多个措施 id 用分号隔开;\
                 空格子表示没有这项事实。CSV 用 UTF-8 编码(Excel:另存为“CSV UTF-8”)。
+                  -           从标准输入读 JSON Lines(每行一个项目),错误中记为“标准输入”
                 每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符\
                 换成 _),另写 summary.csv(带 BOM,\
                 Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。\
                 每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。\
                 一个输入有问题(读不了、格式错、事实不对、没有适用的规则、项目编号重复)不影响其他输入:
                 它在汇总中记为一条错误(文件、行号和错误信息),错误信息同时输出到标准错误(最多 20 条)。\
+                在终端上显示进度:已完成数、总数(JSON Lines 和 CSV 按已读的字节估计)、速度和剩余时间。\
                 按 Ctrl-C(或收到 SIGTERM,如 timeout、systemd 停止服务)会停止读取新的输入,完成手头的项目并写出只含已完成部分的汇总,\
                 标明“已中断”;被强行终止的运行留下的临时文件,下次输出到同一目录时自动清除。
 
@@ -29,7 +31,7 @@ extension WenpingCommand {
                 """
         )
 
-        @Argument(help: "输入:目录、.jsonl 文件、.csv 文件或项目文件")
+        @Argument(help: ArgumentHelp("输入:目录、.jsonl 文件、.csv 文件、项目文件,或 - 表示标准输入(JSON Lines)", valueName: "输入"))
         var inputs: [String]
 
         @Option(help: "输出目录(不存在时创建)")

@@ -33,7 +33,8 @@ extension WenpingCommand {
         var verbose = false
 
         func run() throws {
-            let check = RuleCheck.run(paths: try RulesLocator.paths(paths))
+            var check = RuleCheck.run(paths: try RulesLocator.paths(paths))
+            check.diagnostics = Self.misplacedFilesSaidOnce(check)
             switch format {
             case .text:
                 let formatter = DiagnosticFormatter(sources: check.sources)
@@ -42,13 +43,30 @@ extension WenpingCommand {
                     for ruleSet in check.ruleSets { out += ruleSet.summary + "\n" }
                 }
                 out += "检查了 \(check.files.count) 个规则文件:\(check.errorCount) 个错误,\(check.warningCount) 个警告\n"
-                print(out, terminator: "")
+                try Console.output(out)
             case .json:
-                print(try DiagnosticJSON.encode(check))
+                try Console.output(try DiagnosticJSON.encode(check) + "\n")
             }
             if check.errorCount > 0 || (strict && check.warningCount > 0) {
                 throw ExitCode.rulesInvalid
             }
+        }
+
+        /// The diagnostics with those of a file that looks like a project (or a rule test) replaced by one line
+        /// saying so (E443): its field errors would only bury the real mistake.
+        static func misplacedFilesSaidOnce(_ check: RuleCheck) -> [Diagnostic] {
+            var misplaced: [String: Diagnostic] = [:]
+            for file in Set(check.diagnostics.filter { $0.severity == .error }.map(\.location.file)) {
+                guard let data = FileManager.default.contents(atPath: file) else { continue }
+                let shape = FileShape.of(bytes: [UInt8](data))
+                guard shape == .project || shape == .ruleTest else { continue }
+                let advice = shape == .project ? "评估项目请用 wenping assess" : "规则测试请用 wenping test 运行"
+                misplaced[file] = .error(
+                    .projectAsRuleFile, "这看起来是\(shape.name),不是规则文件;\(advice)",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            guard !misplaced.isEmpty else { return check.diagnostics }
+            return (check.diagnostics.filter { misplaced[$0.location.file] == nil } + misplaced.values).sorted()
         }
     }
 }

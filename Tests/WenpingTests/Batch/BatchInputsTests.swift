@@ -117,4 +117,22 @@ struct BatchInputsTests {
                 "failure empty.csv:1: error: CSV 文件是空的;第 1 行应是列名(id、name、kind、facts 的事实项……)\n",
             ])
     }
+
+    @Test func fractionReadGrowsToOneOverJSONLinesAndCSVFiles() throws {
+        let paths = [Self.root + "/Fixtures/batch/projects.jsonl", Self.root + "/Fixtures/batch/projects.csv"]
+        var inputs = BatchInputs(paths: paths)
+        var fractions: [Double] = []
+        while inputs.next() != nil { fractions.append(try #require(inputs.fractionRead)) }
+        #expect(fractions.count == 9)
+        #expect(fractions == fractions.sorted())
+        #expect(fractions[0] > 0 && fractions[0] < 0.5)
+        #expect(inputs.fractionRead == 1)
+    }
+
+    @Test func fractionReadIsUnknownWhenAFolderOrStandardInputIsAmongTheInputs() {
+        let jsonLines = Self.root + "/Fixtures/batch/projects.jsonl"
+        #expect(BatchInputs(paths: [jsonLines, Self.root + "/Fixtures/projects"]).fractionRead == nil)
+        #expect(BatchInputs(paths: [jsonLines, "-"]).fractionRead == nil)
+        #expect(BatchInputs.kind(of: "-") == .jsonLines)
+    }
 }

@@ -1,0 +1,55 @@
+# Build and install wenping so that it runs without the Swift toolchain, from any folder.
+#
+#   make install PREFIX=$HOME/.local     # or /usr/local (the default; may need sudo), or any folder
+#   make uninstall PREFIX=$HOME/.local
+#
+# Installs, under PREFIX:
+#   bin/wenping                                   the executable (Swift runtime linked in statically)
+#   share/wenping/Rules/                          the bundled rules, found by wenping when no --rules,
+#                                                 WENPING_RULES or ./Rules is there
+#   share/man/man1/wenping.1                      the manual (`man wenping`)
+#   share/bash-completion/completions/wenping     shell completions for bash,
+#   share/zsh/site-functions/_wenping             zsh
+#   share/fish/vendor_completions.d/wenping.fish  and fish
+# DESTDIR is prepended to every path, for packagers.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+# The manual's date: the last commit's, so that the same checkout gives the same page.
+MANUAL_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+
+ROOT := $(DESTDIR)$(PREFIX)
+BUILD := .build/release
+MANUAL := .build/plugins/GenerateManual/outputs/WenpingCLI/wenping.1
+
+.PHONY: all build manual install uninstall
+
+all: build
+
+# The manual first: the plugin builds the package in release mode without static linking; the static build
+# after it then only relinks the executable.
+manual:
+	$(SWIFT) package generate-manual --date $(MANUAL_DATE)
+
+build: manual
+	$(SWIFT) build -c release --static-swift-stdlib --product wenping
+
+install: build
+	install -d "$(ROOT)/bin" "$(ROOT)/share/wenping" "$(ROOT)/share/man/man1" \
+		"$(ROOT)/share/bash-completion/completions" "$(ROOT)/share/zsh/site-functions" \
+		"$(ROOT)/share/fish/vendor_completions.d"
+	install -m 755 "$(BUILD)/wenping" "$(ROOT)/bin/wenping"
+	rm -rf "$(ROOT)/share/wenping/Rules"
+	cp -R Rules "$(ROOT)/share/wenping/Rules"
+	install -m 644 "$(MANUAL)" "$(ROOT)/share/man/man1/wenping.1"
+	"$(BUILD)/wenping" --generate-completion-script bash > "$(ROOT)/share/bash-completion/completions/wenping"
+	"$(BUILD)/wenping" --generate-completion-script zsh > "$(ROOT)/share/zsh/site-functions/_wenping"
+	"$(BUILD)/wenping" --generate-completion-script fish > "$(ROOT)/share/fish/vendor_completions.d/wenping.fish"
+	@echo "已安装到 $(ROOT):运行 $(ROOT)/bin/wenping --help(把 $(ROOT)/bin 加入 PATH 后直接用 wenping)"
+
+uninstall:
+	rm -f "$(ROOT)/bin/wenping" "$(ROOT)/share/man/man1/wenping.1" \
+		"$(ROOT)/share/bash-completion/completions/wenping" "$(ROOT)/share/zsh/site-functions/_wenping" \
+		"$(ROOT)/share/fish/vendor_completions.d/wenping.fish"
+	rm -rf "$(ROOT)/share/wenping"

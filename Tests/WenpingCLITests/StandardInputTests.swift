@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import Wenping
+
+@testable import WenpingCLI
+
+/// `-` reads standard input; inputs of the wrong kind get one line saying what they look like; progress text.
+struct StandardInputTests {
+    static let project = "Fixtures/projects/house-expropriation/xa-road-low.yaml"
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOfFile: CommandLineTests.root + "/" + path, encoding: .utf8)
+    }
+
+    @Test func assessReadsOneProjectFromStandardInputAsYAMLOrJSON() throws {
+        let yaml = try CommandLineTests.run(["assess", "-", "--format", "json"], input: try Self.text(Self.project))
+        #expect(yaml.status == 0)
+        #expect(yaml.stdout.contains("\"grade_after\": \"低\""))
+        let fromFile = try CommandLineTests.run(["assess", Self.project, "--format", "json"])
+        #expect(yaml.stdout == fromFile.stdout)
+        let jsonLine = try Self.text("Fixtures/batch/projects.jsonl").split(separator: "\n")[0]
+        let json = try CommandLineTests.run(["assess", "-"], input: String(jsonLine))
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix("# "))
+    }
+
+    @Test func assessNamesStandardInputInErrors() throws {
+        let run = try CommandLineTests.run(["assess", "-"], input: "id: X\nname: 缺事实\nkind: house_expropriation\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("标准输入:"))
+    }
+
+    @Test func batchReadsJSONLinesFromStandardInput() throws {
+        let output = BatchCommandTests.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let run = try CommandLineTests.run(
+            ["batch", "-", "--output", output, "--quiet"], input: try Self.text("Fixtures/batch/projects.jsonl"))
+        #expect(run.status == 1)
+        #expect(try BatchCommandTests.counts(output) == ["total": 5, "graded": 2, "invalid": 3])
+        #expect(try BatchCommandTests.errorPlaces(output).first == "标准输入:4")
+    }
+
+    @Test func assessOfAJSONLinesFileSuggestsBatch() throws {
+        let run = try CommandLineTests.run(["assess", "Fixtures/batch/projects.jsonl"])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "Fixtures/batch/projects.jsonl:1:1: error[E441]: 这是 JSON Lines 文件(每行一个项目),一次评估多个项目请用 "
+                + "wenping batch Fixtures/batch/projects.jsonl --output 输出目录\n")
+    }
+
+    @Test func assessOfARuleFileSaysSoInOneLine() throws {
+        let run = try CommandLineTests.run(["assess", "Rules/house-expropriation.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("error[E442]: 这看起来是规则文件,不是项目文件"))
+    }
+
+    @Test func checkOfAProjectSaysSoInOneLine() throws {
+        let run = try CommandLineTests.run(["check", Self.project])
+        #expect(run.status == 2)
+        #expect(run.stdout.components(separatedBy: "error[").count == 2)
+        #expect(run.stdout.contains("error[E443]: 这看起来是项目文件,不是规则文件;评估项目请用 wenping assess"))
+    }
+
+    @Test func aFullStandardOutputIsAnOutputFailure() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        process.arguments = ["assess", Self.project]
+        process.currentDirectoryURL = URL(fileURLWithPath: CommandLineTests.root)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 4)
+        #expect(stderr == "wenping: error[E620]: 无法写出到标准输出(磁盘已满)\n")
+    }
+
+    @Test func progressEstimatesTheTotalFromTheShareOfBytesRead() {
+        let progress = BatchProgress(done: 250, invalid: 2, total: nil, fractionRead: 0.25)
+        #expect(ProgressLine.text(progress, seconds: 10) == "已完成 250/约 1000(25%) · 每秒 25 个 · 无效 2 · 剩余约 0:30")
+        let unknown = BatchProgress(done: 250, invalid: 0, total: nil)
+        #expect(ProgressLine.text(unknown, seconds: 10) == "已完成 250 · 每秒 25 个 · 无效 0")
+    }
+}
