@@ -21,19 +21,19 @@ MANUAL_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
 ROOT := $(DESTDIR)$(PREFIX)
 BUILD := .build/release
-MANUAL := .build/plugins/GenerateManual/outputs/WenpingCLI/wenping.1
+MANUAL := .build/manual
 
-.PHONY: all build manual install uninstall
+.PHONY: all build install uninstall
 
 all: build
 
-# The manual first: the plugin builds the package in release mode without static linking; the static build
-# after it then only relinks the executable.
-manual:
-	$(SWIFT) package generate-manual --date $(MANUAL_DATE)
-
-build: manual
+# The executable, and the argument parser's manual generator built with the same flags (so nothing is compiled
+# twice), which writes the manual from the executable's own command tree.
+build:
 	$(SWIFT) build -c release --static-swift-stdlib --product wenping
+	$(SWIFT) build -c release --static-swift-stdlib --product generate-manual
+	mkdir -p $(MANUAL)
+	$(BUILD)/generate-manual $(BUILD)/wenping --date $(MANUAL_DATE) --output-directory $(MANUAL)
 
 install: build
 	install -d "$(ROOT)/bin" "$(ROOT)/share/wenping" "$(ROOT)/share/man/man1" \
@@ -42,7 +42,7 @@ install: build
 	install -m 755 "$(BUILD)/wenping" "$(ROOT)/bin/wenping"
 	rm -rf "$(ROOT)/share/wenping/Rules"
 	cp -R Rules "$(ROOT)/share/wenping/Rules"
-	install -m 644 "$(MANUAL)" "$(ROOT)/share/man/man1/wenping.1"
+	install -m 644 "$(MANUAL)/wenping.1" "$(ROOT)/share/man/man1/wenping.1"
 	"$(BUILD)/wenping" --generate-completion-script bash > "$(ROOT)/share/bash-completion/completions/wenping"
 	"$(BUILD)/wenping" --generate-completion-script zsh > "$(ROOT)/share/zsh/site-functions/_wenping"
 	"$(BUILD)/wenping" --generate-completion-script fish > "$(ROOT)/share/fish/vendor_completions.d/wenping.fish"

@@ -104,4 +104,21 @@ struct ConventionsTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("没有找到任何项目"))
     }
+
+    @Test func diagnosticsAreColouredOnlyForATerminalWithoutNoColor() throws {
+        let text = "x.yaml:1:2: error[E202]: 坏\n   1 | a\n     | ^~~\nx.yaml:3:1: warning[W501]: 注意\n"
+        let coloured = TerminalColor.decorate(text)
+        #expect(coloured.contains("\u{1B}[1;31merror[E202]\u{1B}[0m:"))
+        #expect(coloured.contains("\u{1B}[1;35mwarning[W501]\u{1B}[0m:"))
+        #expect(coloured.contains("     | \u{1B}[32m^~~\u{1B}[0m"))
+        // Through a pseudo-terminal (script(1)): coloured, unless NO_COLOR is set; through a pipe: plain.
+        let command = "\(CommandLineTests.executable) check Fixtures/cases/structure/E202-unknown-field/rules.yaml"
+        let terminal = try CommandLineTests.runShell("env -u NO_COLOR TERM=xterm script -qec '\(command)' /dev/null")
+        #expect(terminal.stdout.contains("\u{1B}[1;31merror[E"))
+        let noColor = try CommandLineTests.runShell("env NO_COLOR=1 TERM=xterm script -qec '\(command)' /dev/null")
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        #expect(noColor.stdout.contains(": error[E"))
+        let piped = try CommandLineTests.run(["check", "Fixtures/cases/structure/E202-unknown-field/rules.yaml"])
+        #expect(!piped.stdout.contains("\u{1B}["))
+    }
 }

@@ -79,14 +79,18 @@ struct ReadmeCommandsTests {
 
     /// A scratch folder with the checkout's `Fixtures` and `Rules`, and a `bin` folder holding `wenping`.
     static func scratch() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenping-readme-\(UUID().uuidString)")
-            .path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wenping-readme-\(UUID().uuidString)"
+        )
+        .path
         let manager = FileManager.default
         try manager.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         for name in ["Fixtures", "Rules"] {
-            try manager.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: CommandLineTests.root + "/" + name)
+            try manager.createSymbolicLink(
+                atPath: folder + "/" + name, withDestinationPath: CommandLineTests.root + "/" + name)
         }
-        try manager.createSymbolicLink(atPath: folder + "/bin/wenping", withDestinationPath: CommandLineTests.executable)
+        try manager.createSymbolicLink(
+            atPath: folder + "/bin/wenping", withDestinationPath: CommandLineTests.executable)
         return folder
     }
 

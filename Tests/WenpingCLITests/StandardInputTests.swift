@@ -36,7 +36,8 @@ struct StandardInputTests {
         let run = try CommandLineTests.run(
             ["batch", "-", "--output", output, "--quiet"], input: try Self.text("Fixtures/batch/projects.jsonl"))
         #expect(run.status == 1)
-        #expect(try BatchCommandTests.counts(output) == ["total": 5, "graded": 2, "invalid": 3])
+        let counts = try BatchCommandTests.counts(output)
+        #expect([counts["total"], counts["graded"], counts["invalid"]] == [5, 2, 3])
         #expect(try BatchCommandTests.errorPlaces(output).first == "标准输入:4")
     }
 
@@ -83,5 +84,41 @@ struct StandardInputTests {
         #expect(ProgressLine.text(progress, seconds: 10) == "已完成 250/约 1000(25%) · 每秒 25 个 · 无效 2 · 剩余约 0:30")
         let unknown = BatchProgress(done: 250, invalid: 0, total: nil)
         #expect(ProgressLine.text(unknown, seconds: 10) == "已完成 250 · 每秒 25 个 · 无效 0")
+    }
+
+    @Test func explainJSONCarriesTheGradesChangesAndText() throws {
+        let run = try CommandLineTests.run([
+            "explain", "Fixtures/projects/house-expropriation/xa-affordable-medium.yaml", "--format", "json",
+        ])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "wenping/explanation/1")
+        #expect(object["engine"] as? String == "wenping " + WenpingVersion.current)
+        #expect(object["grade_after"] as? String == "低")
+        let changes = try #require(object["fact_changes"] as? [[String: Any]])
+        #expect(!changes.isEmpty)
+        #expect(changes.allSatisfy { ["lowers", "raises", "keeps"].contains($0["grade_after_change"] as? String) })
+        let markdown = try CommandLineTests.run([
+            "explain", "Fixtures/projects/house-expropriation/xa-affordable-medium.yaml",
+        ])
+        #expect(object["text"] as? String == markdown.stdout)
+    }
+
+    @Test func ruleTestsAsJUnitAndJSON() throws {
+        let junit = try CommandLineTests.run(["test", "--format", "junit"])
+        #expect(junit.status == 0)
+        #expect(junit.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"wenping test\""))
+        #expect(junit.stdout.components(separatedBy: "<testcase ").count - 1 == 46)
+        #expect(!junit.stdout.contains("<failure"))
+        let failing = try CommandLineTests.run([
+            "test", "--rules", "Rules", "Fixtures/rule-tests/wrong-expectation.test.yaml", "--format", "junit",
+        ])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("<failure message=\"措施后等级 期望 中,实际 高\">"))
+        let json = try CommandLineTests.run(["test", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["passed"] as? Int == 46)
+        #expect(object["failed"] as? Int == 0)
+        #expect((object["cases"] as? [Any])?.count == 46)
     }
 }

@@ -102,7 +102,7 @@ struct BatchInputs: IteratorProtocol {
 
     /// The project files under `folder`, recursively, sorted by path.
     static func projectFiles(in folder: String, excluding excluded: String? = nil) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        guard let enumerator = FileSystem.enumerator(in: folder) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let parts = relative.split(separator: "/")

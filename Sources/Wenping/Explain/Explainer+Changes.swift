@@ -2,6 +2,13 @@ extension Explainer {
     /// Parts three and four: the nearest single-fact changes and the measures not yet adopted, each re-evaluated,
     /// those that lower the grade after measures first.
     static func changeSections(_ context: Context) -> String {
+        let (changes, options) = whatIfs(context)
+        return factChanges(context, changes) + measureOptions(context, options)
+    }
+
+    /// The nearest fact changes and the measures not yet adopted that parts three and four list (and
+    /// ``explainJSON(_:factor:)`` gives), in the order found.
+    static func whatIfs(_ context: Context) -> ([WhatIf.FactChange], [WhatIf.MeasureOption]) {
         let assessment = context.assessment
         var whatIf = WhatIf(assessment)
         var changes: [WhatIf.FactChange] = []
@@ -21,7 +28,7 @@ extension Explainer {
                 }
             }
         }
-        return factChanges(context, changes) + measureOptions(context, options)
+        return (changes, options)
     }
 
     /// How a re-evaluated grade after measures compares with the actual one.

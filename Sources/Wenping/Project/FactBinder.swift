@@ -99,6 +99,12 @@ struct FactBinder {
                     number = scalar.double
                 }
                 if input.kind == .percent, number == nil { number = NodeReader.percent(scalar.value) }
+                // As Chinese users type numbers: full-width digits and ％, thousands separators (`1,200`).
+                if number == nil, let typed = NumberText.number(scalar.value, percent: input.kind == .percent),
+                    input.kind != .integer || typed == typed.rounded()
+                {
+                    number = typed
+                }
             }
             if let value = number, !(abs(value) <= Self.maximumMagnitude) {
                 let message =

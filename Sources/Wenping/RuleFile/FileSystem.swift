@@ -101,10 +101,18 @@ enum FileSystem {
         }
     }
 
+    /// An enumerator of the paths under `folder`, relative to it; a symbolic link given as the folder itself is
+    /// followed (Foundation would list nothing under it), links inside it are not.
+    static func enumerator(in folder: String) -> FileManager.DirectoryEnumerator? {
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder)) != nil
+        let target = isLink ? URL(fileURLWithPath: folder).resolvingSymlinksInPath().path : folder
+        return FileManager.default.enumerator(atPath: target)
+    }
+
     /// Every `.yaml`/`.yml` file under `folder`, recursively, sorted by path; `_`-prefixed folders such as test
     /// data are included too, hidden (`.`) ones are not.
     static func ruleFilesRecursively(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        guard let enumerator = enumerator(in: folder) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }

@@ -43,7 +43,7 @@ extension WenpingCommand {
                     for ruleSet in check.ruleSets { out += ruleSet.summary + "\n" }
                 }
                 out += "检查了 \(check.files.count) 个规则文件:\(check.errorCount) 个错误,\(check.warningCount) 个警告\n"
-                try Console.output(out)
+                try Console.diagnostics(out)
             case .json:
                 try Console.output(try DiagnosticJSON.encode(check) + "\n")
             }

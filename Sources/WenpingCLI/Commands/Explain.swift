@@ -16,7 +16,11 @@ extension WenpingCommand {
                 """
         )
 
-        @Argument(help: "项目文件(.yaml/.yml/.json)")
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+            case md, json
+        }
+
+        @Argument(help: ArgumentHelp("项目文件(.yaml/.yml/.json);- 表示从标准输入读", valueName: "项目文件"))
         var project: String
 
         @Option(help: RulesLocator.optionHelp)
@@ -28,13 +32,16 @@ extension WenpingCommand {
         @Option(help: "只说明这个风险因素(id),如 compensation-below-market")
         var factor: String?
 
+        @Option(help: "输出格式:md 为中文说明;json 给工具用(等级、每个最近的变化和未采纳措施的结果,另附中文说明)")
+        var format: OutputFormat = .md
+
         func run() throws {
             let catalog = try RulesLocator.catalog(rules)
-            let loaded = ProjectLoader(catalog: catalog, override: ruleset).load(file: project)
-            guard let loadedProject = loaded.project, !loaded.diagnostics.contains(where: { $0.severity == .error })
-            else {
-                let formatter = DiagnosticFormatter(sources: loaded.source.map { [project: $0] } ?? [:])
-                Console.error(formatter.format(loaded.diagnostics))
+            let loader = ProjectLoader(catalog: catalog, override: ruleset)
+            guard let loaded = ProjectInput.load(project, with: loader) else { throw ExitCode.inputsInvalid }
+            guard let loadedProject = loaded.output.project, !loaded.output.hasErrors else {
+                let formatter = DiagnosticFormatter(sources: loaded.output.source.map { [loaded.name: $0] } ?? [:])
+                Console.error(formatter.format(loaded.output.diagnostics))
                 throw ExitCode.inputsInvalid
             }
             let assessment = Engine.evaluate(loadedProject)
@@ -45,9 +52,12 @@ extension WenpingCommand {
                     throw ValidationError(error.message)
                 }
             }
-            print(
-                VisibleText.visible(Explainer.explain(assessment, factor: factor), keepingNewlines: true),
-                terminator: "")
+            switch format {
+            case .md:
+                try Console.output(
+                    VisibleText.visible(Explainer.explain(assessment, factor: factor), keepingNewlines: true))
+            case .json: try Console.output(Explainer.explainJSON(assessment, factor: factor))
+            }
         }
     }
 }

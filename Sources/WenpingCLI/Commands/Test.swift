@@ -36,14 +36,28 @@ extension WenpingCommand {
         @Flag(help: "列出每个规则中没有用例覆盖到的分档、兜底条件、数量规则和措施")
         var coverage = false
 
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, junit, json
+        }
+
+        @Option(help: "输出格式:text 给人看;junit 为 JUnit XML,供 CI 显示;json 给工具用")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            if coverage && format != .text { throw ValidationError("--coverage 只用于 --format text") }
+        }
+
         func run() throws {
             let suite = RuleTestSuite.run(paths: try RulesLocator.paths(paths), rules: rules)
             if !suite.diagnostics.isEmpty {
                 Console.error(DiagnosticFormatter(sources: suite.sources).format(suite.diagnostics))
             }
-            print(
-                VisibleText.visible(RuleTestTextRenderer.render(suite, coverage: coverage), keepingNewlines: true),
-                terminator: "")
+            switch format {
+            case .text: try Console.diagnostics(RuleTestTextRenderer.render(suite, coverage: coverage))
+            case .junit:
+                try Console.output(VisibleText.visible(RuleTestReportRenderer.junit(suite), keepingNewlines: true))
+            case .json: try Console.output(RuleTestReportRenderer.json(suite))
+            }
             if suite.hasErrors { throw ExitCode.rulesInvalid }
             if suite.failedCount > 0 { throw ExitCode.testsFailed }
         }

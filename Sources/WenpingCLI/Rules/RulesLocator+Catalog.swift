@@ -22,6 +22,13 @@ extension RulesLocator {
             Console.error("规则文件有 \(errors.count) 个错误,未评估任何项目;改正后可用 wenping check \(shown) 复查\n")
             throw ExitCode.rulesInvalid
         }
+        if !catalog.ruleSets.contains(where: { !$0.isBase }) {
+            let shown = paths.map { "“\($0)”" }.joined(separator: "、")
+            Console.error(
+                "wenping: error[\(DiagnosticCode.rulesNotFound)]: \(shown)中没有可以评估项目的规则(.yaml/.yml 文件,"
+                    + "带 applies_to);请用 --rules 指定规则目录\n")
+            throw ExitCode.rulesInvalid
+        }
         return catalog
     }
 
