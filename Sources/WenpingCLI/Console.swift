@@ -49,6 +49,7 @@ extension Console {
     }
 
     /// Writes diagnostics (`check`, `test` text output) to standard output, coloured on a terminal.
+    ///
     /// Control characters from input files are shown as symbols first (see ``error(_:)``).
     static func diagnostics(_ text: String) throws {
         let visible = VisibleText.visible(text, keepingNewlines: true)
