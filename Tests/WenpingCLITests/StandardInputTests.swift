@@ -125,4 +125,29 @@ struct StandardInputTests {
         #expect(object["failed"] as? Int == 0)
         #expect((object["cases"] as? [Any])?.count == passed)
     }
+
+    @Test func inputsAsChineseUsersTypeThem() throws {
+        let plain = """
+            id: T-1
+            name: 按中文习惯填写的项目
+            kind: house_expropriation
+            jurisdiction: 中国/陕西省/西安市
+            facts:
+              purpose: 旧城区改建
+              plan_conformity: true
+              funds_in_place: true
+              households: 1200
+              opposition_rate: 35%
+
+            """
+        let typed = plain.replacingOccurrences(of: "kind: house_expropriation", with: "kind: 房屋征收")
+            .replacingOccurrences(of: "households: 1200", with: "households: 1,200")
+            .replacingOccurrences(of: "opposition_rate: 35%", with: "opposition_rate: ３５％")
+        let expected = try CommandLineTests.run(["assess", "-", "--format", "json"], input: plain)
+        let run = try CommandLineTests.run(["assess", "-", "--format", "json"], input: typed)
+        #expect(expected.status == 0)
+        #expect(run.status == 0, "\(run.stderr)")
+        let grade = { (text: String) in text.split(separator: "\n").first { $0.contains("\"grade_after\"") } }
+        #expect(grade(run.stdout) != nil && grade(run.stdout) == grade(expected.stdout))
+    }
 }
