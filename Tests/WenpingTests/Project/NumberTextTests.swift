@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import Wenping
@@ -21,32 +20,5 @@ struct NumberTextTests {
     @Test(arguments: ["1,2", "12,34", "1,2345", ",100", "1,,000", "1,000.x", "一千二", "1200", "35%", "abc"])
     func leavesAmbiguousOrAlreadyPlainTextAlone(text: String) {
         #expect(NumberText.number(text, percent: true) == nil)
-    }
-
-    @Test func aProjectWithFullWidthAndGroupedNumbersGradesLikeThePlainOne() throws {
-        let plain = """
-            id: T
-            name: 全角
-            kind: house_expropriation
-            jurisdiction: 中国/陕西省/西安市
-            facts:
-              purpose: 旧城区改建
-              plan_conformity: true
-              funds_in_place: true
-              households: 1200
-              opposition_rate: 35%
-
-            """
-        let typed = plain.replacingOccurrences(of: "1200", with: "１,２００").replacingOccurrences(
-            of: "35%", with: "３５％")
-        let loader = ProjectLoader(catalog: FixtureTests.catalog)
-        let a = loader.load(bytes: Array(plain.utf8), file: "plain.yaml")
-        let b = loader.load(bytes: Array(typed.utf8), file: "typed.yaml")
-        #expect(a.diagnostics.filter { $0.severity == .error }.isEmpty)
-        #expect(b.diagnostics.filter { $0.severity == .error }.isEmpty, "\(b.diagnostics)")
-        let first = try #require(a.project)
-        let second = try #require(b.project)
-        #expect(Engine.evaluate(first).gradeAfter == Engine.evaluate(second).gradeAfter)
-        #expect(first.values == second.values)
     }
 }
