@@ -121,4 +121,17 @@ struct ConventionsTests {
         let piped = try CommandLineTests.run(["check", "Fixtures/cases/structure/E202-unknown-field/rules.yaml"])
         #expect(!piped.stdout.contains("\u{1B}["))
     }
+
+    /// Golden-file folders and non-Swift sources must be excluded in `Package.swift`, or every build warns about
+    /// unhandled files.
+    @Test func everySnapshotsFolderIsExcludedFromItsTarget() throws {
+        let manifest = try String(contentsOfFile: CommandLineTests.root + "/Package.swift", encoding: .utf8)
+        let tests = CommandLineTests.root + "/Tests/WenpingTests"
+        let folders = (FileManager.default.enumerator(atPath: tests)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix("/Snapshots") }
+        #expect(!folders.isEmpty)
+        for folder in folders {
+            #expect(manifest.contains("\"\(folder)\""), "add \"\(folder)\" to WenpingTests' exclude in Package.swift")
+        }
+    }
 }
