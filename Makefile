@@ -5,7 +5,8 @@
 #
 # Installs, under PREFIX:
 #   bin/wenping                                   the executable (Swift runtime linked in statically)
-#   share/wenping/Rules/                          the bundled rules, found by wenping when no --rules,
+#   share/wenping/Rules/                          the bundled rules (not their tests, which read example
+#                                                 projects in Fixtures/), found by wenping when no --rules,
 #                                                 WENPING_RULES or ./Rules is there
 #   share/man/man1/wenping.1                      the manual (`man wenping`)
 #   share/bash-completion/completions/wenping     shell completions for bash,
@@ -41,7 +42,8 @@ install: build
 		"$(ROOT)/share/fish/vendor_completions.d"
 	install -m 755 "$(BUILD)/wenping" "$(ROOT)/bin/wenping"
 	rm -rf "$(ROOT)/share/wenping/Rules"
-	cp -R Rules "$(ROOT)/share/wenping/Rules"
+	mkdir -p "$(ROOT)/share/wenping/Rules"
+	cd Rules && find . -name '*.yaml' ! -name '*.test.yaml' -exec install -D -m 644 {} "$(ROOT)/share/wenping/Rules/{}" \;
 	install -m 644 "$(MANUAL)/wenping.1" "$(ROOT)/share/man/man1/wenping.1"
 	"$(BUILD)/wenping" --generate-completion-script bash > "$(ROOT)/share/bash-completion/completions/wenping"
 	"$(BUILD)/wenping" --generate-completion-script zsh > "$(ROOT)/share/zsh/site-functions/_wenping"

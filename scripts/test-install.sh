@@ -29,7 +29,7 @@ for binary in "$BIN" "$ELSEWHERE/wenping-link"; do
     grep -q '"grade_after": "低"' "$ELSEWHERE/report.json" || fail "unexpected report from $binary"
 done
 (cd "$ELSEWHERE" && env -u WENPING_RULES "$BIN" check > /dev/null) || fail "check of the installed rules failed"
-(cd "$ELSEWHERE" && env -u WENPING_RULES "$BIN" test > /dev/null) || fail "installed rule tests failed"
+[ -z "$(find "$PREFIX/share/wenping/Rules" -name '*.test.yaml')" ] || fail "rule tests were installed"
 [ "$("$BIN" --version)" = "$(cd "$ROOT" && .build/release/wenping --version)" ] || fail "--version differs"
 
 # The manual renders, and lists the subcommands; the completion scripts parse in their shells.
