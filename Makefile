@@ -20,7 +20,7 @@ SWIFT ?= swift
 # The manual's date: the last commit's, so that the same checkout gives the same page.
 MANUAL_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
-ROOT := $(DESTDIR)$(PREFIX)
+ROOT := $(abspath $(DESTDIR)$(PREFIX))
 BUILD := .build/release
 MANUAL := .build/manual
 
