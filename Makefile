@@ -28,13 +28,12 @@ MANUAL := .build/manual
 
 all: build
 
-# The executable, and the argument parser's manual generator built with the same flags (so nothing is compiled
-# twice), which writes the manual from the executable's own command tree.
+# The executable, then the manual written by it from its own command tree (`wenping manual`: the argument
+# parser's generate-manual drops every non-ASCII character, which would empty a Chinese manual).
 build:
 	$(SWIFT) build -c release --static-swift-stdlib --product wenping
-	$(SWIFT) build -c release --static-swift-stdlib --product generate-manual
 	mkdir -p $(MANUAL)
-	$(BUILD)/generate-manual $(BUILD)/wenping --date $(MANUAL_DATE) --output-directory $(MANUAL)
+	$(BUILD)/wenping manual --date $(MANUAL_DATE) > $(MANUAL)/wenping.1
 
 install: build
 	install -d "$(ROOT)/bin" "$(ROOT)/share/wenping" "$(ROOT)/share/man/man1" \

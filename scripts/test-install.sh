@@ -34,13 +34,13 @@ done
 
 # The manual renders, and lists the subcommands; the completion scripts parse in their shells.
 MANPAGE="$PREFIX/share/man/man1/wenping.1"
-man -l "$MANPAGE" 2>/dev/null | grep -q "assess" || fail "man page does not render or lacks assess"
+LANG=C.UTF-8 man -l "$MANPAGE" 2>/dev/null | grep -q "按规则给项目评级" || fail "man page does not render its Chinese"
 MANPATH="$PREFIX/share/man" man wenping > /dev/null 2>&1 || fail "man wenping does not find the page"
 bash -n "$PREFIX/share/bash-completion/completions/wenping" || fail "bash completion does not parse"
 bash -c "source '$PREFIX/share/bash-completion/completions/wenping' && complete -p wenping" > /dev/null \
     || fail "bash completion does not register"
 grep -q '#compdef wenping' "$PREFIX/share/zsh/site-functions/_wenping" || fail "zsh completion missing"
-grep -q 'complete -c wenping' "$PREFIX/share/fish/vendor_completions.d/wenping.fish" || fail "fish completion missing"
+grep -q "complete -c 'wenping'" "$PREFIX/share/fish/vendor_completions.d/wenping.fish" || fail "fish completion missing"
 
 make uninstall PREFIX="$PREFIX"
 [ ! -e "$BIN" ] && [ ! -e "$PREFIX/share/wenping" ] || fail "uninstall left files behind"

@@ -24,7 +24,7 @@ struct WenpingCommand: ParsableCommand {
         version: WenpingVersion.current,
         subcommands: [
             Check.self, Assess.self, Batch.self, Benchmark.self, Generate.self, Explain.self, Schema.self,
-            RuleTest.self, Diff.self, Survey.self, Serve.self, Ledger.self, Templates.self,
+            RuleTest.self, Diff.self, Survey.self, Serve.self, Ledger.self, Templates.self, Manual.self,
         ]
     )
 

@@ -134,4 +134,20 @@ struct ConventionsTests {
             #expect(manifest.contains("\"\(folder)\""), "add \"\(folder)\" to WenpingTests' exclude in Package.swift")
         }
     }
+
+    @Test func manualHoldsEveryCommandsChineseHelpAndRenders() throws {
+        let run = try CommandLineTests.run(["manual", "--date", "2026-01-02"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains(".TH WENPING 1 \"2026-01-02\" \"wenping \(WenpingVersion.current)\""))
+        for command in WenpingCommand.configuration.subcommands where command.configuration.shouldDisplay {
+            #expect(run.stdout.contains(".SH WENPING \(command._commandName.uppercased())\n"))
+            #expect(run.stdout.contains(command.configuration.abstract), "\(command._commandName)")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wenping-\(UUID().uuidString).1").path
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(run.stdout.utf8)))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let rendered = try CommandLineTests.runShell("LANG=C.UTF-8 man -l '\(file)'")
+        #expect(rendered.stdout.contains("按规则给项目评级,生成评估报告"))
+        #expect(rendered.stdout.contains("wenping assess"))
+    }
 }
