@@ -58,9 +58,9 @@ enum CommandRunner {
     /// The message for a first argument that is neither an option nor a subcommand, with the nearest name.
     static func unknownSubcommand(_ arguments: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
-        let names =
-            WenpingCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
-            + ["help"]
+        let all = WenpingCommand.configuration.subcommands
+        guard !all.contains(where: { $0._commandName == first }) else { return nil }
+        let names = all.filter { $0.configuration.shouldDisplay }.map { $0._commandName } + ["help"]
         guard !names.contains(first) else { return nil }
         var message = "错误:没有子命令“\(first)”"
         if let guess = Spelling.nearest(to: first, among: names) { message += "。是否想写“\(guess)”?" }
