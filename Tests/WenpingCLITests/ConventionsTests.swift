@@ -139,9 +139,11 @@ struct ConventionsTests {
         let run = try CommandLineTests.run(["manual", "--date", "2026-01-02"])
         #expect(run.status == 0)
         #expect(run.stdout.contains(".TH WENPING 1 \"2026-01-02\" \"wenping \(WenpingVersion.current)\""))
+        // A long abstract is wrapped at the page's width, its continuation indented: join those lines back.
+        let unwrapped = run.stdout.replacingOccurrences(of: "\n +", with: "", options: .regularExpression)
         for command in WenpingCommand.configuration.subcommands where command.configuration.shouldDisplay {
             #expect(run.stdout.contains(".SH WENPING \(command._commandName.uppercased())\n"))
-            #expect(run.stdout.contains(command.configuration.abstract), "\(command._commandName)")
+            #expect(unwrapped.contains(command.configuration.abstract), "\(command._commandName)")
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wenping-\(UUID().uuidString).1").path
         #expect(FileManager.default.createFile(atPath: file, contents: Data(run.stdout.utf8)))
