@@ -8,8 +8,8 @@ struct ExplainCommandTests {
     @Test func explainPrintsTheAccountToStdout() throws {
         let run = try CommandLineTests.run(["explain", Self.project, "--factor", "opposition"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("# 评级说明:灞桥区某某棚户区保障性安居工程房屋征收(XA-2025-003)\n"))
-        #expect(run.stdout.contains("入户调查反对率(opposition_rate)由 4% 改为 5%"))
+        #expect(run.stdout.hasPrefix("# 评级说明：灞桥区某某棚户区保障性安居工程房屋征收（XA-2025-003）\n"))
+        #expect(run.stdout.contains("入户调查反对率（opposition_rate）由 4% 改为 5%"))
         #expect(run.stderr.isEmpty)
     }
 
@@ -17,7 +17,7 @@ struct ExplainCommandTests {
         let run = try CommandLineTests.run(["explain", Self.project, "--factor", "oppositon"])
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("没有 id 为“oppositon”的风险因素。是否想写“opposition”?"))
+        #expect(run.stderr.contains("没有 id 或名称为“oppositon”的风险因素。是否想写“opposition”？"))
     }
 
     @Test func explainInvalidProjectExitsOne() throws {

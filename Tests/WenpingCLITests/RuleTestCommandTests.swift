@@ -56,7 +56,7 @@ struct RuleTestCommandTests {
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("# 规则修改影响预览\n"))
-        #expect(run.stdout.contains("- 措施后等级:低 → **中**,由可以实施变为不可实施\n"))
+        #expect(run.stdout.contains("- 措施后等级：低 → **中**，由可以实施变为不可实施\n"))
     }
 
     @Test func diffWithAProjectOneVersionCannotGradeExitsOne() throws {

@@ -149,15 +149,15 @@ struct ProjectComparison: Sendable {
         _ level: Int, _ bands: [CompiledRuleSet.Band], _ index: Int, _ scale: CompiledRuleSet.Scale
     ) -> String {
         guard bands.indices.contains(index) else { return scale.levels[level].label }
-        let place = bands[index].condition.map { "第 \(index + 1) 档:\($0.source)" } ?? "else 档"
-        return "\(scale.levels[level].label)(\(place))"
+        let place = bands[index].condition.map { "第 \(index + 1) 档：\($0.source)" } ?? "else 档"
+        return "\(scale.levels[level].label)（\(place)）"
     }
 
     /// `风险程度 较大(概率 中等、影响 较大)`, for a factor only one version has.
     private static func describe(_ result: Assessment.FactorResult, _ assessment: Assessment) -> String {
         let ruleSet = assessment.ruleSet
         return "风险程度 \(ruleSet.degrees.labels[result.before.degree])"
-            + "(概率 \(ruleSet.probabilityScale.levels[result.before.probability].label)、"
-            + "影响 \(ruleSet.impactScale.levels[result.before.impact].label))"
+            + "（概率 \(ruleSet.probabilityScale.levels[result.before.probability].label)、"
+            + "影响 \(ruleSet.impactScale.levels[result.before.impact].label)）"
     }
 }

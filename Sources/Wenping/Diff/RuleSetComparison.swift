@@ -261,13 +261,13 @@ struct RuleSetComparison {
 
 extension RuleSetComparison {
     static func policy(_ policy: CompiledRuleSet.UnknownPolicy) -> String {
-        policy == .cautious ? "从严(cautious)" : "视为不满足(ignore)"
+        policy == .cautious ? "从严（cautious）" : "视为不满足（ignore）"
     }
 
-    static func basis(_ citations: [BasisCitation]) -> String { citations.map(\.text).joined(separator: ";") }
+    static func basis(_ citations: [BasisCitation]) -> String { citations.map(\.text).joined(separator: "；") }
 
     static func describe(_ input: CompiledRuleSet.Input) -> String {
-        "\(input.label),\(type(input)),\(input.isRequired ? "必填" : "可选")"
+        "\(input.label)，\(type(input))，\(input.isRequired ? "必填" : "可选")"
     }
 
     /// A default value as a rule file writes it: `35%`, `true`, `旧城区改建`; `无` when there is none.
@@ -280,14 +280,14 @@ extension RuleSetComparison {
         case .boolean(let flag)?: flag ? "true" : "false"
         case .enumeration(let index)?: input.domain?.values[Int(index)].label ?? String(index)
         case .date(let days)?: CalendarDate(daysSinceEpoch: Int(days)).description
-        case .text?: "(文字)"
+        case .text?: "（文字）"
         }
     }
 
     static func type(_ input: CompiledRuleSet.Input) -> String {
         var text = input.kind.rawValue
         if let domain = input.domain { text += "(\(domain.values.map(\.label).joined(separator: "/")))" }
-        if let unit = input.unit { text += ",单位 \(unit)" }
+        if let unit = input.unit { text += "，单位 \(unit)" }
         return text
     }
 
@@ -309,7 +309,7 @@ extension RuleSetComparison {
         let cuts = ruleSet.aggregation.indexCuts.map {
             "≥\(Formatting.number($0.atLeast, digits: 6)) \(ruleSet.grades[$0.grade].id)"
         }
-        return (cuts + ["其余 \(ruleSet.grades[ruleSet.aggregation.indexElse].id)"]).joined(separator: ";")
+        return (cuts + ["其余 \(ruleSet.grades[ruleSet.aggregation.indexElse].id)"]).joined(separator: "；")
     }
 
     static func rule(_ rule: CompiledRuleSet.Aggregation.Rule, _ ruleSet: CompiledRuleSet) -> String {
@@ -321,7 +321,7 @@ extension RuleSetComparison {
     }
 
     static func factor(_ factor: CompiledRuleSet.Factor, _ ruleSet: CompiledRuleSet) -> String {
-        "权重 \(Formatting.number(factor.weight, digits: 6)),\(factor.probability.count) 个概率档,\(factor.impact.count) 个影响档,"
+        "权重 \(Formatting.number(factor.weight, digits: 6))，\(factor.probability.count) 个概率档，\(factor.impact.count) 个影响档，"
             + "\(factor.measures.count) 项措施"
     }
 
@@ -331,6 +331,6 @@ extension RuleSetComparison {
         var parts: [String] = []
         if measure.lowersProbability > 0 { parts.append("概率降 \(measure.lowersProbability) 级") }
         if measure.lowersImpact > 0 { parts.append("影响降 \(measure.lowersImpact) 级") }
-        return parts.isEmpty ? "不降低等级" : parts.joined(separator: ",")
+        return parts.isEmpty ? "不降低等级" : parts.joined(separator: "，")
     }
 }

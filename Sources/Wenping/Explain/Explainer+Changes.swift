@@ -71,15 +71,15 @@ extension Explainer {
         let ruleSet = context.ruleSet
         var out = "## 三、最近的变化\n\n"
         if context.selected == nil {
-            out += "逐个适用的风险因素(以及兜底条件),找出条件读到的每项事实:改到哪个值(其他事实不变),"
-            out += "该因素的风险概率或影响程度(或兜底条件是否成立)就会改变;"
+            out += "逐个适用的风险因素（以及兜底条件），找出条件读到的每项事实：改到哪个值（其他事实不变），"
+            out += "该因素的风险概率或影响程度（或兜底条件是否成立）就会改变；"
         } else {
-            out += "找出该风险因素的条件读到的每项事实:改到哪个值(其他事实不变),它是否适用、风险概率或影响程度就会改变;"
+            out += "找出该风险因素的条件读到的每项事实：改到哪个值（其他事实不变），它是否适用、风险概率或影响程度就会改变；"
         }
-        out += "再按规则重新评估,看落实措施后的项目等级是否随之改变。"
-        out += "数值取离现值最近的一个(向下、向上各一个)。\n\n"
+        out += "再按规则重新评估，看落实措施后的项目等级是否随之改变。"
+        out += "数值取离现值最近的一个（向下、向上各一个）。\n\n"
         if context.assessment.after.grade == 0 {
-            out += "落实措施后已是最低等级(\(gradeName(0, ruleSet))),没有能再降低等级的变化。\n\n"
+            out += "落实措施后已是最低等级（\(gradeName(0, ruleSet))），没有能再降低等级的变化。\n\n"
         }
         guard !changes.isEmpty else { return out + "没有找到能改变风险因素等级的单项事实变化。\n\n" }
         let titles: [Direction: String] = [
@@ -129,17 +129,17 @@ extension Explainer {
         switch change.subject {
         case .factor(let index):
             let factor = ruleSet.factors[index]
-            text = "**\(factor.label)**:\(fact):\(effect(context, change.result, factor: index))"
+            text = "**\(factor.label)**：\(fact)：\(effect(context, change.result, factor: index))"
             conditions =
                 [factor.applicability].compactMap { $0 } + factor.probability.compactMap(\.condition)
                 + factor.impact.compactMap(\.condition)
             changedFactor = index
         case .floor(let index):
             let floor = ruleSet.floors[index]
-            text = "**兜底条件“\(floor.label ?? floor.id)”**:\(fact):"
+            text = "**兜底条件“\(floor.label ?? floor.id)”**：\(fact)："
             text +=
                 change.result.floors.contains(index)
-                ? "条件成立,项目至少为\(gradeName(floor.grade, ruleSet))" : "条件不再成立,不再要求至少\(gradeName(floor.grade, ruleSet))"
+                ? "条件成立，项目至少为\(gradeName(floor.grade, ruleSet))" : "条件不再成立，不再要求至少\(gradeName(floor.grade, ruleSet))"
             conditions = [floor.condition]
         }
         let read = conditions.reduce(into: Set<Int>()) { $0.formUnion($1.references) }
@@ -149,14 +149,14 @@ extension Explainer {
             guard before != after, let derived = derived(slot, ruleSet) else { return nil }
             return "\(derived.label) \(display(before, slot: slot, ruleSet)) → \(display(after, slot: slot, ruleSet))"
         }
-        if !derivedChanges.isEmpty { text += "(\(derivedChanges.joined(separator: ";")))" }
+        if !derivedChanges.isEmpty { text += "（\(derivedChanges.joined(separator: "；"))）" }
         let others = ruleSet.factors.indices.filter { index in
             index != changedFactor && WhatIf.state(change.result, index) != WhatIf.state(context.assessment, index)
         }
         if !others.isEmpty {
-            text += ";同时改变风险因素:\(others.map { ruleSet.factors[$0].label }.joined(separator: "、"))"
+            text += "；同时改变风险因素：\(others.map { ruleSet.factors[$0].label }.joined(separator: "、"))"
         }
-        return text + ";" + grades(context, change.result)
+        return text + "；" + grades(context, change.result)
     }
 
     /// What a re-evaluation did to one factor before measures: `风险概率 较高 → 较低,风险程度 较大 → 一般`.
@@ -171,7 +171,7 @@ extension Explainer {
             effects.append("风险概率 \(ruleSet.probabilityScale.levels[new.before.probability].label)")
             effects.append("影响程度 \(ruleSet.impactScale.levels[new.before.impact].label)")
             effects.append("风险程度 \(ruleSet.degrees.labels[new.before.degree])")
-            return effects.joined(separator: ",")
+            return effects.joined(separator: "，")
         }
         if new.before.probability != old.before.probability {
             effects.append(
@@ -188,7 +188,7 @@ extension Explainer {
             new.before.degree == old.before.degree
                 ? "风险程度仍为\(degrees[old.before.degree])"
                 : "风险程度 \(degrees[old.before.degree]) → \(degrees[new.before.degree])")
-        return effects.joined(separator: ",")
+        return effects.joined(separator: "，")
     }
 
     /// `落实措施后仍为低风险` or `落实措施后 低风险 → 中风险(措施前 中风险 → 高风险)`.
@@ -200,7 +200,7 @@ extension Explainer {
             ? "落实措施后仍为\(gradeName(result.after.grade, ruleSet))"
             : "落实措施后 \(gradeName(assessment.after.grade, ruleSet)) → \(gradeName(result.after.grade, ruleSet))"
         if result.before.grade != assessment.before.grade {
-            text += "(措施前 \(gradeName(assessment.before.grade, ruleSet)) → \(gradeName(result.before.grade, ruleSet)))"
+            text += "（措施前 \(gradeName(assessment.before.grade, ruleSet)) → \(gradeName(result.before.grade, ruleSet))）"
         }
         return text
     }
@@ -209,10 +209,10 @@ extension Explainer {
         let ruleSet = context.ruleSet
         var out = "## 四、尚未采纳的措施\n\n"
         if let index = context.selected, !context.assessment.factors[index].applicability.isApplicable {
-            return out + "该风险因素不适用,它的措施不影响等级。\n"
+            return out + "该风险因素不适用，它的措施不影响等级。\n"
         }
         guard !options.isEmpty else { return out + "没有尚未采纳的措施。\n" }
-        out += "每项措施单独加入已采纳的措施后重新评估;能降低落实措施后等级的排在前面。\n\n"
+        out += "每项措施单独加入已采纳的措施后重新评估；能降低落实措施后等级的排在前面。\n\n"
         var number = 0
         for (_, items) in grouped(options, context, result: \.result) {
             for option in items {
@@ -220,10 +220,10 @@ extension Explainer {
                 let factor = ruleSet.factors[option.factor]
                 let old = context.assessment.factors[option.factor].after
                 let new = option.result.factors[option.factor].after
-                out += "\(number). **\(factor.label)**:“\(option.measure.label)”(\(option.measure.id),"
-                out += "责任主体 \(option.measure.owner),\(lowers(option.measure))):"
+                out += "\(number). **\(factor.label)**：“\(option.measure.label)”（\(option.measure.id)，"
+                out += "责任主体 \(option.measure.owner)，\(lowers(option.measure))）："
                 if old == new {
-                    out += "该因素落实措施后的等级已是最低一级或不受影响,不再改变"
+                    out += "该因素落实措施后的等级已是最低一级或不受影响，不再改变"
                 } else {
                     let degrees = ruleSet.degrees.labels
                     var effects: [String] = []
@@ -240,9 +240,9 @@ extension Explainer {
                     effects.append(
                         new.degree == old.degree
                             ? "风险程度仍为\(degrees[old.degree])" : "风险程度 \(degrees[old.degree]) → \(degrees[new.degree])")
-                    out += "落实措施后" + effects.joined(separator: ",")
+                    out += "落实措施后" + effects.joined(separator: "，")
                 }
-                out += ";" + grades(context, option.result) + "\n"
+                out += "；" + grades(context, option.result) + "\n"
             }
         }
         return out

@@ -3,9 +3,9 @@ extension Explainer {
     static func gradeSection(_ context: Context) -> String {
         let ruleSet = context.ruleSet
         var out = "## 一、等级是怎么定的\n\n"
-        out += "项目风险等级取三者中最严重的:综合风险指数对应的等级、成立的数量规则、触发的兜底条件。"
-        out += "综合风险指数 = Σ(权重 × 概率分值 × 影响分值) ÷ Σ权重,只计适用的风险因素;"
-        out += "阈值:\(thresholds(ruleSet))。\n\n"
+        out += "项目风险等级取三者中最严重的：综合风险指数对应的等级、成立的数量规则、触发的兜底条件。"
+        out += "综合风险指数 = Σ（权重 × 概率分值 × 影响分值） ÷ Σ权重，只计适用的风险因素；"
+        out += "阈值：\(thresholds(ruleSet))。\n\n"
         out += outcome(context, context.assessment.before, afterMeasures: false)
         out += outcome(context, context.assessment.after, afterMeasures: true)
         return out
@@ -16,22 +16,22 @@ extension Explainer {
         let aggregation = ruleSet.aggregation
         var parts = aggregation.indexCuts.map { "不小于 \(Formatting.number($0.atLeast)) 为\(ruleSet.grades[$0.grade].id)" }
         parts.append("其余为\(ruleSet.grades[aggregation.indexElse].id)")
-        return parts.joined(separator: ",")
+        return parts.joined(separator: "，")
     }
 
     private static func outcome(_ context: Context, _ outcome: Assessment.Outcome, afterMeasures: Bool) -> String {
         let ruleSet = context.ruleSet
         let assessment = context.assessment
         let when = afterMeasures ? "落实措施后" : "措施前"
-        var out = "**\(when):\(gradeName(outcome.grade, ruleSet))**\n\n"
+        var out = "**\(when)：\(gradeName(outcome.grade, ruleSet))**\n\n"
 
         let applicable = assessment.factors.indices.filter { assessment.factors[$0].applicability.isApplicable }
         let weights = applicable.reduce(0.0) { $0 + ruleSet.factors[$1].weight }
-        out += "- 综合风险指数 \(Formatting.number(outcome.index))"
+        out += "- 综合风险指数 \(Formatting.index(outcome.index))"
         if weights > 0 {
             out += " = \(Formatting.number(outcome.index * weights)) ÷ \(Formatting.number(weights))"
         }
-        out += ",对应\(gradeName(outcome.indexGrade, ruleSet))\n"
+        out += "，对应\(gradeName(outcome.indexGrade, ruleSet))\n"
 
         var byDegree = [[Int]](repeating: [], count: ruleSet.degrees.labels.count)
         for index in applicable {
@@ -44,22 +44,21 @@ extension Explainer {
         for degree in byDegree.indices.reversed() where !byDegree[degree].isEmpty {
             var text = "\(ruleSet.degrees.labels[degree]) \(byDegree[degree].count) 个"
             if !named && byDegree[degree].count <= 3 {
-                text += "(\(byDegree[degree].map { ruleSet.factors[$0].label }.joined(separator: "、")))"
+                text += "（\(byDegree[degree].map { ruleSet.factors[$0].label }.joined(separator: "、"))）"
             }
             named = true
             counts.append(text)
         }
-        out += "- 适用风险因素的风险程度:\(counts.isEmpty ? "没有适用的风险因素" : counts.joined(separator: ","))\n"
+        out += "- 适用风险因素的风险程度：\(counts.isEmpty ? "没有适用的风险因素" : counts.joined(separator: "，"))\n"
 
         let rules = ruleSet.aggregation.rules.indices.filter { outcome.rules & (1 << UInt64($0)) != 0 }
         if rules.isEmpty {
-            out += "- 数量规则:都不成立\n"
+            out += "- 数量规则：都不成立\n"
         }
         for index in rules {
             let rule = ruleSet.aggregation.rules[index]
-            out += "- 数量规则“\(rule.id)”成立(\(code(rule.condition.source)))"
-            out += rule.because.map { ":\($0)" } ?? ""
-            out += ",至少\(gradeName(rule.grade, ruleSet))\n"
+            out += "- 数量规则成立：\(rule.because ?? rule.id)（\(code(rule.condition.source))）"
+            out += "，至少\(gradeName(rule.grade, ruleSet))\n"
         }
 
         let floors = assessment.floors
@@ -69,33 +68,39 @@ extension Explainer {
                 return nil
             })
         if floors.isEmpty {
-            out += "- 兜底条件:都未触发\n"
+            out += "- 兜底条件：都未触发\n"
         }
         for index in floors {
             let floor = ruleSet.floors[index]
-            out += "- 兜底条件“\(floor.label ?? floor.id)”成立(\(code(floor.condition.source)))"
-            out += floor.because.map { ":\($0)" } ?? ""
-            out += ",至少\(gradeName(floor.grade, ruleSet))"
-            if undecided.contains(index) { out += ";因\(floorShortfall(index, assessment))无法判断,按从严原则视为成立" }
-            if afterMeasures { out += ";措施不改变兜底条件" }
+            if undecided.contains(index) {
+                // Its reason states the condition, which the facts did not decide: not printed.
+                out += "- 兜底条件“\(floor.label ?? floor.id)”（\(code(floor.condition.source))）"
+                out += "因\(floorShortfall(index, assessment))无法判断，按从严原则视为成立，至少\(gradeName(floor.grade, ruleSet))"
+            } else {
+                out += "- 兜底条件“\(floor.label ?? floor.id)”成立（\(code(floor.condition.source))）"
+                out += floor.because.map { "：\($0)" } ?? ""
+                out += "，至少\(gradeName(floor.grade, ruleSet))"
+            }
+            if afterMeasures { out += "；措施不改变兜底条件" }
             out += "\n"
         }
         for index in undecided.sorted() where !floors.contains(index) {
             let floor = ruleSet.floors[index]
-            out +=
-                "- 兜底条件“\(floor.label ?? floor.id)”(\(code(floor.condition.source)))因\(floorShortfall(index, assessment))无法判断,按不满足处理\n"
+            out += "- 兜底条件“\(floor.label ?? floor.id)”（\(code(floor.condition.source))）"
+            out += "因\(floorShortfall(index, assessment))无法判断，按不满足处理\n"
         }
 
         var deciders: [String] = []
         if outcome.indexGrade == outcome.grade { deciders.append("综合风险指数") }
         for index in rules where ruleSet.aggregation.rules[index].grade == outcome.grade {
-            deciders.append("数量规则“\(ruleSet.aggregation.rules[index].id)”")
+            let rule = ruleSet.aggregation.rules[index]
+            deciders.append("数量规则（\(rule.because ?? rule.id)）")
         }
         for index in floors where ruleSet.floors[index].grade == outcome.grade {
             deciders.append("兜底条件“\(ruleSet.floors[index].label ?? ruleSet.floors[index].id)”")
         }
-        out += "- 决定等级的是:\(deciders.joined(separator: "、"))"
-        out += deciders.count > 1 ? "(同时达到\(gradeName(outcome.grade, ruleSet)))\n\n" : "\n\n"
+        out += "- 决定等级的是：\(deciders.joined(separator: "、"))"
+        out += deciders.count > 1 ? "（同时达到\(gradeName(outcome.grade, ruleSet))）\n\n" : "\n\n"
         return out
     }
 

@@ -25,7 +25,7 @@ public enum Explainer {
             } catch {
                 return error.message + "\n"
             }
-            selected = ruleSet.factors.firstIndex { $0.id == factor }
+            selected = factorIndex(factor, in: ruleSet)
         }
         let context = Context(assessment: assessment, model: ReportModel(assessment), selected: selected)
         var out = header(context)
@@ -35,20 +35,24 @@ public enum Explainer {
         return out
     }
 
-    /// Checks that the ruleset has a factor with id `id`.
+    /// Checks that the ruleset has a factor with id (or Chinese label) `id`.
     ///
     /// - Throws: ``UnknownFactor`` whose message names the closest id ("did you mean") and lists the factors.
     public static func checkFactor(_ id: String, in ruleSet: CompiledRuleSet) throws(UnknownFactor) {
+        guard factorIndex(id, in: ruleSet) == nil else { return }
         let ids = ruleSet.factors.map(\.id)
-        guard !ids.contains(id) else { return }
-        var message = "规则“\(ruleSet.id)”中没有 id 为“\(id)”的风险因素"
-        if let guess = suggestion(for: id, among: ids) {
-            message += "。是否想写“\(guess)”?"
-        } else if let byLabel = ruleSet.factors.first(where: { $0.label == id }) {
-            message += ";“\(id)”是风险因素“\(byLabel.id)”的名称,请写 --factor \(byLabel.id)"
+        var message = "规则“\(ruleSet.id)”中没有 id 或名称为“\(id)”的风险因素"
+        if let guess = suggestion(for: id, among: ids) ?? suggestion(for: id, among: ruleSet.factors.map(\.label)) {
+            message += "。是否想写“\(guess)”？"
         }
-        message += ";现有风险因素:\(ids.joined(separator: "、"))"
+        message += "；现有风险因素："
+        message += ruleSet.factors.map { "\($0.id)（\($0.label)）" }.joined(separator: "；")
         throw UnknownFactor(message: message)
+    }
+
+    /// The factor whose id, or Chinese label, is `name`.
+    static func factorIndex(_ name: String, in ruleSet: CompiledRuleSet) -> Int? {
+        ruleSet.factors.firstIndex { $0.id == name } ?? ruleSet.factors.firstIndex { $0.label == name }
     }
 
     /// A factor id the ruleset does not have; ``message`` says so in Chinese and suggests the closest id.
@@ -75,12 +79,12 @@ public enum Explainer {
         let project = context.project
         let ruleSet = context.ruleSet
         let model = context.model
-        var out = "# 评级说明:\(project.name)(\(project.id))\n\n"
-        out += "规则:\(ruleSet.title)(\(ruleSet.id),版本 \(ruleSet.version))\n"
-        out += "结论:措施前为\(model.before.gradeLabel),落实措施后为\(model.after.gradeLabel)。\(model.decision)\n"
+        var out = "# 评级说明：\(project.name)（\(project.id)）\n\n"
+        out += "规则：\(ruleSet.title)（\(ruleSet.id)，版本 \(ruleSet.version)）\n"
+        out += "结论：措施前为\(model.before.gradeLabel)，落实措施后为\(model.after.gradeLabel)。\(model.decision)\n"
         if let index = context.selected {
             let factor = ruleSet.factors[index]
-            out += "范围:只说明风险因素“\(factor.label)”(\(factor.id));项目等级的由来仍完整列出。\n"
+            out += "范围：只说明风险因素“\(factor.label)”（\(factor.id)）；项目等级的由来仍完整列出。\n"
         }
         return out + "\n"
     }
@@ -128,9 +132,9 @@ public enum Explainer {
     static func name(of slot: Int, _ ruleSet: CompiledRuleSet) -> String {
         if slot < ruleSet.inputs.count {
             let input = ruleSet.inputs[slot]
-            return "\(input.label)(\(input.name))"
+            return "\(input.label)（\(input.name)）"
         }
         guard let derived = derived(slot, ruleSet) else { return "#\(slot)" }
-        return "\(derived.label)(\(derived.name))"
+        return "\(derived.label)（\(derived.name)）"
     }
 }

@@ -61,8 +61,8 @@ struct RuleDiffTests {
         #expect(project.new?.ruleSet.id == "sichuan/chengdu/house-expropriation")
         #expect(diff.diagnostics.contains { $0.code == .unknownFact })
         let markdown = RuleDiffMarkdownRenderer.render(diff)
-        #expect(markdown.contains("- 原规则下无法评估:"))
-        #expect(markdown.contains("### sichuan/chengdu/house-expropriation(版本 2026.2)\n\n新增的规则,原规则中没有。"))
+        #expect(markdown.contains("- 原规则下无法评估："))
+        #expect(markdown.contains("### sichuan/chengdu/house-expropriation（版本 2026.2）\n\n新增的规则，原规则中没有。"))
     }
 
     @Test func brokenRulesStopTheComparison() {

@@ -36,10 +36,11 @@ struct ExplainerTests {
 
     @Test func explanationNamesWhatDecidedTheGrade() throws {
         let text = Explainer.explain(try Self.assess(Self.root + "/" + Self.affordable))
-        #expect(text.contains("- 数量规则“one-large”成立(`count(较大) >= 1`):有风险因素的风险程度为“较大”,至少中风险\n"))
-        #expect(text.contains("- 决定等级的是:数量规则“one-large”\n"))
-        #expect(text.contains("- 决定等级的是:综合风险指数\n"))
-        #expect(text.contains("第 3 档条件 `compensation_ratio < 1.1` 成立,理由:补偿与市场评估价基本持平"))
+        #expect(text.contains("- 数量规则成立：有风险因素的风险程度为“较大”（`count(较大) >= 1`），至少中风险\n"))
+        #expect(text.contains("- 决定等级的是：数量规则（有风险因素的风险程度为“较大”）\n"))
+        #expect(text.contains("- 决定等级的是：综合风险指数\n"))
+        #expect(text.contains("第 3 档条件 `compensation_ratio < 1.1` 成立，理由：补偿与市场评估价基本持平"))
+        #expect(!text.contains("one-large"))
     }
 
     @Test func suggestedThresholdsReallyFlipTheFactorLevel() throws {
@@ -81,9 +82,9 @@ struct ExplainerTests {
 
     @Test func aFactorThatDoesNotApplyIsExplainedWithWhatWouldMakeItApply() throws {
         let text = Explainer.explain(try Self.assess(Self.root + "/" + Self.affordable), factor: "business-loss")
-        #expect(text.contains("- 停产停业损失补偿(business-loss):适用条件 `business_units > 0` 不成立"))
-        #expect(text.contains("(business_units)由 0 户 改为 1 户:该因素变为适用,风险概率 较高,影响程度 中等,风险程度 较大;"))
-        #expect(text.hasSuffix("该风险因素不适用,它的措施不影响等级。\n"))
+        #expect(text.contains("- 停产停业损失补偿（business-loss）：适用条件 `business_units > 0` 不成立"))
+        #expect(text.contains("（business_units）由 0 户 改为 1 户：该因素变为适用，风险概率 较高，影响程度 中等，风险程度 较大；"))
+        #expect(text.hasSuffix("该风险因素不适用，它的措施不影响等级。\n"))
     }
 
     @Test func changesThatLowerTheGradeComeFirst() throws {
@@ -93,7 +94,7 @@ struct ExplainerTests {
         let lowers = try #require(section.range(of: "### 能降低落实措施后等级的变化"))
         let keeps = try #require(section.range(of: "### 只改变风险因素等级的变化"))
         #expect(lowers.lowerBound < keeps.lowerBound)
-        #expect(section.contains("旧城区改建征收意愿征询同意户数比例(consent_households_rate)由 93% 改为 95.1%"))
+        #expect(section.contains("旧城区改建征收意愿征询同意户数比例（consent_households_rate）由 93% 改为 95.1%"))
     }
 
     @Test func measureOptionsAreReEvaluatedWithTheMeasureAdopted() throws {
@@ -116,16 +117,22 @@ struct ExplainerTests {
             try Explainer.checkFactor("compensation-below-markt", in: assessment.ruleSet)
         }
         let message =
-            "规则“shaanxi/xian/house-expropriation”中没有 id 为“compensation-below-markt”的风险因素。"
-            + "是否想写“compensation-below-market”?"
+            "规则“shaanxi/xian/house-expropriation”中没有 id 或名称为“compensation-below-markt”的风险因素。"
+            + "是否想写“compensation-below-market”？"
         #expect(Explainer.explain(assessment, factor: "compensation-below-markt").hasPrefix(message))
-        #expect(Explainer.explain(assessment, factor: "补偿资金保障").contains("请写 --factor funds"))
+        #expect(throws: Explainer.UnknownFactor.self) { try Explainer.checkFactor("补偿资金保", in: assessment.ruleSet) }
+    }
+
+    @Test func factorMayBeNamedByItsChineseLabel() throws {
+        let assessment = try Self.assess(Self.root + "/" + Self.affordable)
+        try Explainer.checkFactor("补偿资金保障", in: assessment.ruleSet)
+        #expect(Explainer.explain(assessment, factor: "补偿资金保障") == Explainer.explain(assessment, factor: "funds"))
     }
 
     @Test func explanationIsTheSameEveryTime() throws {
         let file = Self.root + "/Fixtures/projects/house-expropriation/xa-missing-opposition.yaml"
         let first = Explainer.explain(try Self.assess(file))
         #expect(first == Explainer.explain(try Self.assess(file)))
-        #expect(first.contains("因缺少入户调查反对率(opposition_rate)无法判断,按从严原则"))
+        #expect(first.contains("因缺少入户调查反对率（opposition_rate）无法判断，按从严原则"))
     }
 }
