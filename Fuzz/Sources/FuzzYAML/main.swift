@@ -1,0 +1,5 @@
+import FuzzDriver
+import Wenping
+
+/// The YAML loader.
+runFuzzer { FuzzEntryPoints.yaml($0) }
