@@ -93,7 +93,8 @@ def screenshot(driver, name):
     SHOTS.mkdir(exist_ok=True)
     for width in (1280, 390):
         driver.set_window_size(width, 900)
-        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
+        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 12000)")
         driver.set_window_size(width, max(height, 600))
+        driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
     driver.set_window_size(1280, 1000)

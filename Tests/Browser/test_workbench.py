@@ -123,6 +123,72 @@ def test_planner_path(server, browser):
     screenshot(driver, "projects")
 
 
+def test_why_this_grade_links_fill_the_form(server, browser):
+    """The explanation in the live panel: how the grade was decided, and a nearest change that fills the form."""
+    driver = browser
+    login(driver, server, "planner")
+    driver.get(server + "/projects/new?ruleset=" + RULESET)
+    fill_project(driver, "XA-WB-WHY", "为什么是这个等级")
+    wait(driver, lambda d: d.find_elements(By.ID, "explain"))
+    wait(driver, lambda d: d.find_element(By.ID, "live").get_attribute("data-sequence") is not None)
+    driver.find_element(By.CSS_SELECTOR, "#explain > summary").click()
+    explain = driver.find_element(By.ID, "explain").text
+    assert "决定等级的是" in explain and "综合风险指数" in explain
+    # The matrix and the contribution chart are the report's own pictures.
+    assert driver.find_elements(By.CSS_SELECTOR, "#live-matrix svg.matrix")
+    assert driver.find_elements(By.CSS_SELECTOR, "#live-contributions svg.bars")
+    screenshot(driver, "explain")
+    # The planner opens the groups of changes (those that only move a factor start closed).
+    for summary in driver.find_elements(By.CSS_SELECTOR, "#explain details:not([open]) > summary"):
+        summary.click()
+    links = driver.find_elements(By.CSS_SELECTOR, "#explain a.try[data-field='fact.opposition_rate']")
+    assert links, "a nearest change of the opposition rate is offered"
+    link = links[0]
+    value = link.get_attribute("data-value")
+    sequence = driver.find_element(By.ID, "live").get_attribute("data-sequence")
+    link.click()
+    assert driver.find_element(By.ID, "f-opposition_rate").get_attribute("value") == value
+    # One new request grades the changed form; the explanation stays open.
+    wait(driver, lambda d: d.find_element(By.ID, "live").get_attribute("data-sequence") != sequence)
+    assert driver.find_element(By.ID, "explain").get_attribute("open") is not None
+    # A measure not yet adopted: the link ticks its box.
+    adopt = driver.find_elements(By.CSS_SELECTOR, "#explain a.try[data-measure]")
+    assert adopt
+    measure = adopt[0].get_attribute("data-measure")
+    adopt[0].click()
+    assert driver.find_element(By.ID, "m-" + measure).is_selected()
+
+
+def test_outline_fields_reach_the_report(server, browser):
+    driver = browser
+    login(driver, server, "planner")
+    driver.get(server + "/projects/new?ruleset=" + RULESET)
+    fill_project(driver, "XA-WB-OUTLINE", "大纲字段")
+    entries = {
+        "d-assessor-organisation": "西安市某社会稳定风险评估中心", "d-assessor-lead": "张评估",
+        "d-assessor-members": "李调查：入户调查", "d-investigation-0-method": "入户问卷调查",
+        "n-investigation-0-from": "2025-03-01", "n-investigation-0-to": "2025-03-20",
+        "n-investigation-0-sample": "1,200", "n-investigation-0-responses": "1150",
+        "d-opinion-0-source": "被征收户代表", "d-opinion-0-opinion": "希望提高过渡费",
+        "d-opinion-0-response": "过渡费按月发放并上浮10%", "d-emergency-summary": "分三级响应，属地负责",
+    }
+    for element_id, value in entries.items():
+        driver.find_element(By.ID, element_id).send_keys(value)
+    Select(driver.find_element(By.ID, "d-opinion-0-adopted")).select_by_value("true")
+    screenshot(driver, "outline-form")
+    driver.find_element(By.ID, "save-button").click()
+    wait(driver, lambda d: "/assessments/" in d.current_url)
+    driver.find_element(By.ID, "report-html").click()
+    wait(driver, lambda d: "大纲字段" in d.page_source)
+    body = driver.find_element(By.TAG_NAME, "body").text
+    for text in ["西安市某社会稳定风险评估中心", "李调查", "入户问卷调查", "95.8%", "希望提高过渡费", "过渡费按月发放并上浮10%",
+                 "分三级响应，属地负责"]:
+        assert text in body, text
+    driver.get(server + "/projects/XA-WB-OUTLINE/edit")
+    assert driver.find_element(By.ID, "n-investigation-0-sample").get_attribute("value") == "1200"
+    assert driver.find_element(By.ID, "d-investigation-1-method").get_attribute("value") == ""
+
+
 def test_batch_upload(server, browser):
     driver = browser
     login(driver, server, "planner")

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 import Wenping
 
@@ -61,6 +62,78 @@ import Wenping
         let output = ProjectLoader(catalog: Self.catalog).load(bytes: Array(json.utf8), file: "form")
         #expect(output.project?.ruleSet.id == Self.xian.id)
         #expect(output.diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test func outlineFieldsReachTheReportAndComeBackForEditing() throws {
+        var form = ProjectForm(ruleSet: Self.xian)
+        form.values = [
+            "id": "P-2", "name": "大纲", "fact.households": "260", "fact.funds_in_place": "true",
+            "fact.plan_conformity": "true", "fact.purpose": "affordable_housing",
+            "assessor.organisation": "某评估中心", "assessor.role": "承担", "assessor.lead": "张三",
+            "assessor.members": "李四：入户调查\n王五\n", "assessor.participants": "区住建局\n群众代表",
+            "investigation.0.method": "入户调查", "investigation.0.from": "2025-03-01", "investigation.0.to": "2025-03-20",
+            "investigation.0.sample": "1,200", "investigation.0.responses": "1150",
+            "investigation.1.method": "", "investigation.1.scope": " ",
+            "process.identification": "对照表法\n专家调查法",
+            "opinion.0.source": "被征收户", "opinion.0.opinion": "提高补偿", "opinion.0.adopted": "true",
+            "opinion.0.response": "已调整补偿标准", "opinion.1.source": "", "opinion.1.opinion": "",
+            "emergency.summary": "分三级响应", "emergency.command": "区政府", "emergency.levels": "一级\n二级",
+            "environment": "治安总体平稳",
+        ]
+        let made = form.projectJSON()
+        let json = try #require(made, "\(form.errors)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let process = try #require(object["process"] as? [String: Any])
+        let investigations = try #require(process["investigations"] as? [[String: Any]])
+        #expect(investigations.count == 1, "the empty second row is dropped")
+        #expect(investigations.first?["sample"] as? Int == 1200)
+        let assessor = try #require(object["assessor"] as? [String: Any])
+        #expect((assessor["members"] as? [Any])?.count == 2)
+        #expect((object["opinions"] as? [[String: Any]])?.first?["adopted"] as? Bool == true)
+
+        // The core reads every part: the report states them instead of 未提供.
+        let loaded = ProjectLoader(catalog: Self.catalog).load(bytes: Array(json.utf8), file: "form")
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics)")
+        let report = MarkdownReportRenderer.render(Engine.evaluate(try #require(loaded.project)))
+        for text in ["某评估中心", "李四", "入户调查", "95.8%", "对照表法", "提高补偿", "已调整补偿标准", "分三级响应", "治安总体平稳"] {
+            #expect(report.contains(text), "\(text)")
+        }
+
+        let again = try #require(ProjectForm(ruleSet: Self.xian, stored: json))
+        #expect(again.values["assessor.members"] == "李四：入户调查\n王五")
+        #expect(again.values["investigation.0.sample"] == "1200")
+        #expect(again.values["opinion.0.adopted"] == "true")
+        #expect(again.values["emergency.levels"] == "一级\n二级")
+        let views = again.outlineViews()
+        #expect((views["investigations"] as? [[String: Any]])?.count == 2, "one empty row to add another")
+    }
+
+    @Test func outlineRowsAreChecked() {
+        var form = ProjectForm(ruleSet: Self.xian)
+        form.values = [
+            "id": "P-3", "name": "有误", "investigation.0.sample": "许多", "investigation.1.from": "2025-13-01",
+            "investigation.1.method": "问卷", "opinion.0.opinion": "没有来源",
+        ]
+        #expect(form.projectJSON() == nil)
+        #expect(form.errors["investigation.0.sample"] != nil)
+        #expect(form.errors["investigation.0.method"] != nil)
+        #expect(form.errors["investigation.1.from"] != nil)
+        #expect(form.errors["opinion.0.source"] != nil)
+        #expect(form.label(of: "investigation.1.from") == "调查 2:开始日期")
+    }
+
+    @Test func explanationMarkupBecomesSegments() {
+        let segments = ExplanationView.segments("**补偿**:条件 `a < 1` 成立;**未闭合")
+        #expect(segments.map { $0["text"] as? String } == ["补偿", ":条件 ", "a < 1", " 成立;**未闭合"])
+        #expect(segments[0]["bold"] as? Bool == true && segments[2]["code"] as? Bool == true)
+        #expect(ExplanationView.segments("").isEmpty)
+    }
+
+    @Test func emptyTextsAreFalseInSections() throws {
+        let template = try MustacheTemplate(string: "{{#unit}}({{unit}}){{/unit}}{{^unit}}无{{/unit}}[{{value}}]")
+        let rendered = template.render(EmptyText.replacing(in: ["unit": "", "value": ""]))
+        #expect(rendered == "无[]")
+        #expect(template.render(EmptyText.replacing(in: ["unit": "户", "value": "1"])) == "(户)[1]")
     }
 
     @Test func overviewFiltersAndPagesByKeyset() async throws {

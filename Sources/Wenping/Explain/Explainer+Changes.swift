@@ -32,7 +32,7 @@ extension Explainer {
     }
 
     /// How a re-evaluated grade after measures compares with the actual one.
-    private enum Direction: Int, CaseIterable {
+    enum Direction: Int, CaseIterable {
         case lowers, raises, keeps
 
         init(_ result: Assessment, comparedWith assessment: Assessment) {
@@ -48,7 +48,7 @@ extension Explainer {
 
     /// Items grouped by direction; within a group, the largest move of the grade after measures first, then the
     /// lowest grade before measures, then in the order given.
-    private static func grouped<Item>(
+    static func grouped<Item>(
         _ items: [Item], _ context: Context, result: (Item) -> Assessment
     ) -> [(Direction, [Item])] {
         let current = context.assessment.after.grade
@@ -217,35 +217,41 @@ extension Explainer {
         for (_, items) in grouped(options, context, result: \.result) {
             for option in items {
                 number += 1
-                let factor = ruleSet.factors[option.factor]
-                let old = context.assessment.factors[option.factor].after
-                let new = option.result.factors[option.factor].after
-                out += "\(number). **\(factor.label)**：“\(option.measure.label)”（\(option.measure.id)，"
-                out += "责任主体 \(option.measure.owner)，\(lowers(option.measure))）："
-                if old == new {
-                    out += "该因素落实措施后的等级已是最低一级或不受影响，不再改变"
-                } else {
-                    let degrees = ruleSet.degrees.labels
-                    var effects: [String] = []
-                    if new.probability != old.probability {
-                        effects.append(
-                            "风险概率 \(ruleSet.probabilityScale.levels[old.probability].label) → "
-                                + ruleSet.probabilityScale.levels[new.probability].label)
-                    }
-                    if new.impact != old.impact {
-                        effects.append(
-                            "影响程度 \(ruleSet.impactScale.levels[old.impact].label) → "
-                                + ruleSet.impactScale.levels[new.impact].label)
-                    }
-                    effects.append(
-                        new.degree == old.degree
-                            ? "风险程度仍为\(degrees[old.degree])" : "风险程度 \(degrees[old.degree]) → \(degrees[new.degree])")
-                    out += "落实措施后" + effects.joined(separator: "，")
-                }
-                out += "；" + grades(context, option.result) + "\n"
+                out += "\(number). " + describe(context, option) + "\n"
             }
         }
         return out
+    }
+
+    /// One measure option: the factor, the measure, what adopting it does to the factor and to the grade.
+    static func describe(_ context: Context, _ option: WhatIf.MeasureOption) -> String {
+        let ruleSet = context.ruleSet
+        let factor = ruleSet.factors[option.factor]
+        let old = context.assessment.factors[option.factor].after
+        let new = option.result.factors[option.factor].after
+        var out = "**\(factor.label)**：“\(option.measure.label)”（\(option.measure.id)，"
+        out += "责任主体 \(option.measure.owner)，\(lowers(option.measure))）："
+        if old == new {
+            out += "该因素落实措施后的等级已是最低一级或不受影响，不再改变"
+        } else {
+            let degrees = ruleSet.degrees.labels
+            var effects: [String] = []
+            if new.probability != old.probability {
+                effects.append(
+                    "风险概率 \(ruleSet.probabilityScale.levels[old.probability].label) → "
+                        + ruleSet.probabilityScale.levels[new.probability].label)
+            }
+            if new.impact != old.impact {
+                effects.append(
+                    "影响程度 \(ruleSet.impactScale.levels[old.impact].label) → "
+                        + ruleSet.impactScale.levels[new.impact].label)
+            }
+            effects.append(
+                new.degree == old.degree
+                    ? "风险程度仍为\(degrees[old.degree])" : "风险程度 \(degrees[old.degree]) → \(degrees[new.degree])")
+            out += "落实措施后" + effects.joined(separator: "，")
+        }
+        return out + "；" + grades(context, option.result)
     }
 }
 

@@ -19,6 +19,27 @@ extension Explainer {
         return parts.joined(separator: "，")
     }
 
+    /// How one outcome was decided, as the title (`措施前：高风险`) and the lines of part one's list: the index, the
+    /// degrees of the applicable factors, the count rules, the floors and what decided the grade.
+    static func outcomeLines(
+        _ context: Context, _ outcome: Assessment.Outcome, afterMeasures: Bool
+    ) -> (title: String, lines: [String]) {
+        let text = self.outcome(context, outcome, afterMeasures: afterMeasures)
+        var parts = text.split(separator: "\n").map(String.init)
+        // The title is the first line, in bold: `**措施前：高风险**`.
+        let title = parts.isEmpty ? "" : String(parts.removeFirst().dropFirst(2).dropLast(2))
+        var lines: [String] = []
+        for part in parts {
+            // A reason written over several lines continues the item it belongs to.
+            if part.hasPrefix("- ") || lines.isEmpty {
+                lines.append(String(part.dropFirst(part.hasPrefix("- ") ? 2 : 0)))
+            } else {
+                lines[lines.count - 1] += " " + part
+            }
+        }
+        return (title, lines)
+    }
+
     private static func outcome(_ context: Context, _ outcome: Assessment.Outcome, afterMeasures: Bool) -> String {
         let ruleSet = context.ruleSet
         let assessment = context.assessment

@@ -25,7 +25,9 @@ extension HTMLReportRenderer {
 
     /// The probability × impact matrix: cells shaded and labelled by degree, each applicable factor numbered at
     /// its position before measures, with an arrow to a dashed marker where adopted measures move it.
-    static func matrixFigure(_ model: ReportModel) -> String {
+    ///
+    /// - Parameter caption: false to leave out the numbered caption (it refers to the report's factor table).
+    static func matrixFigure(_ model: ReportModel, caption: Bool = true) -> String {
         let ruleSet = model.ruleSet
         let rows = ruleSet.probabilityScale.levels.count
         let columns = ruleSet.impactScale.levels.count
@@ -90,14 +92,18 @@ extension HTMLReportRenderer {
         for (number, factor) in factors.enumerated() {
             out += "<li><span class=\"num\">\(number + 1)</span>\(HTML.escape(factor.label))</li>\n"
         }
-        out += "</ul>\n<figcaption>图1 风险矩阵。编号为下表序号；实心圆为措施前的位置，虚线圆为落实措施后的位置，"
+        out += "</ul>\n"
+        guard caption else { return out + "</figure>\n" }
+        out += "<figcaption>图1 风险矩阵。编号为下表序号；实心圆为措施前的位置，虚线圆为落实措施后的位置，"
         out += "箭头表示措施带来的变化；格内文字为该格的风险程度。</figcaption>\n</figure>\n"
         return out
     }
 
     /// Horizontal bars of each applicable factor's weighted contribution to the index, before measures (dark)
     /// and after (light), each labelled with its value.
-    static func contributionFigure(_ model: ReportModel) -> String {
+    ///
+    /// - Parameter caption: false to leave out the numbered caption.
+    static func contributionFigure(_ model: ReportModel, caption: Bool = true) -> String {
         let factors = model.factors.filter(\.isApplicable)
         guard !factors.isEmpty else { return "" }
         let (width, labelWidth, rowHeight, top) = (640.0, 250.0, 36.0, 30.0)
@@ -133,6 +139,7 @@ extension HTMLReportRenderer {
         svg += "<line x1=\"\(c(labelWidth))\" y1=\"\(c(top - 2))\" x2=\"\(c(labelWidth))\" y2=\"\(c(height - 6))\" "
         svg += "stroke=\"\(ink)\" stroke-width=\"1\"/>\n</svg>\n"
         var out = "<figure class=\"chart\">\n" + svg
+        guard caption else { return out + "</figure>\n" }
         out += "<figcaption>图2 各风险因素对综合风险指数的加权贡献（权重 × 概率分值 × 影响分值 / Σ权重），"
         out += "深色为措施前，浅色为落实措施后；综合风险指数措施前为 \(Formatting.index(model.before.index))，"
         out += "落实措施后为 \(Formatting.index(model.after.index))。</figcaption>\n</figure>\n"

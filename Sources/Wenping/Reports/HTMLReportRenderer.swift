@@ -9,6 +9,16 @@
 /// let html = HTMLReportRenderer.render(Engine.evaluate(project))
 /// ```
 public enum HTMLReportRenderer {
+    /// The report's two pictures of `assessment`, without their numbered captions.
+    ///
+    /// The probability × impact matrix and the factors' contributions to the index, each an HTML `<figure>` with
+    /// inline SVG and escaped labels (the contributions are empty when no factor applies). The workbench's live
+    /// panel shows these, so it draws exactly what the report draws.
+    public static func figures(_ assessment: Assessment) -> (matrix: String, contributions: String) {
+        let model = ReportModel(assessment)
+        return (matrixFigure(model, caption: false), contributionFigure(model, caption: false))
+    }
+
     public static func render(_ assessment: Assessment) -> String {
         render(ReportModel(assessment))
     }

@@ -2,10 +2,17 @@ import Foundation
 import Wenping
 
 /// The grade panel's view model (grade before and after, index, missing facts and what they change, fired
-/// floors, and each factor's contribution), read from the JSON report so it says what the report says.
+/// floors), read from the JSON report so it says what the report says.
 enum GradeView {
+    /// The live panel's view: the grade panel, the report's risk matrix and contribution chart, and why the grade
+    /// is what it is (``ExplanationView``).
     static func make(_ assessment: Assessment) -> [String: Any] {
-        make(reportJSON: JSONReportRenderer.render(assessment))
+        var view = make(reportJSON: JSONReportRenderer.render(assessment))
+        let figures = HTMLReportRenderer.figures(assessment)
+        view["matrix"] = figures.matrix
+        view["contributions"] = figures.contributions
+        view["explain"] = ExplanationView.make(Explainer.explanation(of: assessment))
+        return view
     }
 
     static func make(reportJSON: String) -> [String: Any] {
@@ -19,18 +26,6 @@ enum GradeView {
             ]
         }
         let floors = (report["floors"] as? [[String: Any]] ?? []).compactMap { $0["statement"] as? String }
-        let factors = (report["factors"] as? [[String: Any]] ?? []).compactMap { factor -> [String: Any]? in
-            guard factor["applicability"] as? String == "applies" else { return nil }
-            let before = factor["before"] as? [String: Any] ?? [:]
-            let after = factor["after"] as? [String: Any] ?? [:]
-            let degree = { (point: [String: Any]) in (point["degree"] as? [String: Any])?["label"] as? String ?? "—" }
-            let score = { (point: [String: Any]) in (point["score"] as? Double) ?? 0 }
-            return [
-                "label": factor["label"] as? String ?? "", "degreeBefore": degree(before),
-                "degreeAfter": degree(after), "scoreBefore": score(before), "scoreAfter": score(after),
-                "scoreText": String(format: "%.2f → %.2f", score(before), score(after)),
-            ]
-        }
         let index = { (key: String) in
             ((report[key] as? [String: Any])?["index"] as? Double).map { String(format: "%.4f", $0) } ?? "—"
         }
@@ -42,7 +37,6 @@ enum GradeView {
             "decision": conclusion["decision"] as? String ?? "", "indexBefore": index("before"),
             "indexAfter": index("after"), "missing": missing, "hasMissing": !missing.isEmpty, "floors": floors,
             "hasFloors": !floors.isEmpty,
-            "factors": factors,
         ]
     }
 

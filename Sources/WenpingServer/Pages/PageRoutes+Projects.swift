@@ -107,6 +107,17 @@ extension PageRoutes {
         return first
     }
 
+    /// The project's versions and assessments, oldest first, and its latest version; not found when it has none.
+    func projectRecords(
+        _ id: String
+    ) async throws -> (versions: [ProjectVersion], assessments: [AssessmentRecord], latest: ProjectVersion) {
+        let (versions, assessments) = try await state.ledgerCall { ledger throws(LedgerError) in
+            (try await ledger.versions(projectID: id), try await ledger.assessments(projectID: id))
+        }
+        guard let latest = versions.last else { throw Problem.notFound("项目“\(id)”不存在") }
+        return (versions, assessments, latest)
+    }
+
     func newProject(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         _ = try require(.prepare, "新建项目", context)
         let ruleSet = try ruleSet(request.uri.queryParameters.get("ruleset"))
@@ -116,10 +127,7 @@ extension PageRoutes {
     func editProject(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         _ = try require(.prepare, "编辑项目", context)
         let id = try api.projectID(context)
-        let (versions, assessments) = try await state.ledgerCall { ledger throws(LedgerError) in
-            (try await ledger.versions(projectID: id), try await ledger.assessments(projectID: id))
-        }
-        guard let latest = versions.last else { throw Problem.notFound("项目“\(id)”不存在") }
+        let (_, assessments, latest) = try await projectRecords(id)
         let ruleSetID = assessments.last?.content.ruleSetID
         let ruleSet = try ruleSet(request.uri.queryParameters.get("ruleset") ?? ruleSetID)
         guard let form = ProjectForm(ruleSet: ruleSet, stored: latest.content) else {
@@ -150,6 +158,7 @@ extension PageRoutes {
             "idError": form.errors["id"] ?? "", "nameError": form.errors["name"] ?? "",
             "editing": editing != nil, "idReadonly": editing != nil,
             "fields": form.fieldViews(), "measures": form.measureViews(), "descriptive": form.descriptiveViews(),
+            "outline": form.outlineViews(),
         ]
         if let preview { data["preview"] = preview }
         if let problem {
@@ -202,14 +211,13 @@ extension PageRoutes {
                 "problem": Self.problemView(problem),
                 "fieldErrors": form.errors.sorted { $0.key < $1.key }.map { error in
                     [
-                        "label": form.ruleSet.form.fields.first { "fact." + $0.name == error.key }?.label
-                            ?? (error.key == "id" ? "项目编号" : "项目名称"),
+                        "label": form.label(of: error.key),
                         "message": error.value,
                     ] as [String: Any]
                 },
             ]
         }
-        let html = Self.library.render(view, withTemplate: "preview") ?? ""
+        let html = Self.library.render(EmptyText.replacing(in: view), withTemplate: "preview") ?? ""
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -83,10 +83,7 @@ extension PageRoutes {
     func history(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         _ = try require(.read, "查看项目", context)
         let id = try api.projectID(context)
-        let (versions, assessments) = try await state.ledgerCall { ledger throws(LedgerError) in
-            (try await ledger.versions(projectID: id), try await ledger.assessments(projectID: id))
-        }
-        guard let latest = versions.last else { throw Problem.notFound("项目“\(id)”不存在") }
+        let (versions, assessments, latest) = try await projectRecords(id)
         var items: [[String: Any]] = []
         for (index, record) in assessments.enumerated().reversed() {
             let reviews = try await state.ledgerCall { ledger throws(LedgerError) in

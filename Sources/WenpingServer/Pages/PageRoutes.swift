@@ -102,7 +102,7 @@ struct PageRoutes: Sendable {
             data["isAdmin"] = identity.role.allows(.administer)
             if case .session(let token) = identity.method { data["csrf"] = token }
         }
-        let html = Self.library.render(data, withTemplate: template) ?? "模板 \(template) 不存在"
+        let html = Self.library.render(EmptyText.replacing(in: data), withTemplate: template) ?? "模板 \(template) 不存在"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

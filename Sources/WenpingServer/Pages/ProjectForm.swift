@@ -17,10 +17,8 @@ struct ProjectForm {
     /// The descriptive fields a planner fills besides the facts: (name in the project file, label, multi-line).
     static let descriptive: [(key: String, label: String, long: Bool)] = [
         ("location", "项目地点", false), ("applicant", "项目单位", false), ("scale", "建设规模", false),
-        ("description", "项目概况", true), ("client", "委托方", false),
+        ("description", "项目概况", true), ("client", "委托方", false), ("environment", "社会环境概况", true),
     ]
-    /// Fields of the report outline's 评估主体 (`assessor`).
-    static let assessor: [(key: String, label: String)] = [("organisation", "评估机构"), ("lead", "评估负责人")]
 
     init(ruleSet: CompiledRuleSet) { self.ruleSet = ruleSet }
 
@@ -41,11 +39,7 @@ struct ProjectForm {
         for key in ["id", "name"] + Self.descriptive.map(\.key) {
             if let text = object[key] as? String { values[key] = text }
         }
-        if let assessor = object["assessor"] as? [String: Any] {
-            for field in Self.assessor {
-                if let text = assessor[field.key] as? String { values["assessor." + field.key] = text }
-            }
-        }
+        readOutline(object)
         let facts = object["facts"] as? [String: Any] ?? [:]
         for field in ruleSet.form.fields {
             guard let value = facts[field.name] else { continue }
@@ -84,6 +78,7 @@ struct ProjectForm {
             errors["id"] = "项目编号至多 128 个字符，不含“/”和控制字符"
         }
         if name.isEmpty { errors["name"] = "请填写项目名称" }
+        let outline = outlineJSON()
         guard errors.isEmpty, let kind = ruleSet.primaryKind else { return nil }
         var project: [String: Any] = [
             "id": id, "name": name, "kind": kind.key, "jurisdiction": ruleSet.jurisdiction, "facts": facts,
@@ -93,12 +88,7 @@ struct ProjectForm {
             let text = (values[field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { project[field.key] = text }
         }
-        var assessor: [String: Any] = [:]
-        for field in Self.assessor {
-            let text = (values["assessor." + field.key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { assessor[field.key] = text }
-        }
-        if !assessor.isEmpty { project["assessor"] = assessor }
+        project.merge(outline) { _, new in new }
         guard let data = try? JSONSerialization.data(withJSONObject: project, options: [.sortedKeys]) else {
             return nil
         }
@@ -222,11 +212,24 @@ struct ProjectForm {
             ["name": $0.key, "id": "d-" + $0.key, "label": $0.label, "long": $0.long, "value": values[$0.key] ?? ""]
                 as [String: Any]
         }
-            + Self.assessor.map {
-                [
-                    "name": "assessor." + $0.key, "id": "d-assessor-" + $0.key, "label": "评估主体:" + $0.label,
-                    "long": false, "value": values["assessor." + $0.key] ?? "",
-                ] as [String: Any]
-            }
+    }
+
+    /// The label of the field `name` (a fact, the project's own fields or the outline's), for error lists.
+    func label(of name: String) -> String {
+        if name.hasPrefix("fact."), let field = ruleSet.form.fields.first(where: { "fact." + $0.name == name }) {
+            return field.label
+        }
+        let parts = name.split(separator: ".").map(String.init)
+        switch parts.first {
+        case "id": return "项目编号"
+        case "name": return "项目名称"
+        case "investigation" where parts.count == 3:
+            let field = Self.investigationFields.first { $0.key == parts[2] }?.label ?? parts[2]
+            return "调查 \((Int(parts[1]) ?? 0) + 1):" + field
+        case "opinion" where parts.count == 3:
+            let field = Self.opinionFields.first { $0.key == parts[2] }?.label ?? parts[2]
+            return "意见 \((Int(parts[1]) ?? 0) + 1):" + field
+        default: return name
+        }
     }
 }
