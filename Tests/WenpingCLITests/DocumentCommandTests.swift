@@ -25,6 +25,48 @@ struct DocumentCommandTests {
         #expect(again.status == 0 && again.stdout.hasPrefix("PK\u{3}\u{4}"))
     }
 
+    /// `batch --format json,docx,pdf` with a PDF converter that fails for one project: that project's row has
+    /// the error, its JSON and Word reports are written but no PDF, and every other project gets all three.
+    @Test func batchWritesWordAndPDFReportsAndOneFailedConversionStopsNothing() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let inputs = folder + "/in"
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        for name in ["xa-old-town-high", "cd-school-low", "xa-road-low"] {
+            try FileManager.default.copyItem(
+                atPath: CommandLineTests.root + "/Fixtures/projects/house-expropriation/\(name).yaml",
+                toPath: inputs + "/\(name).yaml")
+        }
+        // A stand-in for Chromium: prints a minimal PDF, except for the report of XA-2025-001.
+        let converter = folder + "/chromium"
+        try """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file://*) src="${a#file://}";; esac; done
+            if grep -q 'XA-2025-001' "$src"; then echo "转换器崩溃" >&2; exit 3; fi
+            printf '%%PDF-1.4\n%%%%EOF\n' > "$out"
+
+            """.write(toFile: converter, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: converter)
+        let run = try CommandLineTests.run([
+            "batch", inputs, "--output", folder + "/out", "--format", "json,docx,pdf", "--pdf-converter", converter,
+            "--jobs", "2", "--quiet",
+        ])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("pdf 报告生成失败") && run.stderr.contains("E806"), "\(run.stderr)")
+        let reports = folder + "/out/reports/"
+        let written = try FileManager.default.contentsOfDirectory(atPath: reports).sorted()
+        #expect(
+            written == [
+                "CD-2025-003.docx", "CD-2025-003.json", "CD-2025-003.pdf", "XA-2025-001.docx", "XA-2025-001.json",
+                "XA-2025-002.docx", "XA-2025-002.json", "XA-2025-002.pdf",
+            ], "\(written)")
+        let word = try #require(FileManager.default.contents(atPath: reports + "XA-2025-002.docx"))
+        #expect(word.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let summary = try String(contentsOfFile: folder + "/out/summary.json", encoding: .utf8)
+        #expect(summary.contains("\"docx\"") && summary.contains("\"pdf\""))
+        #expect(!written.contains { $0.hasPrefix(".") }, "no temporary files left")
+    }
+
     @Test func templateErrorsStopBeforeGradingWithStatus64() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

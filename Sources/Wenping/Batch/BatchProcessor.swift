@@ -6,7 +6,7 @@ import Foundation
 /// id, a report that cannot be written) becomes that input's ``BatchIssue``.
 struct BatchProcessor: Sendable {
     let loader: ProjectLoader
-    let formats: [ReportFormat]
+    let reports: [ReportWriter]
     /// The folder the reports go to.
     let reportFolder: String
     /// How report paths are written in the summary: relative to the output folder.
@@ -42,7 +42,7 @@ struct BatchProcessor: Sendable {
         row.jurisdiction = project.jurisdiction
         let name = AtomicFile.safeName(project.id)
         if let earlier = names.claim(name, sequence: sequence) {
-            let extensions = formats.map { "\(name).\($0.fileExtension)" }.joined(separator: "、")
+            let extensions = reports.map { "\(name).\($0.fileExtension)" }.joined(separator: "、")
             row.issue = .error(
                 "项目编号“\(project.id)”与第 \(earlier) 项重复(报告文件名都是 \(extensions)),未写出报告,以免覆盖;请给每个项目不同的编号",
                 file: file, line: line)
@@ -53,10 +53,17 @@ struct BatchProcessor: Sendable {
         if let failOn, let threshold = assessment.ruleSet.gradeIDs.firstIndex(of: failOn) {
             row.reachedThreshold = assessment.severityAfter >= threshold
         }
-        for format in formats {
-            let fileName = "\(name).\(format.fileExtension)"
+        for report in reports {
+            let fileName = "\(name).\(report.fileExtension)"
+            let bytes: [UInt8]
             do {
-                try AtomicFile.write(format.render(assessment), to: FilePath.join(reportFolder, fileName))
+                bytes = try report.render(assessment)
+            } catch {
+                row.issue = .error("项目已评级,但 \(report.name) 报告生成失败:\(error)", file: file, line: line)
+                return row
+            }
+            do {
+                try AtomicFile.write(bytes, to: FilePath.join(reportFolder, fileName))
                 row.reports.append(reportPrefix + fileName)
             } catch {
                 row.issue = .error("项目已评级,但报告写不出来:\(error)", file: file, line: line)

@@ -19,8 +19,8 @@ public struct BatchRunner: Sendable {
     public struct Options: Sendable {
         /// The folder the reports and summary files go to (created if needed).
         public var output: String
-        /// Report formats written for each graded project; empty for the summary files only.
-        public var formats: [ReportFormat]
+        /// Reports written for each graded project, in order; empty for the summary files only.
+        public var reports: [ReportWriter]
         /// Worker threads (default: one per active processor core).
         public var jobs: Int
         /// A grade id: projects at or above it after measures are counted in ``BatchSummary/reachedThreshold``.
@@ -30,8 +30,12 @@ public struct BatchRunner: Sendable {
             output: String, formats: [ReportFormat] = [.json],
             jobs: Int? = nil, failOn: String? = nil
         ) {
+            self.init(output: output, reports: formats.map(ReportWriter.init), jobs: jobs, failOn: failOn)
+        }
+
+        public init(output: String, reports: [ReportWriter], jobs: Int? = nil, failOn: String? = nil) {
             self.output = output
-            self.formats = formats
+            self.reports = reports
             self.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             self.failOn = failOn
         }
@@ -97,7 +101,7 @@ public struct BatchRunner: Sendable {
         let reports = FilePath.join(output, Self.reportFolder)
         do {
             try FileManager.default.createDirectory(
-                atPath: options.formats.isEmpty ? output : reports, withIntermediateDirectories: true)
+                atPath: options.reports.isEmpty ? output : reports, withIntermediateDirectories: true)
         } catch {
             throw FileSystem.Failure(description: "无法创建输出目录“\(output)”(上级目录不存在、不是目录或没有写权限)")
         }
@@ -107,10 +111,10 @@ public struct BatchRunner: Sendable {
         let total = count(inputs)
         let writer = try SummaryWriter(
             folder: output,
-            summary: BatchSummary(formats: options.formats, gradeOrder: BatchSummary.gradeOrder(catalog)))
+            summary: BatchSummary(formats: options.reports.map(\.name), gradeOrder: BatchSummary.gradeOrder(catalog)))
         let processor = BatchProcessor(
-            loader: ProjectLoader(catalog: catalog, override: override, computesDigest: !options.formats.isEmpty),
-            formats: options.formats,
+            loader: ProjectLoader(catalog: catalog, override: override, computesDigest: !options.reports.isEmpty),
+            reports: options.reports,
             reportFolder: reports, reportPrefix: Self.reportFolder + "/", failOn: options.failOn,
             names: NameRegistry())
         let jobs = max(1, options.jobs)

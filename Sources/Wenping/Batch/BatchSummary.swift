@@ -15,8 +15,8 @@ public struct BatchSummary: Sendable {
     public private(set) var incomplete = 0
     /// True when the batch was stopped (Ctrl-C) before every input was read.
     public internal(set) var interrupted = false
-    /// The report formats written for each project.
-    public let formats: [ReportFormat]
+    /// The names of the report formats written for each project (``ReportWriter/name``).
+    public let formats: [String]
     /// Grade ids in order from least to most severe, as the rules define them.
     let gradeOrder: [String]
     private(set) var gradesBefore: [String: Int] = [:]
@@ -24,7 +24,7 @@ public struct BatchSummary: Sendable {
     /// The rulesets that graded at least one project, by id.
     private(set) var ruleSets: [String: CompiledRuleSet] = [:]
 
-    init(formats: [ReportFormat], gradeOrder: [String]) {
+    init(formats: [String], gradeOrder: [String]) {
         self.formats = formats
         self.gradeOrder = gradeOrder
     }

@@ -37,7 +37,7 @@ enum SummaryJSON {
                     }
                 }
             }
-            json.field("formats", strings: summary.formats.map(\.rawValue))
+            json.field("formats", strings: summary.formats)
         }
         // Reopen the finished object to append the rows member.
         return String(writer.output.dropLast(2)) + ",\n  \"rows\": ["

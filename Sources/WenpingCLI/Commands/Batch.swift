@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Wenping
+import WenpingDocuments
 
 extension WenpingCommand {
     /// `wenping batch INPUT... --output DIR`: grade many projects in parallel, write their reports and a summary.
@@ -19,6 +20,8 @@ extension WenpingCommand {
                 每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符\
                 换成 _),另写 summary.csv(带 BOM,\
                 Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。\
+                docx(Word)和 pdf 报告可用 --templates 换成本单位的标题页、页眉和落款;pdf 由 LibreOffice 或 Chromium 转换\
+                (--pdf-converter),转换失败的项目在汇总中记为错误,其他项目照常写出。\
                 每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。\
                 一个输入有问题(读不了、格式错、事实不对、没有适用的规则、项目编号重复)不影响其他输入:
                 它在汇总中记为一条错误(文件、行号和错误信息),错误信息同时输出到标准错误(最多 20 条)。\
@@ -43,8 +46,10 @@ extension WenpingCommand {
         @Option(help: "指定规则 id,不按项目类型和地区自动选择")
         var ruleset: String?
 
-        @Option(help: "报告格式:json、md、html;可多次给出或用逗号分隔(如 --format json,html);默认 json")
+        @Option(help: "报告格式:json、md、html、docx、pdf;可多次给出或用逗号分隔(如 --format json,docx);默认 json")
         var format: [String] = []
+
+        @OptionGroup var documents: DocumentOptions
 
         @Flag(help: "只写汇总文件,不写每个项目的报告")
         var summaryOnly = false
@@ -65,18 +70,31 @@ extension WenpingCommand {
         static let shownErrors = 20
 
         /// The formats asked for, in order, without repeats.
-        func formats() throws -> [ReportFormat] {
+        func formats() throws -> [FormatOption] {
             if summaryOnly { return [] }
-            var result: [ReportFormat] = []
+            var result: [FormatOption] = []
             for value in format.flatMap({ $0.split(separator: ",") }) {
                 let name = value.trimmingCharacters(in: .whitespaces)
-                guard let parsed = ReportFormat(rawValue: name) else {
-                    let known = ReportFormat.allCases.map(\.rawValue).joined(separator: "、")
+                guard let parsed = FormatOption(rawValue: name) else {
+                    let known = FormatOption.allCases.map(\.rawValue).joined(separator: "、")
                     throw ValidationError("不认识的报告格式“\(name)”;可用:\(known)")
                 }
                 if !result.contains(parsed) { result.append(parsed) }
             }
             return result.isEmpty ? [.json] : result
+        }
+
+        /// The writer of each format asked for; Word and PDF through `renderer` (templates loaded, converter
+        /// found once for the whole run).
+        func writers(_ formats: [FormatOption]) throws -> [ReportWriter] {
+            let renderer = try documents.renderer(for: formats.compactMap(\.document)) ?? DocumentRenderer()
+            return formats.map { option in
+                if let text = option.format { return ReportWriter(text) }
+                let document = option.document ?? .docx
+                return ReportWriter(name: option.rawValue, fileExtension: document.fileExtension) {
+                    try renderer.render(document, $0)
+                }
+            }
         }
 
         func validate() throws {
@@ -95,7 +113,7 @@ extension WenpingCommand {
             let grade = try failOn.map { try GradeOption.resolve($0, in: catalog) }
             let runner = BatchRunner(
                 catalog: catalog, override: ruleset,
-                options: .init(output: output, formats: try formats(), jobs: jobs, failOn: grade))
+                options: .init(output: output, reports: try writers(formats()), jobs: jobs, failOn: grade))
             let cancellation = BatchCancellation()
             let interrupts = InterruptHandler(cancellation: cancellation)
             defer { interrupts.remove() }

@@ -1,0 +1,24 @@
+/// One kind of report a batch writes for every graded project: the format's name, its file extension and how
+/// its bytes are made.
+///
+/// The text formats of the core come from ``init(_:)``; other targets add their own (Word and PDF reports,
+/// templated Markdown and HTML in `WenpingDocuments`) without the core knowing them. `render` runs on the batch's
+/// worker threads, several at once; a throw becomes that project's error entry and the batch goes on.
+public struct ReportWriter: Sendable {
+    /// The format's name, as `--format` and `summary.json` spell it (`json`, `md`, `docx`).
+    public let name: String
+    /// The file extension, without the dot.
+    public let fileExtension: String
+    let render: @Sendable (Assessment) throws -> [UInt8]
+
+    public init(name: String, fileExtension: String, render: @escaping @Sendable (Assessment) throws -> [UInt8]) {
+        self.name = name
+        self.fileExtension = fileExtension
+        self.render = render
+    }
+
+    /// The core's rendering of `format`.
+    public init(_ format: ReportFormat) {
+        self.init(name: format.rawValue, fileExtension: format.fileExtension) { Array(format.render($0).utf8) }
+    }
+}
