@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "WenpingServer",
             dependencies: [
-                "Wenping", "WenpingLedger",
+                "Wenping", "WenpingLedger", "WenpingDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -106,6 +106,7 @@ let package = Package(
             dependencies: [
                 "WenpingServer", "WenpingLedger", "Wenping",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

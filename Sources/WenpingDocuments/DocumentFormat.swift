@@ -27,26 +27,35 @@ public struct DocumentRenderer: Sendable {
         self.converter = converter
     }
 
-    /// The report in `format`, as the bytes of its file.
-    public func render(_ format: DocumentFormat, _ assessment: Assessment) throws -> [UInt8] {
+    /// The report in `format`, as the bytes of its file; `appendices` are chapters added after the sign-off
+    /// block (the service's reviews).
+    public func render(_ format: DocumentFormat, _ assessment: Assessment, appendices: [WordAppendix] = []) throws
+        -> [UInt8]
+    {
         switch format {
-        case .docx: try docx(assessment)
-        case .pdf: try pdf(assessment)
+        case .docx: try docx(assessment, appendices: appendices)
+        case .pdf: try pdf(assessment, appendices: appendices)
         }
     }
 
     /// The Word report.
-    public func docx(_ assessment: Assessment) throws -> [UInt8] {
-        try WordPackage.archive(WordReportRenderer.parts(assessment, texts: templates.wordTexts(assessment)))
+    public func docx(_ assessment: Assessment, appendices: [WordAppendix] = []) throws -> [UInt8] {
+        try WordPackage.archive(
+            WordReportRenderer.parts(assessment, texts: templates.wordTexts(assessment), appendices: appendices))
     }
 
     /// The PDF report, made from the Word report (LibreOffice) or the HTML report (Chromium).
-    public func pdf(_ assessment: Assessment) throws -> [UInt8] {
+    ///
+    /// - Parameter html: the HTML to convert when the converter is Chromium; nil for the report of `assessment`.
+    public func pdf(_ assessment: Assessment, appendices: [WordAppendix] = [], html: String? = nil) throws
+        -> [UInt8]
+    {
         guard let converter else { throw PDFConverter.missing(tried: []) }
         switch converter.kind {
-        case .libreOffice: return try converter.convert(try docx(assessment), extension: "docx")
+        case .libreOffice: return try converter.convert(try docx(assessment, appendices: appendices), extension: "docx")
         case .chromium:
-            return try converter.convert(Array(ReportFormat.html.render(assessment).utf8), extension: "html")
+            return try converter.convert(
+                Array((html ?? ReportFormat.html.render(assessment)).utf8), extension: "html")
         }
     }
 }

@@ -40,12 +40,12 @@ struct DocumentCommandTests {
         // A stand-in for Chromium: prints a minimal PDF, except for the report of XA-2025-001.
         let converter = folder + "/chromium"
         try """
-            #!/bin/sh
-            for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file://*) src="${a#file://}";; esac; done
-            if grep -q 'XA-2025-001' "$src"; then echo "转换器崩溃" >&2; exit 3; fi
-            printf '%%PDF-1.4\n%%%%EOF\n' > "$out"
+        #!/bin/sh
+        for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file://*) src="${a#file://}";; esac; done
+        if grep -q 'XA-2025-001' "$src"; then echo "转换器崩溃" >&2; exit 3; fi
+        printf '%%PDF-1.4\n%%%%EOF\n' > "$out"
 
-            """.write(toFile: converter, atomically: true, encoding: .utf8)
+        """.write(toFile: converter, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: converter)
         let run = try CommandLineTests.run([
             "batch", inputs, "--output", folder + "/out", "--format", "json,docx,pdf", "--pdf-converter", converter,

@@ -39,7 +39,7 @@ struct APITests {
             #expect(markdown.text.contains("长安区某某路拓宽工程房屋征收"))
             let html = try await client.call(.post, "/api/v1/assess?format=html", ServerFixture.project)
             #expect(html.text.hasPrefix("<!DOCTYPE html>") || html.text.contains("<html"))
-            let wrong = try await client.call(.post, "/api/v1/assess?format=pdf", ServerFixture.project)
+            let wrong = try await client.call(.post, "/api/v1/assess?format=odt", ServerFixture.project)
             #expect(wrong.status == .badRequest)
         }
         #expect(try await fixture.state.ledger.projects(limit: 10, offset: 0).isEmpty)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import WenpingDocuments
 import WenpingServer
 
 extension WenpingCommand {
@@ -11,15 +12,18 @@ extension WenpingCommand {
             discussion: """
                 默认在 127.0.0.1:8080 监听，账本为当前目录下的 wenping.sqlite,规则目录为 Rules/。
                 首次启动时创建管理员 admin,并在标准错误打印一次性密码(或用 --admin-password-file 指定)。
-                接口说明见 /api/v1/openapi.json。收到 SIGINT/SIGTERM 时处理完进行中的请求、关闭账本后退出。
+                接口说明见 /api/v1/openapi.json。报告可取 json、md、html、docx、pdf 格式;docx/pdf 的标题页、页眉和落款\
+                可用 --templates 换成本单位的模板(启动时检查，有错误则不启动);pdf 用 --pdf-converter 给出的程序，\
+                未给出时在 PATH 中找 LibreOffice 或 Chromium,找不到时 pdf 请求答复 503。收到 SIGINT/SIGTERM 时处理完进行中的请求、关闭账本后退出。
 
                 环境变量(命令行参数优先):WENPING_HOST、WENPING_PORT、WENPING_RULES、WENPING_LEDGER、
-                WENPING_TLS_CERT、WENPING_TLS_KEY、WENPING_ADMIN_PASSWORD_FILE、WENPING_JOBS、LOG_LEVEL(如 info、notice)。
+                WENPING_TLS_CERT、WENPING_TLS_KEY、WENPING_ADMIN_PASSWORD_FILE、WENPING_JOBS、WENPING_TEMPLATES、
+                WENPING_PDF_CONVERTER、LOG_LEVEL(如 info、notice)。
 
                 退出码:
                   2    规则文件有错误(服务未启动)
-                  4    账本、证书或密码文件无法读写
-                  64   用法错误
+                  4    账本、证书或密码文件无法读写，或 --pdf-converter 给出的程序不存在
+                  64   用法错误，或报告模板有错误
                   130  收到 SIGINT 后正常关闭
                   143  收到 SIGTERM 后正常关闭
                 """
@@ -55,6 +59,8 @@ extension WenpingCommand {
         @Option(name: .customLong("bcrypt-cost"), help: "bcrypt 计算强度(4–31,默认 12)")
         var bcryptCost: UInt8?
 
+        @OptionGroup var documents: DocumentOptions
+
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port 应在 0 到 65535 之间") }
             if let bcryptCost, !(4...31).contains(bcryptCost) { throw ValidationError("--bcrypt-cost 应在 4 到 31 之间") }
@@ -86,6 +92,8 @@ extension WenpingCommand {
             configuration.jobsFolder = jobsFolder ?? environment["WENPING_JOBS"] ?? configuration.jobsFolder
             if let maxBodyBytes { configuration.maxBodyBytes = maxBodyBytes }
             if let bcryptCost { configuration.bcryptCost = bcryptCost }
+            configuration.reportTemplates = documents.templates ?? environment["WENPING_TEMPLATES"]
+            configuration.pdfConverter = documents.pdfConverter ?? environment["WENPING_PDF_CONVERTER"]
             return configuration
         }
 

@@ -4,17 +4,22 @@ import Hummingbird
 import Logging
 import NIOCore
 import Wenping
+import WenpingDocuments
 import WenpingLedger
 
 /// Grading: dry run, stored assessments, reports, history, reviews.
 extension APIRoutes {
     /// `POST /api/v1/assess`: grades the project in the body without storing anything; answers the report.
     func assess(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
-        let format = try Grading.format(request)
+        let download = try Grading.format(request)
         let bytes = Array(try await state.collectBody(request).readableBytesView)
         let assessment = try Grading.assess(bytes, catalog: state.catalog)
         state.metrics.assessment(grade: assessment.gradeAfter, stored: false)
-        return Grading.reportResponse(format.render(assessment), format: format)
+        switch download {
+        case .text(let format): return Grading.reportResponse(format.render(assessment), format: format)
+        case .document(let format):
+            return try await DocumentDownload.response(format, assessment, state: state)
+        }
     }
 
     /// `POST /api/v1/projects`: saves a new version of the project and stores its assessment.
@@ -120,22 +125,34 @@ extension APIRoutes {
         return try JSONText.response(APIModels.AssessmentInfo(record, reviews: reviews))
     }
 
-    /// `GET /api/v1/assessments/{assessmentId}/report?format=`: the stored JSON report, or Markdown/HTML rendered
-    /// again from the stored project version under the same ruleset (by digest); reviews added in every format.
+    /// `GET /api/v1/assessments/{assessmentId}/report?format=`: the stored JSON report, or Markdown, HTML, Word or
+    /// PDF rendered again from the stored project version under the same ruleset (by digest); reviews added in
+    /// every format.
     func assessmentReport(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         _ = try context.require(.read, "查看评估报告")
-        let format = try Grading.format(request)
+        let download = try Grading.format(request)
         let (record, reviews) = try await storedAssessment(try assessmentID(context))
-        let report: String
-        if format == .json {
-            report = record.content.reportJSON
-        } else {
-            report = try await rerender(record, format: format)
+        switch download {
+        case .text(.json):
+            return Grading.reportResponse(
+                ReviewedReport.decorate(record.content.reportJSON, format: .json, reviews: reviews), format: .json)
+        case .text(let format):
+            let report = format.render(try await reassess(record))
+            return Grading.reportResponse(
+                ReviewedReport.decorate(report, format: format, reviews: reviews), format: format)
+        case .document(let format):
+            let assessment = try await reassess(record)
+            let html =
+                format == .pdf && state.documents.converter?.kind == .chromium
+                ? ReviewedReport.decorate(ReportFormat.html.render(assessment), format: .html, reviews: reviews) : nil
+            return try await DocumentDownload.response(
+                format, assessment, state: state, appendices: [ReviewedReport.appendix(reviews)],
+                html: html)
         }
-        return Grading.reportResponse(ReviewedReport.decorate(report, format: format, reviews: reviews), format: format)
     }
 
-    func rerender(_ record: AssessmentRecord, format: ReportFormat) async throws -> String {
+    /// The stored assessment graded again from its project version under the same ruleset (by digest).
+    func reassess(_ record: AssessmentRecord) async throws -> Assessment {
         let content = record.content
         guard let ruleSet = state.ruleSet(digest: content.ruleSetDigest) else {
             throw Problem(
@@ -148,9 +165,8 @@ extension APIRoutes {
             try await ledger.projectVersion(projectID: content.projectID, version: content.projectVersion)
         }
         guard let version = found else { throw Problem.notFound("项目版本不存在") }
-        let assessment = try Grading.assess(
+        return try Grading.assess(
             Array(version.content.utf8), catalog: RuleSetCatalog(ruleSets: [ruleSet]), override: ruleSet.id)
-        return format.render(assessment)
     }
 
     /// `POST /api/v1/assessments/{assessmentId}/reviews`: 通过/退回 with a comment, or 调整 with a grade and a reason.

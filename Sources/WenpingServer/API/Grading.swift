@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Wenping
+import WenpingDocuments
 import WenpingLedger
 
 /// Grading one project sent in a request body, with problems as the CLI reports them.
@@ -51,13 +52,12 @@ enum Grading {
         "\(diagnostic.location) \(diagnostic.code) \(diagnostic.message)"
     }
 
-    /// The `format` query parameter (`json`, `md` or `html`; JSON when absent).
-    static func format(_ request: Request) throws(Problem) -> ReportFormat {
-        guard let value = request.uri.queryParameters.get("format") else { return .json }
-        guard let format = ReportFormat(rawValue: value) else {
-            throw Problem.malformed("报告格式“\(value)”不支持;可用:json、md、html")
-        }
-        return format
+    /// The `format` query parameter (`json`, `md`, `html`, `docx` or `pdf`; JSON when absent).
+    static func format(_ request: Request) throws(Problem) -> ReportDownload {
+        guard let value = request.uri.queryParameters.get("format") else { return .text(.json) }
+        if let format = ReportFormat(rawValue: value) { return .text(format) }
+        if let format = DocumentFormat(rawValue: value) { return .document(format) }
+        throw Problem.malformed("报告格式“\(value)”不支持;可用:json、md、html、docx、pdf")
     }
 
     static func contentType(_ format: ReportFormat) -> String {
@@ -78,4 +78,10 @@ enum Grading {
 
 extension HTTPField.Name {
     static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+}
+
+/// A report format the service answers in: a text format of the core, or a Word or PDF document.
+enum ReportDownload: Equatable, Sendable {
+    case text(ReportFormat)
+    case document(DocumentFormat)
 }

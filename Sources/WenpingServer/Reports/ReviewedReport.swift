@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Wenping
+import WenpingDocuments
 import WenpingLedger
 
 /// Adds the reviews of an assessment to its report, so every format shows a governed override beside the
@@ -97,6 +98,26 @@ enum ReviewedReport {
             return report.replacingCharacters(in: end, with: section + "</body>")
         }
         return report + section
+    }
+
+    /// The reviews as a chapter of a Word report: the same table and sentence as the other formats.
+    static func appendix(_ reviews: [ReviewRecord]) -> WordAppendix {
+        guard !reviews.isEmpty else { return WordAppendix(title: "审核意见", paragraphs: ["尚未审核。"]) }
+        let rows = reviews.map { review in
+            [
+                review.createdAt, review.content.reviewer, review.content.decision.rawValue,
+                review.content.adjustedGrade ?? "—", review.content.comment,
+            ]
+        }
+        var paragraphs: [String] = []
+        if let adjusted = reviews.last(where: { $0.content.decision == .adjusted }) {
+            paragraphs.append(
+                "计算所得等级保持不变;审核人 \(adjusted.content.reviewer) 于 \(adjusted.createdAt) "
+                    + "将落实措施后的等级调整为 \(adjusted.content.adjustedGrade ?? "")。")
+        }
+        return WordAppendix(
+            title: "审核意见", headers: ["时间", "审核人", "结论", "调整后等级(落实措施后)", "意见或理由"], rows: rows,
+            paragraphs: paragraphs)
     }
 
     static func escape(_ text: String) -> String {

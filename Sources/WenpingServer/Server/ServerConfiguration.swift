@@ -34,6 +34,11 @@ public struct ServerConfiguration: Sendable {
     public var loginWindow = 300
     /// Folder for batch jobs' summaries and reports.
     public var jobsFolder = "wenping-jobs"
+    /// An office's report template folder (`--templates`); nil for the built-in templates.
+    public var reportTemplates: String?
+    /// The program PDF reports are made with: `libreoffice`, `chromium` or a path; nil to look on `PATH` and
+    /// answer PDF requests with 503 when none is there.
+    public var pdfConverter: String?
 
     public init() {}
 

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import Synchronization
 import Wenping
+import WenpingDocuments
 import WenpingLedger
 
 /// What every route shares: the configuration, the ledger, the rules in force, sessions, the login limiter,
@@ -19,11 +20,19 @@ final class ServiceState: Sendable {
     let limiter: LoginLimiter
     let metrics: ServerMetrics
     let logger: Logger
+    /// Word and PDF reports: the office's templates, the PDF converter found at start (if any).
+    let documents: DocumentRenderer
+    /// PDF conversions running now; at most one per core, so anonymous dry runs cannot queue up converters.
+    let conversions = Mutex(0)
     private let current: Mutex<RuleSetCatalog>
     private let byDigest: Mutex<[String: CompiledRuleSet]>
 
-    init(configuration: ServerConfiguration, ledger: any LedgerStore, catalog: RuleSetCatalog, logger: Logger) {
+    init(
+        configuration: ServerConfiguration, ledger: any LedgerStore, catalog: RuleSetCatalog, logger: Logger,
+        documents: DocumentRenderer = DocumentRenderer()
+    ) {
         self.configuration = configuration
+        self.documents = documents
         self.ledger = ledger
         self.logger = logger
         sessions = SessionStore(lifetime: configuration.sessionLifetime)

@@ -10,6 +10,7 @@ import ServiceLifecycle
 import Synchronization
 import UnixSignals
 import Wenping
+import WenpingDocuments
 import WenpingLedger
 
 /// Why the service could not start, in Chinese, with the exit status the CLI should use.
@@ -40,15 +41,37 @@ public enum WenpingService {
                 : DiagnosticFormatter(sources: catalog.sources).format(errors) + "规则文件有错误，服务未启动;请先运行 wenping check 修正"
             throw StartFailure(description: text, exitCode: 2)
         }
+        let documents = try documentRenderer(configuration, logger: logger)
         let ledger: SQLiteLedger
         do {
             ledger = try SQLiteLedger(path: configuration.ledger)
         } catch {
             throw StartFailure(description: error.description, exitCode: 4)
         }
-        let state = ServiceState(configuration: configuration, ledger: ledger, catalog: catalog, logger: logger)
+        let state = ServiceState(
+            configuration: configuration, ledger: ledger, catalog: catalog, logger: logger, documents: documents)
         try await createFirstAdministrator(state, announce: announce)
         return state
+    }
+
+    /// The office's templates, checked (an error stops the start, status 64), and the PDF converter: the one
+    /// configured (not found: status 4), else the first on `PATH`, else none (PDF requests then answer 503).
+    static func documentRenderer(_ configuration: ServerConfiguration, logger: Logger) throws(StartFailure)
+        -> DocumentRenderer
+    {
+        let templates = ReportTemplates(folder: configuration.reportTemplates)
+        if templates.hasErrors {
+            let text = DiagnosticFormatter(sources: templates.sources).format(templates.diagnostics)
+            throw StartFailure(description: text + "报告模板有错误，服务未启动;请修正模板后重试", exitCode: 64)
+        }
+        var converter: PDFConverter?
+        do {
+            converter = try PDFConverter.locate(configuration.pdfConverter)
+        } catch {
+            if configuration.pdfConverter != nil { throw StartFailure(description: "\(error)", exitCode: 4) }
+            logger.warning("\(error);PDF 报告请求将答复 503")
+        }
+        return DocumentRenderer(templates: templates, converter: converter)
     }
 
     static func createFirstAdministrator(_ state: ServiceState, announce: @Sendable (String) -> Void)

@@ -14,19 +14,22 @@ public enum WordReportRenderer {
         public let content: String
     }
 
-    /// The parts of the report, in the order they are written to the package (`[Content_Types].xml` first).
-    public static func parts(_ assessment: Assessment, texts: WordFixedTexts) -> [Part] {
-        parts(ReportModel(assessment), texts: texts)
+    /// The parts of the report, in the order they are written to the package (`[Content_Types].xml` first);
+    /// `appendices` follow the sign-off block, before the provenance lines.
+    public static func parts(
+        _ assessment: Assessment, texts: WordFixedTexts, appendices: [WordAppendix] = []
+    ) -> [Part] {
+        parts(ReportModel(assessment), texts: texts, appendices: appendices)
     }
 
-    static func parts(_ model: ReportModel, texts: WordFixedTexts) -> [Part] {
+    static func parts(_ model: ReportModel, texts: WordFixedTexts, appendices: [WordAppendix] = []) -> [Part] {
         let chart = hasChart(model)
         var parts = [
             Part(path: "[Content_Types].xml", content: contentTypes(chart: chart)),
             Part(path: "_rels/.rels", content: packageRelationships),
             Part(path: "docProps/core.xml", content: coreProperties(model)),
             Part(path: "docProps/app.xml", content: appProperties),
-            Part(path: "word/document.xml", content: document(model, texts: texts)),
+            Part(path: "word/document.xml", content: document(model, texts: texts, appendices: appendices)),
             Part(path: "word/_rels/document.xml.rels", content: documentRelationships(chart: chart)),
             Part(path: "word/styles.xml", content: styles),
             Part(path: "word/settings.xml", content: settings),
@@ -44,7 +47,7 @@ public enum WordReportRenderer {
     /// Width of the text area: A4 (11906 twips) less the left and right margins.
     static let textWidth = 11906 - 1588 - 1474
 
-    static func document(_ model: ReportModel, texts: WordFixedTexts) -> String {
+    static func document(_ model: ReportModel, texts: WordFixedTexts, appendices: [WordAppendix] = []) -> String {
         var body = WordFixedTexts.paragraphs(texts.titlePage)
         body += tableOfContents(model)
         body += verdict(model)
@@ -53,6 +56,7 @@ public enum WordReportRenderer {
         body += conclusion(model)
         body += signOff(model)
         body += WordFixedTexts.paragraphs(texts.signOff)
+        body += appendices.map(\.xml).joined()
         body += provenance(model)
         return WordML.declaration + "<w:document \(WordML.namespaces)><w:body>\n" + body + sectionProperties
             + "</w:body></w:document>\n"
