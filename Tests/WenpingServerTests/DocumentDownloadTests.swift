@@ -100,6 +100,8 @@ struct DocumentDownloadTests {
             return failure.exitCode == 64 && failure.description.contains("docx-title-page.mustache:1:3")
         }
         configuration.reportTemplates = nil
+        configuration.pdfConverter = "none"
+        #expect(try WenpingService.documentRenderer(configuration, logger: logger).converter == nil)
         configuration.pdfConverter = "/nonexistent/soffice"
         #expect {
             try WenpingService.documentRenderer(configuration, logger: logger)

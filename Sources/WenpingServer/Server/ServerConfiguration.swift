@@ -36,8 +36,10 @@ public struct ServerConfiguration: Sendable {
     public var jobsFolder = "wenping-jobs"
     /// An office's report template folder (`--templates`); nil for the built-in templates.
     public var reportTemplates: String?
-    /// The program PDF reports are made with: `libreoffice`, `chromium` or a path; nil to look on `PATH` and
-    /// answer PDF requests with 503 when none is there.
+    /// The program PDF reports are made with.
+    ///
+    /// `libreoffice`, `chromium` or a path; `none` to offer no PDF; nil to look on `PATH`. PDF requests answer
+    /// 503 when there is no converter.
     public var pdfConverter: String?
 
     public init() {}

@@ -55,7 +55,8 @@ public enum WenpingService {
     }
 
     /// The office's templates, checked (an error stops the start, status 64), and the PDF converter: the one
-    /// configured (not found: status 4), else the first on `PATH`, else none (PDF requests then answer 503).
+    /// configured (not found: status 4; `none` for no PDF), else the first on `PATH`, else none (PDF requests
+    /// then answer 503).
     static func documentRenderer(_ configuration: ServerConfiguration, logger: Logger) throws(StartFailure)
         -> DocumentRenderer
     {
@@ -65,6 +66,7 @@ public enum WenpingService {
             throw StartFailure(description: text + "报告模板有错误，服务未启动;请修正模板后重试", exitCode: 64)
         }
         var converter: PDFConverter?
+        if configuration.pdfConverter == "none" { return DocumentRenderer(templates: templates) }
         do {
             converter = try PDFConverter.locate(configuration.pdfConverter)
         } catch {
