@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "WenpingServerTests",
             dependencies: [
-                "WenpingServer", "WenpingLedger", "Wenping",
+                "WenpingServer", "WenpingLedger", "Wenping", "WenpingDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 import Wenping
+import WenpingDocuments
 import ZIPFoundation
 
 @testable import WenpingServer
