@@ -4,9 +4,9 @@
 # the server with SIGTERM and checks the ledger with `wenping ledger verify`. Token revocation is left out (it would
 # revoke schemathesis's own token and turn every later call into 401); the Swift tests cover it. Hypothesis's health
 # checks (generation too slow or too filtered, e.g. path parameters that cannot hold "/") are about the test data, not
-# the server, and flake on a loaded 2-core machine: they are suppressed. PDF downloads answer their documented 503
-# here (`--pdf-converter none`): a real conversion takes seconds, longer than schemathesis's read timeout on a loaded
-# machine; the Swift tests cover PDF answers.
+# the server, and flake on a loaded 2-core machine: they are suppressed. PDF downloads are made by a stand-in for
+# Chromium (.ci/stand-in/chromium) that answers at once: a real conversion takes seconds, longer than schemathesis's
+# read timeout on a loaded machine; the Swift tests convert with LibreOffice and Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +28,7 @@ fi
 
 printf 'conformance-admin-password' > "$WORK/admin-password"
 LOG_LEVEL=warning "$BIN" serve --port "$PORT" --ledger "$WORK/wenping.sqlite" --rules Rules \
-    --admin-password-file "$WORK/admin-password" --jobs-folder "$WORK/jobs" --bcrypt-cost 4 --pdf-converter none \
+    --admin-password-file "$WORK/admin-password" --jobs-folder "$WORK/jobs" --bcrypt-cost 4 --pdf-converter "$PWD/.ci/stand-in/chromium" \
     2> "$WORK/server.log" &
 SERVER_PID=$!
 

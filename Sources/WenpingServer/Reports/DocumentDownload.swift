@@ -23,8 +23,8 @@ enum DocumentDownload {
     /// The report of `assessment` in `format`, with `appendices` after the sign-off (Word, and PDF through
     /// LibreOffice) or `html` converted instead of the plain HTML report (PDF through Chromium).
     ///
-    /// - Throws: ``Problem`` 503 (E805) when no PDF converter was found at start, 503 (E806) when as many PDFs as
-    ///   there are cores are being made already; 500 (E806, E808) when the
+    /// - Throws: ``Problem`` 503 (E805) when no PDF converter was found at start, 429 (E806, with `Retry-After`)
+    ///   when as many PDFs as there are cores are being made already; 500 (E806, E808) when the
     ///   document could not be made.
     static func response(
         _ format: DocumentFormat, _ assessment: Assessment, state: ServiceState,
@@ -40,7 +40,7 @@ enum DocumentDownload {
             }
             guard admitted else {
                 throw Problem(
-                    .serviceUnavailable, .pdfConversionFailed, "PDF 转换繁忙",
+                    .tooManyRequests, .pdfConversionFailed, "PDF 转换繁忙",
                     detail: "已有 \(limit) 个 PDF 正在生成;请稍后重试，或先取 docx 格式", headers: [.retryAfter: "5"])
             }
         }
