@@ -37,15 +37,26 @@ def api(base, path, body=None, cookie=None, csrf=None):
     return urllib.request.urlopen(request, timeout=30)
 
 
+class Server(str):
+    """The server's base URL (a string), with the folder of the rules it serves."""
+
+    def __new__(cls, base, rules):
+        value = super().__new__(cls, base)
+        value.rules = rules
+        return value
+
+
 @pytest.fixture(scope="session")
 def server():
     binary = os.environ.get("WENPING_BIN", str(ROOT / ".build/debug/wenping"))
     work = pathlib.Path(tempfile.mkdtemp(prefix="wenping-browser-"))
     (work / "admin-password").write_text(PASSWORDS["admin"])
+    # A copy of the rules, so that a test can break them and watch a reload be refused.
+    shutil.copytree(ROOT / "Rules", work / "Rules")
     port = free_port()
     log = open(work / "server.log", "w")
     process = subprocess.Popen(
-        [binary, "serve", "--port", str(port), "--ledger", str(work / "wenping.sqlite"), "--rules", str(ROOT / "Rules"),
+        [binary, "serve", "--port", str(port), "--ledger", str(work / "wenping.sqlite"), "--rules", str(work / "Rules"),
          "--admin-password-file", str(work / "admin-password"), "--jobs-folder", str(work / "jobs"),
          "--bcrypt-cost", "4"], stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
@@ -64,7 +75,7 @@ def server():
     csrf = json.load(response)["csrfToken"]
     for name, role in [("planner", "编制"), ("reviewer", "审核")]:
         api(base, "/api/v1/users", {"name": name, "role": role, "password": PASSWORDS[name]}, cookie, csrf)
-    yield base
+    yield Server(base, work / "Rules")
     process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=30)
@@ -93,6 +104,12 @@ def screenshot(driver, name):
     SHOTS.mkdir(exist_ok=True)
     for width in (1280, 390):
         driver.set_window_size(width, 900)
+        # Measure the page only once it is laid out at the new width.
+        for _ in range(50):
+            if driver.execute_script("return window.innerWidth") <= width:
+                break
+            time.sleep(0.05)
+        time.sleep(0.2)
         height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 12000)")
         driver.set_window_size(width, max(height, 600))
         driver.execute_script("window.scrollTo(0, 0)")

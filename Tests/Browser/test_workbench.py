@@ -1,7 +1,9 @@
 """The workbench in a real browser: a planner's whole path, a reviewer's return, batch upload, roles, and escaping
 of every user-supplied string. Run by .ci/run (pytest in a venv, headless Chromium)."""
+import io
 import pathlib
 import urllib.request
+import zipfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -195,17 +197,32 @@ def test_batch_upload(server, browser):
     driver.get(server + "/batch")
     driver.find_element(By.ID, "batch-file").send_keys(str(ROOT / "Fixtures/batch/projects.csv"))
     driver.find_element(By.ID, "batch-submit").click()
+    # The job's page shows the progress and reloads itself until the summary is there.
+    wait(driver, lambda d: "/batch/" in d.current_url)
     wait(driver, lambda d: d.find_elements(By.ID, "batch-counts"))
     counts = driver.find_element(By.ID, "batch-counts").text
     rows = driver.find_elements(By.CSS_SELECTOR, "#batch-table tbody tr")
     assert rows and f"共 {len(rows)} 个项目" in counts
     assert any("CSV-001" in row.text and "已评级" in row.text for row in rows)
+    # An invalid row says what is wrong with it; the table of grades after measures adds up to the graded rows.
+    assert all(row.find_elements(By.CSS_SELECTOR, "td")[-1].text for row in rows if "无效" in row.text)
+    cells = driver.find_elements(By.CSS_SELECTOR, "#batch-distribution td")
+    assert sum(int(cell.text.split()[0]) for cell in cells) == sum(1 for row in rows if "已评级" in row.text)
     screenshot(driver, "batch")
     summary = driver.find_element(By.ID, "batch-summary").get_attribute("href")
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
     request = urllib.request.Request(summary, headers={"Cookie": cookie})
     body = urllib.request.urlopen(request, timeout=30).read().decode()
     assert '"wenping/batch-summary/1"' in body and "CSV-001" in body
+    archive = driver.find_element(By.ID, "batch-zip").get_attribute("href")
+    data = urllib.request.urlopen(urllib.request.Request(archive, headers={"Cookie": cookie}), timeout=30).read()
+    with zipfile.ZipFile(io.BytesIO(data)) as zipped:
+        names = zipped.namelist()
+        assert "summary.json" in names
+        reports = [name for name in names if name.startswith("reports/") and name.endswith(".json")]
+        graded = sum(1 for row in rows if "已评级" in row.text)
+        assert len(reports) == graded > 0
+        assert '"grade_after"' in zipped.read(reports[0]).decode()
     driver.get(server + "/batch/template?ruleset=" + RULESET)
 
 
@@ -220,6 +237,29 @@ def test_planner_cannot_reach_admin(server, browser):
     login(driver, server, "admin")
     driver.get(server + "/admin")
     assert "planner" in driver.find_element(By.ID, "users").text
+
+
+def test_admin_sees_the_last_reload_with_its_diagnostics(server, browser):
+    driver = browser
+    login(driver, server, "admin")
+    driver.get(server + "/rules")
+    assert "还没有重新加载" in driver.find_element(By.ID, "reload-result").text
+    broken = server.rules / "zz-broken.yaml"
+    broken.write_text("id: broken\ntitle: [未闭合\n", encoding="utf-8")
+    try:
+        driver.find_element(By.ID, "reload-submit").click()
+        wait(driver, lambda d: "被拒绝" in d.find_element(By.ID, "reload-result").text)
+        table = driver.find_element(By.ID, "reload-diagnostics").text
+        assert "错误" in table and "zz-broken.yaml" in table
+        screenshot(driver, "rules-reload-refused")
+    finally:
+        broken.unlink()
+    driver.find_element(By.ID, "reload-submit").click()
+    wait(driver, lambda d: "已生效" in d.find_element(By.ID, "reload-result").text)
+    # A planner sees the rules but not the reload.
+    login(driver, server, "planner")
+    driver.get(server + "/rules")
+    assert not driver.find_elements(By.ID, "reload-submit")
 
 
 PAYLOADS = [

@@ -136,6 +136,25 @@ import Wenping
         #expect(template.render(EmptyText.replacing(in: ["unit": "户", "value": "1"])) == "(户)[1]")
     }
 
+    @Test func batchArchiveIsTheSameBytesAndLeavesOutHiddenFiles() throws {
+        let folder = NSTemporaryDirectory() + "wenping-archive-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/reports", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in [
+            ("summary.json", "{}"), ("reports/B.json", "{\"b\":1}"), ("reports/A.json", "{\"a\":1}"),
+            (".summary.json.rows-1", "partial"),
+        ] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        let first = try #require(BatchArchive.zip(folder: folder))
+        let second = try #require(BatchArchive.zip(folder: folder))
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("reports/A.json") && text.contains("summary.json"))
+        #expect(!text.contains(".summary.json.rows"))
+        #expect(BatchArchive.zip(folder: folder + "/missing") == nil)
+    }
+
     @Test func overviewFiltersAndPagesByKeyset() async throws {
         let folder = NSTemporaryDirectory() + "wenping-overview-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

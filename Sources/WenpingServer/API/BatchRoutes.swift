@@ -32,24 +32,44 @@ extension APIRoutes {
                 .unsupportedMediaType, .requestMalformed, "不支持的内容类型",
                 detail: "批量评估的 Content-Type 应为 application/jsonl(每行一个项目)或 text/csv(与 wenping batch 相同)")
         }
-        let body = try await state.collectBody(request)
+        let jobID = try storeBatchInput(try await state.collectBody(request), fileExtension: fileExtension)
+        _ = try await runBatch(jobID, fileExtension: fileExtension, actor: identity.name)
+        var response = Self.batchJob(jobID, summary: try batchSummary(jobID), status: .created)
+        response.headers[.location] = "/api/v1/batches/\(jobID)"
+        return response
+    }
+
+    /// Keeps an uploaded batch input in a new job folder (`input.csv` or `input.jsonl`); the new job's id.
+    func storeBatchInput(_ body: ByteBuffer, fileExtension: String) throws(Problem) -> String {
         if body.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             throw Problem.malformed("请求正文为空;请给出 JSON Lines(每行一个项目)或 CSV 表格")
         }
         let jobID = UUID().uuidString.lowercased()
         let folder = state.configuration.jobsFolder + "/" + jobID
-        let input = folder + "/input." + fileExtension
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(body.readableBytesView).write(to: URL(fileURLWithPath: input))
+            try Data(body.readableBytesView).write(to: URL(fileURLWithPath: folder + "/input." + fileExtension))
         } catch {
             throw Problem(.serviceUnavailable, .ledgerFailure, "无法保存批量任务", detail: "服务无法写入任务目录;请管理员检查磁盘和权限")
         }
+        return jobID
+    }
+
+    /// Grades a stored job's input into its `out` folder (summary files and one JSON report per graded project),
+    /// counts the grades in the metrics and writes the audit line.
+    ///
+    /// - Parameter progress: called after each input, in input order, off the caller's task.
+    func runBatch(
+        _ jobID: String, fileExtension: String, actor: String,
+        progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
+    ) async throws -> BatchSummary {
+        let folder = state.configuration.jobsFolder + "/" + jobID
+        let input = folder + "/input." + fileExtension
         let runner = BatchRunner(
             catalog: state.catalog, options: .init(output: folder + "/out", formats: [.json], jobs: 1))
         let summary: BatchSummary = try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try runner.run([input]) })
+                continuation.resume(with: Result { try runner.run([input], progress: progress) })
             }
         }
         for (grade, count) in summary.distributionAfter where count > 0 {
@@ -57,12 +77,10 @@ extension APIRoutes {
         }
         try await state.ledgerCall { ledger throws(LedgerError) in
             try await ledger.audit(
-                actor: identity.name, action: "batch.run", target: "batch:\(jobID)",
+                actor: actor, action: "batch.run", target: "batch:\(jobID)",
                 detail: "\(summary.total) inputs, \(summary.graded) graded, \(summary.invalid) invalid")
         }
-        var response = Self.batchJob(jobID, summary: try batchSummary(jobID), status: .created)
-        response.headers[.location] = "/api/v1/batches/\(jobID)"
-        return response
+        return summary
     }
 
     /// The job's `summary.json`, with the server's folder names removed.

@@ -60,7 +60,14 @@ extension APIRoutes {
         let factors = Self.compare(
             before["factors"], after["factors"], key: "id", label: "label",
             value: { factor in
-                let applicability = Self.string(factor["applicability"]) ?? ""
+                let applicability =
+                    switch Self.string(factor["applicability"]) {
+                    case "applies": "适用"
+                    case "not_applicable": "不适用"
+                    case "assumed_applicable": "缺少数据，按适用"
+                    case "assumed_not_applicable": "缺少数据，按不适用"
+                    case let other: other ?? "—"
+                    }
                 let degree = { (point: String) in
                     Self.string(((factor[point] as? [String: Any])?["degree"] as? [String: Any])?["label"]) ?? "—"
                 }

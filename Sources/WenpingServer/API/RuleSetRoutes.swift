@@ -37,7 +37,10 @@ extension APIRoutes {
         let identity = try context.require(.administer, "重新加载规则")
         let catalog = RuleSetCatalog(paths: state.configuration.rules)
         let errors = catalog.diagnostics.filter { $0.severity == .error }
+        let at = ISO8601DateFormatter().string(from: Date())
         if !errors.isEmpty || catalog.ruleSets.isEmpty {
+            state.lastReload = ReloadOutcome(
+                at: at, actor: identity.name, accepted: false, rulesets: [], diagnostics: catalog.diagnostics)
             try? await state.ledger.audit(
                 actor: identity.name, action: "rules.reload.rejected", target: "rules",
                 detail: "\(errors.count) errors")
@@ -51,6 +54,8 @@ extension APIRoutes {
         }
         state.swap(catalog)
         let ids = catalog.ruleSets.filter { !$0.isBase }.map { "\($0.id)@\($0.digest.prefix(12))" }
+        state.lastReload = ReloadOutcome(
+            at: at, actor: identity.name, accepted: true, rulesets: ids, diagnostics: catalog.diagnostics)
         try await state.ledgerCall { ledger throws(LedgerError) in
             try await ledger.audit(
                 actor: identity.name, action: "rules.reload", target: "rules", detail: ids.joined(separator: " "))

@@ -46,47 +46,126 @@ extension PageRoutes {
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    /// `POST /batch`: the uploaded CSV or JSON Lines file, graded through the API's batch handler; shows the
-    /// summary table with links to the summary and each report.
+    /// `POST /batch`: keeps the uploaded CSV or JSON Lines file as a job, grades it in the background (through the
+    /// API's batch code) and sends the browser to the job's page, which shows the progress until it is done.
     func batchSubmit(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
-        _ = try require(.prepare, "提交批量评估", context)
+        let identity = try require(.prepare, "提交批量评估", context)
         let form = try await form(request)
         let file = form.fileNames["file"] ?? ""
         let text = form["file"] ?? ""
         let isJSONLines =
             file.lowercased().hasSuffix(".jsonl") || file.lowercased().hasSuffix(".ndjson")
             || form.text("format") == "jsonl"
-        let response = try await api.createBatch(
-            Self.forward(request, body: text, contentType: isJSONLines ? "application/jsonl" : "text/csv"), context)
-        let jobID = (response.headers[.location] ?? "").split(separator: "/").last.map(String.init) ?? ""
-        let summary =
-            (try? JSONSerialization.jsonObject(with: Data(try api.batchSummary(jobID).utf8)) as? [String: Any]) ?? [:]
+        let fileExtension = isJSONLines ? "jsonl" : "csv"
+        let api = api
+        let logger = state.logger
+        let jobID = try api.storeBatchInput(ByteBuffer(string: text), fileExtension: fileExtension)
+        let folder = state.configuration.jobsFolder + "/" + jobID
+        // The file's name as uploaded, shown on the job page; the number of rows, for the progress bar.
+        try? Data(file.utf8).write(to: URL(fileURLWithPath: folder + "/name"))
+        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.count
+        let estimate = max(isJSONLines ? lines : lines - 1, 1)
+        try? Data("0 0 \(estimate)".utf8).write(to: URL(fileURLWithPath: folder + "/progress"), options: .atomic)
+        let step = max(1, estimate / 100)
+        Task.detached {
+            do {
+                _ = try await api.runBatch(jobID, fileExtension: fileExtension, actor: identity.name) { progress in
+                    guard progress.done % step == 0 else { return }
+                    try? Data("\(progress.done) \(progress.invalid) \(estimate)".utf8).write(
+                        to: URL(fileURLWithPath: folder + "/progress"), options: .atomic)
+                }
+            } catch {
+                logger.error("batch job failed", metadata: ["job": "\(jobID)", "error": "\(error)"])
+                let message = "批量评估没有完成(服务无法写入任务目录);请重新上传，或请管理员查看服务日志"
+                try? Data(message.utf8).write(to: URL(fileURLWithPath: folder + "/failed"), options: .atomic)
+            }
+        }
+        return Self.redirect("/batch/" + jobID)
+    }
+
+    /// `GET /batch/{jobId}`: while the job runs, its progress (the page reloads itself every second); when done,
+    /// the summary table with links to the summary, each report and a ZIP of them all.
+    func batchJobPage(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
+        _ = try require(.read, "查看批量任务", context)
+        let jobID = try api.jobID(context)
+        let folder = state.configuration.jobsFolder + "/" + jobID
+        let file = (try? String(contentsOfFile: folder + "/name", encoding: .utf8)) ?? ""
+        if let failure = try? String(contentsOfFile: folder + "/failed", encoding: .utf8) {
+            throw Problem(.internalServerError, .ledgerFailure, "批量评估失败", detail: failure)
+        }
+        guard let text = try? api.batchSummary(jobID) else {
+            guard let progress = try? String(contentsOfFile: folder + "/progress", encoding: .utf8) else {
+                throw Problem.notFound("批量任务 \(jobID) 不存在")
+            }
+            let numbers = progress.split(separator: " ").compactMap { Int($0) }
+            let (done, invalid, estimate) =
+                numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : (0, 0, 1)
+            return page(
+                "batch-job", title: "批量评估进行中",
+                [
+                    "running": true, "refresh": 1, "file": file, "done": done, "invalid": invalid,
+                    "estimate": estimate, "max": max(estimate, done),
+                ], context: context)
+        }
+        let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
         let counts = summary["counts"] as? [String: Any] ?? [:]
         let rows = (summary["rows"] as? [[String: Any]] ?? []).map { row -> [String: Any] in
             let reports = (row["reports"] as? [String] ?? []).map { path in
                 "/api/v1/batches/\(jobID)/reports/" + Self.pathSegment(String(path.split(separator: "/").last ?? ""))
             }
-            let problems = (row["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+            var problem = ""
+            if let error = row["error"] as? [String: Any], let message = error["message"] as? String {
+                problem = (error["line"] as? Int).map { "第 \($0) 行:" } ?? ""
+                problem += message
+            }
             return [
                 "sequence": row["sequence"] ?? "", "id": row["id"] as? String ?? "",
                 "name": row["name"] as? String ?? "",
                 "status": (row["status"] as? String) == "graded" ? "已评级" : "无效",
                 "before": row["grade_before"] as? String ?? "—", "after": row["grade_after"] as? String ?? "—",
-                "report": reports.first ?? "", "problems": problems.joined(separator: ";"),
+                "report": reports.first ?? "", "problems": problem,
                 "line": row["line"] ?? "",
             ] as [String: Any]
         }
+        // How many projects got each grade after measures, in the order the grades first appear.
+        var grades: [(grade: String, count: Int)] = []
+        for row in summary["rows"] as? [[String: Any]] ?? [] {
+            guard let grade = row["grade_after"] as? String else { continue }
+            if let index = grades.firstIndex(where: { $0.grade == grade }) {
+                grades[index].count += 1
+            } else {
+                grades.append((grade, 1))
+            }
+        }
         return page(
-            "batch", title: "批量评估结果",
+            "batch-job", title: "批量评估结果",
             [
-                "rulesets": rulesetChoices(), "done": true, "file": file, "jobId": jobID,
-                "summaryLink": "/api/v1/batches/\(jobID)", "total": counts["total"] ?? 0,
+                "finished": true, "file": file, "jobId": jobID, "summaryLink": "/api/v1/batches/\(jobID)",
+                "zipLink": "/batch/\(jobID)/reports.zip", "total": counts["total"] ?? 0,
                 "graded": counts["graded"] ?? 0, "invalid": counts["invalid"] ?? 0, "rows": rows,
-            ], context: context, status: .created)
+                "distribution": grades.map { ["grade": $0.grade, "count": $0.count] as [String: Any] },
+                "hasDistribution": !grades.isEmpty,
+            ], context: context)
+    }
+
+    /// `GET /batch/{jobId}/reports.zip`: the job's summary files and JSON reports in one ZIP (names sorted, fixed
+    /// dates, so the same job always gives the same bytes).
+    func batchArchive(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
+        _ = try require(.read, "查看批量任务", context)
+        let jobID = try api.jobID(context)
+        _ = try api.batchSummary(jobID)
+        let out = state.configuration.jobsFolder + "/" + jobID + "/out"
+        guard let data = BatchArchive.zip(folder: out) else {
+            throw Problem(.internalServerError, .ledgerFailure, "无法打包报告", detail: "服务无法读取该任务的报告;请管理员查看服务日志")
+        }
+        var response = Response(
+            status: .ok, headers: [.contentType: "application/zip"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        response.headers[.contentDisposition] = "attachment; filename=\"wenping-batch-\(jobID.prefix(8)).zip\""
+        return response
     }
 
     func rulesPage(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
-        _ = try require(.read, "查看规则", context)
+        let identity = try require(.read, "查看规则", context)
         let items = gradingRuleSets.map { ruleSet -> [String: Any] in
             let form = ruleSet.form
             return [
@@ -105,7 +184,48 @@ extension PageRoutes {
                 "schema": "/api/v1/rulesets/" + Self.pathSegment(ruleSet.id) + "/schema",
             ]
         }
-        return page("rules", title: "规则", ["rulesets": items], context: context)
+        var data: [String: Any] = ["rulesets": items]
+        if identity.role.allows(.administer) { data["admin"] = reloadView() }
+        return page("rules", title: "规则", data, context: context)
+    }
+
+    /// For administrators: the last reload's result with its diagnostics, and the warnings of the rules in force.
+    func reloadView() -> [String: Any] {
+        func rows(_ diagnostics: [Diagnostic]) -> [[String: Any]] {
+            diagnostics.sorted().map {
+                [
+                    "severity": $0.severity == .error ? "错误" : "警告", "isError": $0.severity == .error,
+                    "code": $0.code.rawValue, "location": "\($0.location)", "message": $0.message,
+                ] as [String: Any]
+            }
+        }
+        let current = state.catalog.diagnostics
+        var view: [String: Any] = [
+            "currentWarnings": rows(current), "currentCount": current.count, "hasCurrent": !current.isEmpty,
+        ]
+        if let last = state.lastReload {
+            let errors = last.diagnostics.count { $0.severity == .error }
+            view["last"] =
+                [
+                    "at": Self.shortTime(last.at), "actor": last.actor, "accepted": last.accepted,
+                    "rulesets": last.rulesets.joined(separator: "、"), "errors": errors,
+                    "warnings": last.diagnostics.count - errors, "diagnostics": rows(last.diagnostics),
+                    "hasDiagnostics": !last.diagnostics.isEmpty,
+                ] as [String: Any]
+        }
+        return view
+    }
+
+    /// `POST /rules/reload` (管理): reloads the rules through the API's handler, which keeps the result for the
+    /// rules page whether the new rules were taken or refused.
+    func rulesReloadSubmit(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
+        _ = try require(.administer, "重新加载规则", context)
+        do {
+            _ = try await api.reload(Self.forward(request, body: "", contentType: "application/json"), context)
+        } catch let problem as Problem where problem.code == .reloadRejected {
+            // Shown on the rules page from the kept result.
+        }
+        return Self.redirect("/rules#reload")
     }
 
     /// `GET /admin`: users and the recent audit log (管理 only).

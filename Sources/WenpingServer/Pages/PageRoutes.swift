@@ -41,7 +41,10 @@ struct PageRoutes: Sendable {
             (.get, "/batch", batchPage),
             (.post, "/batch", batchSubmit),
             (.get, "/batch/template", batchTemplate),
+            (.get, "/batch/{jobId}", batchJobPage),
+            (.get, "/batch/{jobId}/reports.zip", batchArchive),
             (.get, "/rules", rulesPage),
+            (.post, "/rules/reload", rulesReloadSubmit),
             (.get, "/admin", adminPage),
             (.post, "/admin/users", createUserSubmit),
         ]

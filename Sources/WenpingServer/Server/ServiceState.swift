@@ -26,6 +26,7 @@ final class ServiceState: Sendable {
     let conversions = Mutex(0)
     private let current: Mutex<RuleSetCatalog>
     private let byDigest: Mutex<[String: CompiledRuleSet]>
+    private let reloadOutcome = Mutex<ReloadOutcome?>(nil)
 
     init(
         configuration: ServerConfiguration, ledger: any LedgerStore, catalog: RuleSetCatalog, logger: Logger,
@@ -51,6 +52,12 @@ final class ServiceState: Sendable {
         byDigest.withLock { table in
             for ruleSet in catalog.ruleSets where table[ruleSet.digest] == nil { table[ruleSet.digest] = ruleSet }
         }
+    }
+
+    /// The result of the last reload since start, nil when there was none.
+    var lastReload: ReloadOutcome? {
+        get { reloadOutcome.withLock { $0 } }
+        set { reloadOutcome.withLock { $0 = newValue } }
     }
 
     /// A ruleset loaded at any time since start, by its digest (hex, without `sha256:`).
