@@ -159,6 +159,27 @@ def test_why_this_grade_links_fill_the_form(server, browser):
     measure = adopt[0].get_attribute("data-measure")
     adopt[0].click()
     assert driver.find_element(By.ID, "m-" + measure).is_selected()
+    # The stored assessment explains its grade too; a change there opens the edit page with the value filled in.
+    driver.find_element(By.ID, "save-button").click()
+    wait(driver, lambda d: "/assessments/" in d.current_url)
+    driver.find_element(By.CSS_SELECTOR, "#explain > summary").click()
+    for summary in driver.find_elements(By.CSS_SELECTOR, "#explain details:not([open]) > summary"):
+        summary.click()
+    assert "决定等级的是" in driver.find_element(By.ID, "explain").text
+    link = driver.find_element(By.CSS_SELECTOR, "#explain a.try[data-field]")
+    field, value = link.get_attribute("data-field"), link.get_attribute("data-value")
+    assert "/projects/XA-WB-WHY/edit?" in link.get_attribute("href")
+    link.click()
+    wait(driver, lambda d: "/edit" in d.current_url)
+    assert driver.find_element(By.ID, "f-" + field[len("fact."):]).get_attribute("value") == value
+    assert driver.find_element(By.ID, "project-name").get_attribute("value") == "为什么是这个等级"
+    # A reviewer reads the explanation without links to a form they may not use.
+    login(driver, server, "reviewer")
+    driver.get(server + "/review")
+    row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#review-table tbody tr") if "XA-WB-WHY" in r.text][0]
+    row.find_element(By.TAG_NAME, "a").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "explain"))
+    assert not driver.find_elements(By.CSS_SELECTOR, "#explain a.try")
 
 
 def test_outline_fields_reach_the_report(server, browser):

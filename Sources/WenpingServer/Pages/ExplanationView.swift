@@ -4,7 +4,30 @@ import Wenping
 /// The view model of “为什么是这个等级” on the project page: how the grade was decided before and after measures,
 /// and the nearest changes and measures not yet adopted, each a link that puts its value into the form.
 enum ExplanationView {
-    static func make(_ explanation: GradeExplanation) -> [String: Any] {
+    /// Where the explanation's “试用”/“采纳” links go.
+    enum Links {
+        /// On the project form: to the field (the script fills it in and grades again).
+        case form
+        /// On a stored assessment: to the project's edit page with the value filled in (`?fact.x=v`, `?measure=m`).
+        case edit(String)
+        /// No links (a reader who may not edit).
+        case none
+
+        func target(_ name: String, _ value: String, anchor: String) -> String {
+            switch self {
+            case .form: return anchor
+            case .none: return ""
+            case .edit(let page):
+                var components = URLComponents()
+                components.queryItems = [URLQueryItem(name: name, value: value)]
+                // `+` would read as a space in a query; `%2B` keeps it.
+                let query = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+                return page + "?" + query
+            }
+        }
+    }
+
+    static func make(_ explanation: GradeExplanation, links: Links = .form) -> [String: Any] {
         let titles: [(GradeExplanation.Direction, String, String)] = [
             (.lowers, "lowers", "能降低落实措施后等级的变化"), (.raises, "raises", "会提高落实措施后等级的变化"),
             (.keeps, "keeps", "只改变风险因素等级的变化"),
@@ -16,7 +39,8 @@ enum ExplanationView {
                 "key": key, "title": title, "count": items.count, "open": direction != .keeps,
                 "items": items.map { offset, change in
                     [
-                        "field": "fact." + change.fact, "target": "#f-" + change.fact, "value": change.formValue,
+                        "field": "fact." + change.fact, "value": change.formValue,
+                        "target": links.target("fact." + change.fact, change.formValue, anchor: "#f-" + change.fact),
                         "valueLabel": change.valueLabel, "segments": segments(change.text), "id": "try-\(offset)",
                     ] as [String: Any]
                 },
@@ -24,7 +48,8 @@ enum ExplanationView {
         }
         let measures = explanation.measures.enumerated().map { offset, option in
             [
-                "measure": option.measure, "target": "#m-" + option.measure, "label": option.label,
+                "measure": option.measure, "label": option.label,
+                "target": links.target("measure", option.measure, anchor: "#m-" + option.measure),
                 "segments": segments(option.text), "lowers": option.direction == .lowers, "id": "adopt-\(offset)",
             ] as [String: Any]
         }
@@ -35,6 +60,7 @@ enum ExplanationView {
             "changeGroups": groups, "hasChanges": !groups.isEmpty,
             "hasLowering": explanation.changes.contains { $0.direction == .lowers }, "measures": measures,
             "hasMeasures": !measures.isEmpty, "isLowest": explanation.isLowest,
+            "linkable": { if case .none = links { false } else { true } }(),
         ]
     }
 

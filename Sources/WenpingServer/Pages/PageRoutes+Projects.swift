@@ -130,10 +130,20 @@ extension PageRoutes {
         let (_, assessments, latest) = try await projectRecords(id)
         let ruleSetID = assessments.last?.content.ruleSetID
         let ruleSet = try ruleSet(request.uri.queryParameters.get("ruleset") ?? ruleSetID)
-        guard let form = ProjectForm(ruleSet: ruleSet, stored: latest.content) else {
+        guard var form = ProjectForm(ruleSet: ruleSet, stored: latest.content) else {
             throw Problem(
                 .conflict, .conflict, "无法在表单中编辑",
                 detail: "项目“\(id)”的最新版本不是以 JSON 保存的(例如通过 API 以 YAML 提交);请用 API 或命令行修改")
+        }
+        // A change tried from an assessment's explanation: `?fact.name=value` and `?measure=id` fill the form.
+        for item in request.uri.queryParameters {
+            let name = String(item.key)
+            let value = String(item.value)
+            if name.hasPrefix("fact."), ruleSet.form.fields.contains(where: { "fact." + $0.name == name }) {
+                form.values[name] = value
+            } else if name == "measure", ruleSet.form.measures.contains(where: { $0.id == value }) {
+                form.measures.insert(value)
+            }
         }
         return formPage(form, editing: id, context: context)
     }

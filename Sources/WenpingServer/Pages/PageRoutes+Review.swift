@@ -13,6 +13,15 @@ extension PageRoutes {
         let id = try api.assessmentID(context)
         let (record, reviews) = try await api.storedAssessment(id)
         let content = record.content
+        let editLink = "/projects/" + Self.pathSegment(content.projectID) + "/edit"
+        // Why this grade, from the stored version graded again under the same rules (left out when those rules
+        // are no longer loaded).
+        var explain: Any = false
+        if let assessment = try? await api.reassess(record) {
+            let canEdit = context.identity?.role.allows(.prepare) ?? false
+            explain = ExplanationView.make(
+                Explainer.explanation(of: assessment), links: canEdit ? .edit(editLink) : .none)
+        }
         let grades = state.ruleSet(digest: content.ruleSetDigest)?.gradeIDs ?? ["高", "中", "低"]
         let base = "/api/v1/assessments/\(id)/report"
         return page(
@@ -30,7 +39,7 @@ extension PageRoutes {
                 "reviews": reviews.map(Self.reviewView),
                 "state": ReviewState(assessmentID: id, decision: reviews.last?.content.decision.rawValue).rawValue,
                 "grades": grades.map { ["key": $0] },
-                "editLink": "/projects/" + Self.pathSegment(content.projectID) + "/edit",
+                "editLink": editLink, "explain": explain,
             ], context: context)
     }
 
