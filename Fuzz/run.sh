@@ -11,7 +11,8 @@
 # finding: an input longer than MAX_LEN is never tried, one that runs longer than TIMEOUT seconds (a hang) or
 # makes the process use more than RSS_MB (a blowup) is saved like a crash. Findings go to
 # Fuzz/.build/findings/<target>/ (crash-*, timeout-*, oom-*, leak-*), the full log to Fuzz/.build/logs/<target>.log.
-# Reproduce one with `Fuzz/.build/release/<target> <file>`.
+# Reproduce one with `Fuzz/.build/release/<target> <file>`. TIMEOUT, RSS_MB and LIBFUZZER_FLAGS (environment)
+# change the limits or add libFuzzer flags.
 # Exit status: 0 no finding, 1 some target found something, 2 the build failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzYAML FuzzExpression FuzzRules FuzzProject)
 : "${TIMEOUT:=10}"   # seconds per input; wall clock, so keep it generous on a loaded machine
 : "${RSS_MB:=2048}"  # resident memory limit of the fuzzing process
+: "${LIBFUZZER_FLAGS:=}"  # more libFuzzer flags for every target, such as -seed=1 or -len_control=0
 build="Fuzz/.build"
 
 # -use-ld=lld: gold aborts ("internal error in format_file_lineno") on the sanitizer-instrumented objects.
@@ -72,7 +74,7 @@ for target in "${targets[@]}"; do
     log="$build/logs/$target.log"
     command=("$build/release/$target" "$build/corpus/$target" -dict=Fuzz/wenping.dict
         -max_total_time="$seconds" -max_len="$max_len" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB"
-        -malloc_limit_mb="$RSS_MB" -artifact_prefix="$findings/" -print_final_stats=1)
+        -malloc_limit_mb="$RSS_MB" -artifact_prefix="$findings/" -print_final_stats=1 $LIBFUZZER_FLAGS)
     echo "== $target, ${seconds}s: ${command[*]}"
     "${command[@]}" >"$log" 2>&1
     result=$?
