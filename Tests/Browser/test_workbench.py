@@ -226,7 +226,10 @@ def test_batch_upload(server, browser):
     assert rows and f"共 {len(rows)} 个项目" in counts
     assert any("CSV-001" in row.text and "已评级" in row.text for row in rows)
     # An invalid row says what is wrong with it; the table of grades after measures adds up to the graded rows.
-    assert all(row.find_elements(By.CSS_SELECTOR, "td")[-1].text for row in rows if "无效" in row.text)
+    problems = [row.find_elements(By.CSS_SELECTOR, "td")[-1].text for row in rows if "无效" in row.text]
+    assert problems and all(problems)
+    # It names the uploaded file, not the service's copy of it.
+    assert all("projects.csv:" in problem and "input.csv" not in problem for problem in problems)
     cells = driver.find_elements(By.CSS_SELECTOR, "#batch-distribution td")
     assert sum(int(cell.text.split()[0]) for cell in cells) == sum(1 for row in rows if "已评级" in row.text)
     screenshot(driver, "batch")

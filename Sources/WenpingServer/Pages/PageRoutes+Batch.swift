@@ -108,15 +108,16 @@ extension PageRoutes {
                 ], context: context)
         }
         let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
+        let stored = FileManager.default.fileExists(atPath: folder + "/input.jsonl") ? "input.jsonl" : "input.csv"
         let counts = summary["counts"] as? [String: Any] ?? [:]
         let rows = (summary["rows"] as? [[String: Any]] ?? []).map { row -> [String: Any] in
             let reports = (row["reports"] as? [String] ?? []).map { path in
                 "/api/v1/batches/\(jobID)/reports/" + Self.pathSegment(String(path.split(separator: "/").last ?? ""))
             }
+            // The message names the job's copy of the upload (`input.csv:4:5`); show the name that was uploaded.
             var problem = ""
             if let error = row["error"] as? [String: Any], let message = error["message"] as? String {
-                problem = (error["line"] as? Int).map { "第 \($0) 行:" } ?? ""
-                problem += message
+                problem = file.isEmpty ? message : message.replacingOccurrences(of: stored + ":", with: file + ":")
             }
             return [
                 "sequence": row["sequence"] ?? "", "id": row["id"] as? String ?? "",
