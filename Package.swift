@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(name: "WenpingYAMLTests", dependencies: ["WenpingYAML"], swiftSettings: commonSettings),
         .testTarget(
-            name: "WenpingTests", dependencies: ["Wenping", "WenpingYAML"],
+            name: "WenpingTests", dependencies: ["Wenping", "WenpingYAML", "WenpingDocuments"],
             // golden files, read through #filePath by the tests that compare with them
             exclude: [
                 "Batch/Snapshots", "Diff/Snapshots", "Explain/Snapshots", "Reports/Snapshots", "RuleTests/Snapshots",

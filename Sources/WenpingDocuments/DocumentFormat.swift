@@ -55,7 +55,7 @@ public struct DocumentRenderer: Sendable {
         case .libreOffice: return try converter.convert(try docx(assessment, appendices: appendices), extension: "docx")
         case .chromium:
             return try converter.convert(
-                Array((html ?? ReportFormat.html.render(assessment)).utf8), extension: "html")
+                Array((html ?? templates.render(.html, assessment)).utf8), extension: "html")
         }
     }
 }

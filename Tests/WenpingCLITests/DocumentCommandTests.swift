@@ -67,6 +67,24 @@ struct DocumentCommandTests {
         #expect(!written.contains { $0.hasPrefix(".") }, "no temporary files left")
     }
 
+    /// `--templates` reaches the Markdown and HTML reports of `assess` and `batch`.
+    @Test func officeTemplatesRewordMarkdownAndHTMLReports() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let office = "Fixtures/templates/xa-office"
+        let markdown = try CommandLineTests.run(["assess", Self.project, "--format", "md", "--templates", office])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("### （三）风险防范化解措施及责任落实"))
+        let plain = try CommandLineTests.run(["assess", Self.project, "--format", "md"])
+        #expect(plain.stdout.contains("### （三）风险防范和化解措施"))
+        let run = try CommandLineTests.run([
+            "batch", Self.project, "--output", folder + "/out", "--format", "html", "--templates", office, "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: folder + "/out/reports/XA-2025-001.html", encoding: .utf8)
+        #expect(html.contains("<h3>（三）风险防范化解措施及责任落实</h3>"))
+    }
+
     @Test func templateErrorsStopBeforeGradingWithStatus64() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -71,4 +71,40 @@ struct PDFConverterTests {
             #expect(!first.contains("第 1 页"))
         }
     }
+
+    static let chromium = DocumentFixtures.which("chromium") ?? DocumentFixtures.which("chromium-browser")
+
+    /// One report printed by headless Chromium from the HTML report (the path taken where only Chromium is there).
+    ///
+    /// A4 pages, every font embedded, page numbers from the style sheet, the same bytes twice.
+    /// Skipped (with a note) where Chromium is not installed, except under `.ci/run`, which installs it.
+    @Test(.enabled(if: chromium != nil || DocumentFixtures.toolsRequired, "Chromium 未安装,跳过 Chromium 转换测试"))
+    func chromiumPrintsTheHTMLReportOnA4WithEmbeddedFonts() throws {
+        let executable = try #require(Self.chromium, "chromium not on PATH although WENPING_REQUIRE_DOCUMENT_TOOLS=1")
+        let renderer = DocumentRenderer(converter: PDFConverter(kind: .chromium, executable: executable))
+        let assessment = try DocumentFixtures.assess(WordReportTests.fixture)
+        let pdf = try renderer.pdf(assessment)
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.hasPrefix("%PDF-"))
+        // A4 in points, as Skia writes it: `/MediaBox [0 0 594.95996 841.91998]`.
+        #expect(text.contains(#/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/#))
+        #expect(try renderer.pdf(assessment) == pdf)
+        let folder = try DocumentFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(pdf).write(to: URL(fileURLWithPath: folder + "/r.pdf"))
+        if let pdffonts = DocumentFixtures.which("pdffonts") {
+            let rows = try DocumentFixtures.run(pdffonts, [folder + "/r.pdf"]).output.split(separator: "\n").dropFirst(
+                2)
+            #expect(!rows.isEmpty)
+            // Columns: name, type (may be two words), encoding, emb, sub, uni, object, generation.
+            for row in rows {
+                #expect(row.split(separator: " ").dropLast(4).last == "yes", "font not embedded: \(row)")
+            }
+        }
+        if let pdftotext = DocumentFixtures.which("pdftotext") {
+            let first = try DocumentFixtures.run(pdftotext, ["-f", "1", "-l", "1", folder + "/r.pdf", "-"]).output
+            #expect(first.contains("社会稳定风险评估报告"))
+            #expect(first.contains("第 1 页"), "\(first)")
+        }
+    }
 }

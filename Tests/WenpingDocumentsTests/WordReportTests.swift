@@ -104,8 +104,9 @@ struct WordReportTests {
         let applicable = model.factors.filter(\.isApplicable).count
         var before: [Int] = []
         var after: [Int] = []
-        for match in xml.matches(of: #/>(前|后) ([0-9、]+)</#) {
-            let numbers = match.2.split(separator: "、").compactMap { Int($0) }
+        // `前`, a no-break space, then numbers with a zero-width space after each `、` (a break opportunity).
+        for match in xml.matches(of: #/>(前|后)\u00A0([0-9、\u200B]+)</#) {
+            let numbers = match.2.split(separator: "、").compactMap { Int($0.filter { $0 != "\u{200B}" }) }
             if match.1 == "前" { before += numbers } else { after += numbers }
         }
         #expect(before.sorted() == Array(0..<applicable).map { $0 + 1 })

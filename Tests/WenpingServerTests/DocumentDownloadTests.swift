@@ -85,6 +85,19 @@ struct DocumentDownloadTests {
         }
     }
 
+    /// The service's `--templates` reaches the Markdown and HTML reports too.
+    @Test func officeTemplatesRewordTheServicesReports() async throws {
+        let office = ServerFixture.root + "/Fixtures/templates/xa-office"
+        let fixture = try await ServerFixture { $0.reportTemplates = office }
+        defer { fixture.remove() }
+        try await fixture.test { client in
+            let html = try await client.call(.post, "/api/v1/assess?format=html", ServerFixture.project)
+            #expect(html.text.contains("<h3>（三）风险防范化解措施及责任落实</h3>"))
+            let markdown = try await client.call(.post, "/api/v1/assess?format=md", ServerFixture.project)
+            #expect(markdown.text.contains("稳评〔2026〕第 XA-2025-002 号"))
+        }
+    }
+
     @Test func badTemplatesOrAMissingConfiguredConverterStopTheStart() async throws {
         let folder = NSTemporaryDirectory() + "wenping-server-documents-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import Testing
 import Wenping
+import WenpingDocuments
 
 @testable import WenpingLedger
 @testable import WenpingServer
@@ -94,7 +95,7 @@ import Wenping
         // The core reads every part: the report states them instead of 未提供.
         let loaded = ProjectLoader(catalog: Self.catalog).load(bytes: Array(json.utf8), file: "form")
         #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics)")
-        let report = MarkdownReportRenderer.render(Engine.evaluate(try #require(loaded.project)))
+        let report = ReportTemplates.builtIn.render(.markdown, Engine.evaluate(try #require(loaded.project)))
         for text in ["某评估中心", "李四", "入户调查", "95.8%", "对照表法", "提高补偿", "已调整补偿标准", "分三级响应", "治安总体平稳"] {
             #expect(report.contains(text), "\(text)")
         }

@@ -26,14 +26,7 @@ public struct BatchRunner: Sendable {
         /// A grade id: projects at or above it after measures are counted in ``BatchSummary/reachedThreshold``.
         public var failOn: String?
 
-        public init(
-            output: String, formats: [ReportFormat] = [.json],
-            jobs: Int? = nil, failOn: String? = nil
-        ) {
-            self.init(output: output, reports: formats.map(ReportWriter.init), jobs: jobs, failOn: failOn)
-        }
-
-        public init(output: String, reports: [ReportWriter], jobs: Int? = nil, failOn: String? = nil) {
+        public init(output: String, reports: [ReportWriter] = [.json], jobs: Int? = nil, failOn: String? = nil) {
             self.output = output
             self.reports = reports
             self.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount

@@ -1,8 +1,8 @@
 /// One kind of report a batch writes for every graded project: the format's name, its file extension and how
 /// its bytes are made.
 ///
-/// The text formats of the core come from ``init(_:)``; other targets add their own (Word and PDF reports,
-/// templated Markdown and HTML in `WenpingDocuments`) without the core knowing them. `render` runs on the batch's
+/// The JSON report is ``json``; other targets add their own (Markdown and HTML from templates, Word and PDF
+/// reports, all in `WenpingDocuments`) without the core knowing them. `render` runs on the batch's
 /// worker threads, several at once; a throw becomes that project's error entry and the batch goes on.
 public struct ReportWriter: Sendable {
     /// The format's name, as `--format` and `summary.json` spell it (`json`, `md`, `docx`).
@@ -17,8 +17,8 @@ public struct ReportWriter: Sendable {
         self.render = render
     }
 
-    /// The core's rendering of `format`.
-    public init(_ format: ReportFormat) {
-        self.init(name: format.rawValue, fileExtension: format.fileExtension) { Array(format.render($0).utf8) }
+    /// The JSON report (the one format the core renders by itself; Markdown and HTML are templates).
+    public static let json = ReportWriter(name: "json", fileExtension: "json") {
+        Array(JSONReportRenderer.render($0).utf8)
     }
 }

@@ -83,7 +83,8 @@ public enum FuzzEntryPoints {
     }
 
     private static func render(_ assessment: Assessment) {
-        for format in ReportFormat.allCases { _ = format.render(assessment) }
+        _ = JSONReportRenderer.render(assessment)
+        for format in ReportFormat.allCases { _ = format.context(assessment) }
         _ = Explainer.explain(assessment)
     }
 

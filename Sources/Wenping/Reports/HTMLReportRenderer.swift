@@ -1,113 +1,122 @@
-/// Renders an assessment as one self-contained Chinese HTML report, fit to print on A4 and attach to a dossier.
+/// The HTML report as the values its template shows: one self-contained Chinese page, fit to print on A4 and
+/// attach to a dossier.
 ///
-/// Same sections and sentences as ``MarkdownReportRenderer`` (both read ``ReportModel``), plus the grade as a
-/// badge, the risk matrix and the factors' weighted contributions as inline SVG. Inline CSS only: no scripts, no
-/// fonts or images fetched, no dates, so the same assessment always gives the same bytes. All text is escaped
-/// with ``HTML/escape(_:)``.
-///
-/// ```swift
-/// let html = HTMLReportRenderer.render(Engine.evaluate(project))
-/// ```
+/// Same sections and sentences as the Markdown report (both read ``ReportModel``), plus the grade as a badge, the
+/// risk matrix and the factors' weighted contributions as inline SVG. The wording, the layout and the style sheet
+/// are the Mustache template `report.html.mustache` (built in, or an office's own) that `WenpingDocuments`
+/// renders: inline CSS only, no scripts, no fonts or images fetched, no dates, so the same assessment always gives
+/// the same bytes. Every value here is already escaped with ``HTML/escape(_:)`` (or is markup made from escaped
+/// text: table cells marking `未提供`, degree cells, the pictures), so a template never escapes anything itself.
 public enum HTMLReportRenderer {
-    /// The report's two pictures of `assessment`, without their numbered captions.
+    /// The probability × impact matrix and the factors' contributions to the index.
     ///
-    /// The probability × impact matrix and the factors' contributions to the index, each an HTML `<figure>` with
-    /// inline SVG and escaped labels (the contributions are empty when no factor applies). The workbench's live
-    /// panel shows these, so it draws exactly what the report draws.
+    /// Each an HTML `<figure>` with inline SVG and escaped labels (the contributions are empty when no factor
+    /// applies). The workbench's live panel shows these, so it draws exactly what the report draws.
     public static func figures(_ assessment: Assessment) -> (matrix: String, contributions: String) {
         let model = ReportModel(assessment)
         return (matrixFigure(model, caption: false), contributionFigure(model, caption: false))
     }
 
-    public static func render(_ assessment: Assessment) -> String {
-        render(ReportModel(assessment))
+    /// The values of the HTML report of `assessment`.
+    public static func context(_ assessment: Assessment) -> ReportContext {
+        context(ReportModel(assessment))
     }
 
-    static func render(_ model: ReportModel) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(HTML.escape(model.project.name)) 社会稳定风险评估报告</title>\n"
-        out += "<style>\n\(style)</style>\n</head>\n<body>\n"
-        out += verdict(model)
-        out += basics(model)
-        out += content(model)
-        out += conclusion(model)
-        out += signOff(model)
-        out += provenance(model)
-        return out + "</body>\n</html>\n"
-    }
-
-    private static func verdict(_ model: ReportModel) -> String {
-        var out = "<header class=\"cover\">\n<h1>\(HTML.escape(model.project.name))<br>社会稳定风险评估报告</h1>\n"
-        out += "<p class=\"subtitle\">"
-        out += model.reportFields.map { "\($0.0)：\(notGiven(HTML.escape($0.1)))" }.joined(separator: "　｜　")
-        out += "</p>\n"
-        for banner in model.banners {
-            out += "<div class=\"banner banner-\(HTML.escape(banner.kind))\" role=\"alert\">\n"
-            out += "<p class=\"banner-title\">\(HTML.escape(banner.title))</p>\n"
-            if !banner.lines.isEmpty {
-                out += "<ul>\n" + banner.lines.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
-            }
-            out += "</div>\n"
-        }
+    static func context(_ model: ReportModel) -> ReportContext {
+        let ruleSet = model.ruleSet
         let incomplete = !model.missingFacts.isEmpty
-        out += "<div class=\"verdict\(incomplete ? " incomplete" : "")\">\n"
-        out += badge(model.after, "落实措施后", model, extra: "", incomplete: incomplete)
-        out += badge(model.before, "措施前", model, extra: " before", incomplete: incomplete)
-        out += "<div class=\"decision\">\n<p class=\"decision-title\">评估结论</p>\n"
-        out += "<p>落实措施后为<strong>\(HTML.escape(model.after.gradeLabel))</strong>"
-        out += "（措施前为\(HTML.escape(model.before.gradeLabel))）。\(HTML.escape(model.decision))</p>\n"
-        let decisive = model.after.reasons.filter(\.decisive).map(\.text)
-        if !decisive.isEmpty {
-            out += "<p class=\"meaning\">落实措施后的等级由以下情形决定：</p>\n<ul class=\"meaning\">\n"
-            out += decisive.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
-        }
-        return out + "</div>\n</div>\n</header>\n"
+        let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
+        let excluded = model.factors.filter { !$0.isApplicable }
+        var fields = ReportContext.common(model, escape: HTML.escape)
+        fields += [
+            ("reportFields", ReportContext.pairs(model.reportFields, HTML.escape, notGiven)),
+            (
+                "banners",
+                .list(
+                    model.banners.map { banner in
+                        .object([
+                            ("kind", .text(HTML.escape(banner.kind))), ("title", .text(HTML.escape(banner.title))),
+                            ("hasLines", .flag(!banner.lines.isEmpty)),
+                            ("lines", .list(banner.lines.map { .text(HTML.escape($0)) })),
+                        ])
+                    })
+            ),
+            ("incomplete", .flag(incomplete)),
+            ("afterTone", .text(tone(model.after, model))), ("beforeTone", .text(tone(model.before, model))),
+            ("hasDecisive", .flag(model.after.reasons.contains(where: \.decisive))),
+            ("decisiveReasons", .list(model.after.reasons.filter(\.decisive).map { .text(HTML.escape($0.text)) })),
+            ("overview", ReportContext.pairs(model.overviewRows, HTML.escape, notGiven)),
+            ("sections", sections(model)),
+            ("citations", .list(model.citations.map { .text(HTML.escape(ReportModel.fullCitation($0))) })),
+            ("effectiveClause", .text(ruleSet.effective.map { "，\(HTML.escape($0)) 起施行" } ?? "")),
+            ("method", .text(HTML.escape(MarkdownReportRenderer.method(model)))),
+            ("facts", .list(facts(model))),
+            ("survey", .optional(SurveyReportSection(model)?.html())),
+            ("matrixFigure", .optional(matrixFigure(model))),
+            ("estimates", .list(estimates(model))),
+            ("excluded", .optional(excluded.isEmpty ? nil : HTML.escape(ReportModel.list(excluded.map(\.label))))),
+            ("beforeOutcome", outcome(model.before, "措施前")),
+            ("experts", .optional(ExpertReportSection(model)?.html())),
+            ("measures", .list(measures(model))),
+            ("contributionFigure", .optional(contributionFigure(model))),
+            ("afterRows", .list(afterRows(model))),
+            ("afterOutcome", outcome(model.after, "落实措施后")),
+            ("mainFactorList", .optional(main.isEmpty ? nil : HTML.escape(ReportModel.list(main)))),
+            (
+                "findings",
+                .list(
+                    model.findings.map {
+                        .object([("category", .text(HTML.escape($0.category))), ("text", .text(HTML.escape($0.text)))])
+                    })
+            ),
+            (
+                "decisionBasis",
+                .text(
+                    model.decisionBasis.isEmpty
+                        ? "" : "（依据：\(model.decisionBasis.map(HTML.escape).joined(separator: "；"))）")
+            ),
+            ("gradeMeaningNote", .optional(model.gradeMeaning.map { HTML.escape(ReportModel.meaningSentence($0)) })),
+            ("hasRequired", .flag(!model.recommendations.required.isEmpty)),
+            ("required", .list(model.recommendations.required.map { .text(HTML.escape($0)) })),
+            ("hasSuggested", .flag(!model.recommendations.suggested.isEmpty)),
+            ("suggested", .list(model.recommendations.suggested.map { .text(HTML.escape($0)) })),
+            ("signOff", ReportContext.signOff(model.signOff) { notGiven(HTML.escape($0)) }),
+        ]
+        return .object(fields)
     }
 
-    private static func badge(
-        _ outcome: ReportModel.Outcome, _ when: String, _ model: ReportModel, extra: String, incomplete: Bool
-    ) -> String {
+    /// The names the HTML template can show beyond ``ReportContext/paths``, with the names inside their items.
+    public static let names: Set<String> = ReportContext.names.union(
+        [
+            "reportFields", "banners", "kind", "title", "hasLines", "lines", "incomplete", "hasDecisive", "afterTone",
+            "beforeTone",
+            "decisiveReasons", "overview", "label", "value", "sections", "environment", "assessor", "process",
+            "opinions", "emergency", "body", "citations", "effectiveClause", "method", "facts", "note", "survey",
+            "matrixFigure", "estimates", "number", "category", "stage", "probability", "impact", "degree", "weight",
+            "basis", "reasons", "excluded", "beforeOutcome", "experts", "afterOutcome", "sentence", "text", "decisive",
+            "measures",
+            "factor", "owner", "assisting", "deadline", "adopted", "outcome", "contributionFigure", "afterRows",
+            "mainFactorList", "findings", "decisionBasis", "gradeMeaningNote", "hasRequired", "required",
+            "hasSuggested", "suggested",
+            "signOff", "role", "name", "date",
+        ]
+            + ["environment", "assessor", "process", "opinions", "emergency"].flatMap { section in
+                ["sections.\(section)", "sections.\(section).title", "sections.\(section).body"]
+            } + ["beforeOutcome", "afterOutcome"].flatMap { ["\($0).sentence", "\($0).reasons"] })
+
+    /// `sev-low`, `sev-mid` or `sev-high`: the badge colour of a grade by its place among the ruleset's grades.
+    private static func tone(_ outcome: ReportModel.Outcome, _ model: ReportModel) -> String {
         let severity = model.ruleSet.grades.firstIndex { $0.id == outcome.grade } ?? 0
-        let tone =
-            severity == 0 ? "sev-low" : severity >= model.ruleSet.grades.count - 1 ? "sev-high" : "sev-mid"
-        var out = "<div class=\"badge \(tone)\(extra)\"><span class=\"when\">\(when)</span>"
-        out += "<span class=\"grade\">\(HTML.escape(outcome.gradeLabel))</span>"
-        if incomplete { out += "<span class=\"caveat\">数据不完整<br>从严认定</span>" }
-        return out + "</div>\n"
+        return severity == 0 ? "sev-low" : severity >= model.ruleSet.grades.count - 1 ? "sev-high" : "sev-mid"
     }
 
     /// `未提供` in a span a reviewer cannot miss; other (already escaped) text as it is.
-    private static func notGiven(_ html: String) -> String {
+    static func notGiven(_ html: String) -> String {
         html == ReportModel.notGiven ? "<span class=\"missing\">未提供</span>" : html
     }
 
-    private static func chapter(_ title: String) -> String {
-        "<section class=\"chapter\">\n<h2>\(title)</h2>\n"
-    }
-
-    private static func basics(_ model: ReportModel) -> String {
-        let ruleSet = model.ruleSet
-        let rows = model.overviewRows
-        var out = chapter("一、基本情况") + "<h3>（一）项目概况</h3>\n"
-        out += table(
-            ["项目", "内容"], rows.map { [HTML.escape($0.0), notGiven(HTML.escape($0.1))] }, widths: [22, 78],
-            className: "basics")
-        out += model.sections.filter { $0.id == "environment" }.map { section($0, heading: "h4") }.joined()
-        out += "<h3>（二）评估依据</h3>\n<ul class=\"basis\">\n"
-        for citation in model.citations { out += "<li>\(HTML.escape(ReportModel.fullCitation(citation)))</li>\n" }
-        out += "<li>风险等级评判标准：\(HTML.escape(ruleSet.title))（\(HTML.escape(ruleSet.id))，版本 "
-        out += HTML.escape(ruleSet.version) + (ruleSet.effective.map { "，\(HTML.escape($0)) 起施行" } ?? "")
-        out += "）</li>\n</ul>\n"
-        out += model.sections.filter { $0.id == "assessor" }.map { section($0, heading: "h3", number: "（三）") }
-            .joined()
-        out += model.sections.filter { $0.id == "process" }.map { section($0, heading: "h3", number: "（四）") }.joined()
-        out += "<p>评估方法：\(HTML.escape(MarkdownReportRenderer.method(model)))</p>\n"
-        return out + "</section>\n"
-    }
-
-    private static func content(_ model: ReportModel) -> String {
-        var rows: [[String]] = model.facts.map { fact in
+    private static func facts(_ model: ReportModel) -> [ReportContext] {
+        let given = model.facts.map { fact in
             let note =
                 switch fact.source {
                 case "given": "项目提供"
@@ -115,114 +124,106 @@ public enum HTMLReportRenderer {
                 case "default": "<span class=\"missing\">未提供，用默认值</span>"
                 default: "<span class=\"missing\">未提供</span>"
                 }
-            return [HTML.escape(fact.label), notGiven(HTML.escape(fact.display)), note]
+            return ReportContext.object([
+                ("label", .text(HTML.escape(fact.label))), ("value", .text(notGiven(HTML.escape(fact.display)))),
+                ("note", .text(note)),
+            ])
         }
-        rows += model.derived.map { [HTML.escape($0.label), notGiven(HTML.escape($0.display)), "由上述事实计算"] }
-        var out = chapter("二、评估内容") + "<h3>（一）风险调查及各方意见采纳情况</h3>\n"
-        out += table(["事实", "取值", "说明"], rows, widths: [52, 28, 20], className: "facts")
-        out += SurveyReportSection(model)?.html() ?? ""
-        out += model.sections.filter { $0.id == "opinions" }.map { section($0, heading: "h4") }.joined()
-        out += estimation(model) + measures(model) + afterMeasures(model)
-        return out + "</section>\n"
+        return given
+            + model.derived.map {
+                .object([
+                    ("label", .text(HTML.escape($0.label))), ("value", .text(notGiven(HTML.escape($0.display)))),
+                    ("note", .text("由上述事实计算")),
+                ])
+            }
     }
 
-    private static func estimation(_ model: ReportModel) -> String {
-        var rows: [[String]] = []
-        for (number, factor) in model.factors.filter(\.isApplicable).enumerated() {
+    private static func estimates(_ model: ReportModel) -> [ReportContext] {
+        model.factors.filter(\.isApplicable).enumerated().map { number, factor in
             var reasons: [String] = []
             if let because = factor.before.probability.because { reasons.append("概率：" + HTML.escape(because)) }
             if let because = factor.before.impact.because { reasons.append("影响：" + HTML.escape(because)) }
-            rows.append([
-                "\(number + 1)", HTML.escape(factor.category), HTML.escape(factor.stage ?? "—"),
-                HTML.escape(factor.label), HTML.escape(factor.before.probability.display),
-                HTML.escape(factor.before.impact.display), degree(factor.before, model),
-                Formatting.weight(factor.weight), factor.basisShort.map(HTML.escape).joined(separator: "；<br>"),
-                reasons.joined(separator: "<br>"),
+            return .object([
+                ("number", .text("\(number + 1)")), ("category", .text(HTML.escape(factor.category))),
+                ("stage", .text(HTML.escape(factor.stage ?? "—"))), ("label", .text(HTML.escape(factor.label))),
+                ("probability", .text(HTML.escape(factor.before.probability.display))),
+                ("impact", .text(HTML.escape(factor.before.impact.display))),
+                ("degree", .text(degree(factor.before, model))), ("weight", .text(Formatting.weight(factor.weight))),
+                ("basis", .text(factor.basisShort.map(HTML.escape).joined(separator: "；<br>"))),
+                ("reasons", .text(reasons.joined(separator: "<br>"))),
             ])
         }
-        var out = "<h3>（二）风险识别和估计</h3>\n" + matrixFigure(model)
-        out += table(
-            ["序号", "风险类型", "发生阶段", "风险因素", "风险概率", "影响程度", "风险程度", "权重", "依据", "理由"], rows,
-            widths: [5, 7, 8, 13, 7, 7, 7, 6, 17, 23], className: "estimates")
-        let excluded = model.factors.filter { !$0.isApplicable }
-        if !excluded.isEmpty {
-            out += "<p>不适用的风险因素：\(HTML.escape(ReportModel.list(excluded.map(\.label))))。</p>\n"
-        }
-        return out + outcome(model.before, "措施前") + (ExpertReportSection(model)?.html() ?? "")
     }
 
-    private static func measures(_ model: ReportModel) -> String {
-        var rows: [[String]] = []
-        for factor in model.factors where factor.isApplicable {
-            for measure in factor.measures {
-                rows.append(
-                    [factor.label, measure.label, measure.owner, measure.assisting ?? "—", measure.deadline ?? "—"]
-                        .map(HTML.escape) + [measure.adopted ? "是" : "否", HTML.escape(measure.outcome ?? "—")])
+    private static func measures(_ model: ReportModel) -> [ReportContext] {
+        model.factors.filter(\.isApplicable).flatMap { factor in
+            factor.measures.map { measure in
+                .object([
+                    ("factor", .text(HTML.escape(factor.label))), ("label", .text(HTML.escape(measure.label))),
+                    ("owner", .text(HTML.escape(measure.owner))),
+                    ("assisting", .text(HTML.escape(measure.assisting ?? "—"))),
+                    ("deadline", .text(HTML.escape(measure.deadline ?? "—"))),
+                    ("adopted", .text(measure.adopted ? "是" : "否")),
+                    ("outcome", .text(HTML.escape(measure.outcome ?? "—"))),
+                ])
             }
         }
-        return "<h3>（三）风险防范和化解措施</h3>\n"
-            + table(
-                ["风险因素", "措施", "责任主体", "协助单位", "时限", "是否采纳", "效果"], rows,
-                widths: [16, 27, 11, 13, 8, 7, 18], className: "measures")
     }
 
-    private static func afterMeasures(_ model: ReportModel) -> String {
-        let rows = model.factors.filter(\.isApplicable).map { factor in
-            [
-                HTML.escape(factor.label),
-                HTML.escape(ReportModel.change(factor.before.probability.label, factor.after.probability.label)),
-                HTML.escape(ReportModel.change(factor.before.impact.label, factor.after.impact.label)),
-                factor.before.degree == factor.after.degree
-                    ? degree(factor.after, model)
-                    : "\(degree(factor.before, model, tag: "span")) → \(degree(factor.after, model, tag: "span"))",
-            ]
+    private static func afterRows(_ model: ReportModel) -> [ReportContext] {
+        model.factors.filter(\.isApplicable).map { factor in
+            .object([
+                ("label", .text(HTML.escape(factor.label))),
+                (
+                    "probability",
+                    .text(
+                        HTML.escape(ReportModel.change(factor.before.probability.label, factor.after.probability.label))
+                    )
+                ),
+                (
+                    "impact",
+                    .text(HTML.escape(ReportModel.change(factor.before.impact.label, factor.after.impact.label)))
+                ),
+                (
+                    "degree",
+                    .text(
+                        factor.before.degree == factor.after.degree
+                            ? degree(factor.after, model)
+                            : "<td>\(degree(factor.before, model, tag: "span")) → \(degree(factor.after, model, tag: "span"))</td>"
+                    )
+                ),
+            ])
         }
-        return "<h3>（四）落实措施后的风险等级</h3>\n" + contributionFigure(model)
-            + table(["风险因素", "风险概率", "影响程度", "风险程度"], rows, widths: [40, 20, 20, 20], className: "after")
-            + outcome(model.after, "落实措施后")
     }
 
-    private static func conclusion(_ model: ReportModel) -> String {
-        var out = chapter("三、评估结论")
-        let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
-        if !main.isEmpty { out += "<p>主要风险因素：\(HTML.escape(ReportModel.list(main)))。</p>\n" }
-        out += "<ul class=\"conclusion\">\n"
-        for finding in model.findings {
-            out += "<li><strong>\(HTML.escape(finding.category))</strong>：\(HTML.escape(finding.text))</li>\n"
-        }
-        out += "</ul>\n<p>风险等级：措施前为<strong>\(HTML.escape(model.before.gradeLabel))</strong>，"
-        out += "落实措施后为<strong>\(HTML.escape(model.after.gradeLabel))</strong>。落实措施后的等级由以下情形决定：</p>\n<ul>\n"
-        for reason in model.after.reasons where reason.decisive { out += "<li>\(HTML.escape(reason.text))</li>\n" }
-        out += "</ul>\n<p>决策建议：\(HTML.escape(model.decision))"
-        out += model.decisionBasis.isEmpty ? "" : "（依据：\(model.decisionBasis.map(HTML.escape).joined(separator: "；"))）"
-        out += "</p>\n"
-        if let meaning = model.gradeMeaning {
-            out += "<p class=\"meaning\">（\(HTML.escape(ReportModel.meaningSentence(meaning)))）</p>\n"
-        }
-        out += "<p>对策建议：</p>\n<ol class=\"recommendations\">\n<li>落实措施后的等级以落实以下已采纳的措施为前提："
-        out += model.recommendations.required.isEmpty ? "无。" : "\n<ul>\n"
-        for item in model.recommendations.required { out += "<li>\(HTML.escape(item))</li>\n" }
-        out += model.recommendations.required.isEmpty ? "</li>\n" : "</ul>\n</li>\n"
-        if !model.recommendations.suggested.isEmpty {
-            out += "<li>建议增加的措施：\n<ul>\n"
-            for item in model.recommendations.suggested { out += "<li>\(HTML.escape(item))</li>\n" }
-            out += "</ul>\n</li>\n"
-        }
-        out += "</ol>\n"
-        out += model.sections.filter { $0.id == "emergency" }.map { section($0, heading: "h3") }.joined()
-        return out + "</section>\n"
+    /// The closing sentence of a part and every reason for the grade.
+    private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> ReportContext {
+        .object([
+            ("sentence", .text(outcome.sentence(when, escape: HTML.escape) { "<strong>\($0)</strong>" })),
+            (
+                "reasons",
+                .list(
+                    outcome.reasons.map {
+                        .object([("text", .text(HTML.escape($0.text))), ("decisive", .flag($0.decisive))])
+                    })
+            ),
+        ])
     }
 
-    private static func signOff(_ model: ReportModel) -> String {
-        "<section class=\"signoff\">\n<h2>签署</h2>\n"
-            + table(
-                ["环节", "姓名", "日期"], model.signOff.map { $0.map { notGiven(HTML.escape($0)) } }, widths: [20, 50, 30],
-                className: "signoff") + "</section>\n"
+    /// The outline sections by id, each with its title and its blocks already laid out.
+    private static func sections(_ model: ReportModel) -> ReportContext {
+        .object(
+            model.sections.map { section in
+                (
+                    section.id,
+                    .object([("title", .text(HTML.escape(section.title))), ("body", .block(blocks(section)))])
+                )
+            })
     }
 
-    /// An outline section from the project file, its blocks in order.
-    private static func section(_ section: ReportModel.Section, heading: String, number: String = "") -> String {
-        var out = "<\(heading)>\(number)\(HTML.escape(section.title))</\(heading)>\n"
+    /// An outline section's blocks, in order.
+    private static func blocks(_ section: ReportModel.Section) -> String {
+        var out = ""
         for block in section.blocks {
             switch block {
             case .paragraph(let text): out += "<p>\(HTML.escape(text))</p>\n"
@@ -254,33 +255,12 @@ public enum HTMLReportRenderer {
         return widths
     }
 
-    private static func provenance(_ model: ReportModel) -> String {
-        let ruleSet = model.ruleSet
-        var out = "<footer class=\"provenance\">\n"
-        out += "<p>规则：\(HTML.escape(ruleSet.id)) 版本 \(HTML.escape(ruleSet.version))，"
-        out += "摘要 <code>sha256:\(HTML.escape(ruleSet.digest))</code></p>\n"
-        out += "<p>引擎：wenping \(HTML.escape(WenpingVersion.current))；"
-        out += "输入摘要 <code>sha256:\(HTML.escape(model.project.inputDigest))</code></p>\n"
-        return out + "</footer>\n"
-    }
-
-    private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> String {
-        var out = "<p class=\"outcome\">" + outcome.sentence(when, escape: HTML.escape) { "<strong>\($0)</strong>" }
-        out += "</p>\n<ul class=\"reasons\">\n"
-        for reason in outcome.reasons {
-            out += "<li\(reason.decisive ? " class=\"decisive\"" : "")>\(HTML.escape(reason.text))"
-            out += reason.decisive ? "（决定等级）" : ""
-            out += "</li>\n"
-        }
-        return out + "</ul>\n"
-    }
-
     /// A table with a repeating header; `rows` hold cell HTML that is already escaped.
     private static func table(_ headers: [String], _ rows: [[String]], widths: [Int], className: String) -> String {
         var out = "<table class=\"\(className)\">\n<colgroup>"
         for width in widths { out += "<col style=\"width:\(width)%\">" }
         out += "</colgroup>\n<thead><tr>" + headers.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows { out += "<tr>" + row.map { $0.hasPrefix("<td") ? $0 : "<td>\($0)</td>" }.joined() + "</tr>\n" }
+        for row in rows { out += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n" }
         return out + "</tbody>\n</table>\n"
     }
 

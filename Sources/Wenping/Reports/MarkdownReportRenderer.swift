@@ -1,50 +1,154 @@
-/// Renders an assessment as a Chinese Markdown report following the outline of the official assessment report
-/// (发改办投资〔2013〕428号 附件2): banners for reference rules and incomplete data; 一、基本情况 (项目概况, 评估依据,
-/// 评估主体, 评估过程和方法); 二、评估内容 (风险调查及各方意见, 风险识别和估计, 防范化解措施, 落实措施后的风险等级);
-/// 三、评估结论; the sign-off; then the provenance that identifies exactly which rules and input produced it.
+/// The Markdown report as the values its template shows: a Chinese report following the outline of the official
+/// assessment report (发改办投资〔2013〕428号 附件2): banners for reference rules and incomplete data; 一、基本情况
+/// (项目概况, 评估依据, 评估主体, 评估过程和方法); 二、评估内容 (风险调查及各方意见, 风险识别和估计, 防范化解措施,
+/// 落实措施后的风险等级); 三、评估结论; the sign-off; then the provenance that identifies exactly which rules and
+/// input produced it.
+///
+/// The wording and layout are the Mustache template `report.md.mustache` (built in, or an office's own) that
+/// `WenpingDocuments` renders; here every value is worked out and made safe for a Markdown table cell
+/// (``cell(_:)``), so a template never escapes anything itself.
 public enum MarkdownReportRenderer {
-    public static func render(_ assessment: Assessment) -> String {
-        render(ReportModel(assessment))
+    /// The values of the Markdown report of `assessment`.
+    public static func context(_ assessment: Assessment) -> ReportContext {
+        context(ReportModel(assessment))
     }
 
-    static func render(_ model: ReportModel) -> String {
-        var out = "# \(cell(model.project.name)) 社会稳定风险评估报告\n\n"
-        out += model.reportFields.map { "\($0.0)：\(cell($0.1))" }.joined(separator: "　｜　") + "\n\n"
-        for banner in model.banners {
-            out += "> **\(cell(banner.title))**\n"
-            for line in banner.lines { out += ">\n> - \(cell(line))\n" }
-            out += "\n"
+    static func context(_ model: ReportModel) -> ReportContext {
+        let ruleSet = model.ruleSet
+        var fields = ReportContext.common(model, escape: cell)
+        fields += [
+            ("reportFields", ReportContext.pairs(model.reportFields, cell)),
+            (
+                "banners",
+                .list(
+                    model.banners.map { banner in
+                        .object([
+                            ("kind", .text(cell(banner.kind))), ("title", .text(cell(banner.title))),
+                            ("hasLines", .flag(!banner.lines.isEmpty)),
+                            ("lines", .list(banner.lines.map { .text(cell($0)) })),
+                        ])
+                    })
+            ),
+            ("headline", .text(cell(model.headline))),
+            ("overview", ReportContext.pairs(model.overviewRows, cell)),
+            ("sections", sections(model)),
+            ("citations", .list(model.citations.map { .text(cell(ReportModel.fullCitation($0))) })),
+            ("method", .text(cell(method(model)))),
+            ("effectiveClause", .text(ruleSet.effective.map { "，\($0) 起施行" } ?? "")),
+            ("facts", .list(model.facts.map(fact) + model.derived.map(derived))),
+            ("survey", .optional(SurveyReportSection(model)?.markdown())),
+            ("estimates", .list(estimates(model))),
+            ("excluded", .optional(excluded(model))),
+            ("beforeOutcome", outcome(model.before, "措施前")),
+            ("experts", .optional(ExpertReportSection(model)?.markdown())),
+            ("measures", .list(measures(model))),
+            ("afterRows", .list(afterRows(model))),
+            ("afterOutcome", outcome(model.after, "落实措施后")),
+            ("mainFactorList", .optional(mainFactorList(model))),
+            (
+                "findings",
+                .list(
+                    model.findings.map {
+                        .object([("category", .text(cell($0.category))), ("text", .text(cell($0.text)))])
+                    })
+            ),
+            ("decisiveReasons", .list(model.after.reasons.filter(\.decisive).map { .text(cell($0.text)) })),
+            (
+                "decisionBasis",
+                .text(model.decisionBasis.isEmpty ? "" : "（依据：\(cell(model.decisionBasis.joined(separator: "；")))）")
+            ),
+            ("gradeMeaningNote", .optional(model.gradeMeaning.map { cell(ReportModel.meaningSentence($0)) })),
+            ("required", .list(model.recommendations.required.map { .text(cell($0)) })),
+            ("hasSuggested", .flag(!model.recommendations.suggested.isEmpty)),
+            ("suggested", .list(model.recommendations.suggested.map { .text(cell($0)) })),
+            ("signOff", ReportContext.signOff(model.signOff, cell)),
+        ]
+        return .object(fields)
+    }
+
+    /// The names the Markdown template can show beyond ``ReportContext/paths``, with the names inside their items.
+    public static let names: Set<String> = ReportContext.names.union(
+        [
+            "reportFields", "banners", "kind", "title", "hasLines", "lines", "headline", "overview", "label", "value",
+            "sections", "environment", "assessor", "process", "opinions", "emergency", "body", "citations", "method",
+            "effectiveClause", "facts", "note", "survey", "estimates", "number", "category", "stage", "probability",
+            "impact", "degree", "weight", "basis", "reasons", "excluded", "beforeOutcome", "experts", "afterOutcome",
+            "sentence",
+            "text", "decisive", "measures", "factor", "owner", "assisting", "deadline", "adopted", "outcome",
+            "afterRows", "mainFactorList", "findings", "decisiveReasons", "decisionBasis", "gradeMeaningNote",
+            "required", "hasSuggested", "suggested", "signOff", "role", "name", "date",
+        ]
+            + ["environment", "assessor", "process", "opinions", "emergency"].flatMap { section in
+                ["sections.\(section)", "sections.\(section).title", "sections.\(section).body"]
+            } + ["beforeOutcome", "afterOutcome"].flatMap { ["\($0).sentence", "\($0).reasons"] })
+
+    private static func fact(_ fact: ReportModel.Fact) -> ReportContext {
+        let note =
+            switch fact.source {
+            case "given": "项目提供"
+            case "survey": "由入户调查得出（见下）"
+            case "default": "**未提供，用默认值**"
+            default: "**未提供**"
+            }
+        return .object([
+            ("label", .text(cell(fact.label))), ("value", .text(cell(fact.display))), ("note", .text(note)),
+        ])
+    }
+
+    private static func derived(_ fact: ReportModel.Fact) -> ReportContext {
+        .object([("label", .text(cell(fact.label))), ("value", .text(cell(fact.display))), ("note", .text("由上述事实计算"))])
+    }
+
+    private static func estimates(_ model: ReportModel) -> [ReportContext] {
+        model.factors.filter(\.isApplicable).enumerated().map { number, factor in
+            .object([
+                ("number", .text("\(number + 1)")), ("category", .text(cell(factor.category))),
+                ("stage", .text(cell(factor.stage ?? "—"))), ("label", .text(cell(factor.label))),
+                ("probability", .text(cell(factor.before.probability.display))),
+                ("impact", .text(cell(factor.before.impact.display))),
+                ("degree", .text(cell(factor.before.degreeLabel))),
+                ("weight", .text(Formatting.weight(factor.weight))),
+                ("basis", .text(cell(factor.basisShort.joined(separator: "；")))),
+                ("reasons", .text(cell(reasons(factor)))),
+            ])
         }
-        out += "> **评估结论**：\(cell(model.headline))\n\n"
-        out += basics(model)
-        out += content(model)
-        out += conclusion(model)
-        out += "## 签署\n\n| 环节 | 姓名 | 日期 |\n|---|---|---|\n"
-        for row in model.signOff { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-        out += "\n---\n\n"
-        let ruleSet = model.ruleSet
-        out += "规则：\(cell(ruleSet.id)) 版本 \(cell(ruleSet.version))，摘要 sha256:\(ruleSet.digest)  \n"
-        out += "引擎：wenping \(WenpingVersion.current)；输入摘要 sha256:\(model.project.inputDigest)\n"
-        return out
     }
 
-    private static func basics(_ model: ReportModel) -> String {
-        let ruleSet = model.ruleSet
-        var out = "## 一、基本情况\n\n### （一）项目概况\n\n| 项目 | 内容 |\n|---|---|\n"
-        let rows = model.overviewRows
-        for (label, value) in rows { out += "| \(cell(label)) | \(cell(value)) |\n" }
-        out += "\n"
-        out += model.sections.filter { $0.id == "environment" }.map { section($0, level: 4) }.joined()
+    private static func excluded(_ model: ReportModel) -> String {
+        let excluded = model.factors.filter { !$0.isApplicable }
+        return excluded.isEmpty ? "" : cell(ReportModel.list(excluded.map(\.label)))
+    }
 
-        out += "### （二）评估依据\n\n"
-        for citation in model.citations { out += "- \(cell(ReportModel.fullCitation(citation)))\n" }
-        out += "- 风险等级评判标准：\(cell(ruleSet.title))（\(cell(ruleSet.id))，版本 \(cell(ruleSet.version))"
-        out += ruleSet.effective.map { "，\($0) 起施行" } ?? ""
-        out += "）\n\n"
-        out += model.sections.filter { $0.id == "assessor" }.map { section($0, level: 3, number: "（三）") }.joined()
-        out += model.sections.filter { $0.id == "process" }.map { section($0, level: 3, number: "（四）") }.joined()
-        out += "评估方法：\(cell(method(model)))\n\n"
-        return out
+    private static func measures(_ model: ReportModel) -> [ReportContext] {
+        model.factors.filter(\.isApplicable).flatMap { factor in
+            factor.measures.map { measure in
+                .object([
+                    ("factor", .text(cell(factor.label))), ("label", .text(cell(measure.label))),
+                    ("owner", .text(cell(measure.owner))), ("assisting", .text(cell(measure.assisting ?? "—"))),
+                    ("deadline", .text(cell(measure.deadline ?? "—"))), ("adopted", .text(measure.adopted ? "是" : "否")),
+                    ("outcome", .text(cell(measure.outcome ?? "—"))),
+                ])
+            }
+        }
+    }
+
+    private static func afterRows(_ model: ReportModel) -> [ReportContext] {
+        model.factors.filter(\.isApplicable).map { factor in
+            .object([
+                ("label", .text(cell(factor.label))),
+                (
+                    "probability",
+                    .text(cell(ReportModel.change(factor.before.probability.label, factor.after.probability.label)))
+                ),
+                ("impact", .text(cell(ReportModel.change(factor.before.impact.label, factor.after.impact.label)))),
+                ("degree", .text(cell(ReportModel.change(factor.before.degreeLabel, factor.after.degreeLabel)))),
+            ])
+        }
+    }
+
+    private static func mainFactorList(_ model: ReportModel) -> String {
+        let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
+        return main.isEmpty ? "" : cell(ReportModel.list(main))
     }
 
     /// How the level was reached, from the ruleset (the same sentence in every format).
@@ -59,64 +163,6 @@ public enum MarkdownReportRenderer {
         return out
     }
 
-    private static func content(_ model: ReportModel) -> String {
-        var out = "## 二、评估内容\n\n### （一）风险调查及各方意见采纳情况\n\n"
-        out += "| 事实 | 取值 | 说明 |\n|---|---|---|\n"
-        for fact in model.facts {
-            let note =
-                switch fact.source {
-                case "given": "项目提供"
-                case "survey": "由入户调查得出（见下）"
-                case "default": "**未提供，用默认值**"
-                default: "**未提供**"
-                }
-            out += "| \(cell(fact.label)) | \(cell(fact.display)) | \(note) |\n"
-        }
-        for fact in model.derived {
-            out += "| \(cell(fact.label)) | \(cell(fact.display)) | 由上述事实计算 |\n"
-        }
-        out += "\n"
-        out += SurveyReportSection(model)?.markdown() ?? ""
-        out += model.sections.filter { $0.id == "opinions" }.map { section($0, level: 4) }.joined()
-
-        out += "### （二）风险识别和估计\n\n"
-        out += "| 序号 | 风险类型 | 发生阶段 | 风险因素 | 风险概率 | 影响程度 | 风险程度 | 权重 | 依据 | 理由 |\n"
-        out += "|---|---|---|---|---|---|---|---|---|---|\n"
-        for (number, factor) in model.factors.filter(\.isApplicable).enumerated() {
-            out += "| \(number + 1) | \(cell(factor.category)) | \(cell(factor.stage ?? "—")) | \(cell(factor.label)) "
-            out += "| \(cell(factor.before.probability.display)) | \(cell(factor.before.impact.display)) "
-            out += "| \(cell(factor.before.degreeLabel)) | \(Formatting.weight(factor.weight)) "
-            out += "| \(cell(factor.basisShort.joined(separator: "；"))) | \(cell(reasons(factor))) |\n"
-        }
-        let excluded = model.factors.filter { !$0.isApplicable }
-        if !excluded.isEmpty {
-            out += "\n不适用的风险因素：\(cell(ReportModel.list(excluded.map(\.label))))。\n"
-        }
-        out += "\n" + outcome(model.before, "措施前")
-        out += ExpertReportSection(model)?.markdown() ?? ""
-
-        out += "### （三）风险防范和化解措施\n\n"
-        out += "| 风险因素 | 措施 | 责任主体 | 协助单位 | 时限 | 是否采纳 | 效果 |\n|---|---|---|---|---|---|---|\n"
-        for factor in model.factors where factor.isApplicable {
-            for measure in factor.measures {
-                out += "| \(cell(factor.label)) | \(cell(measure.label)) | \(cell(measure.owner)) "
-                out += "| \(cell(measure.assisting ?? "—")) | \(cell(measure.deadline ?? "—")) "
-                out += "| \(measure.adopted ? "是" : "否") | \(cell(measure.outcome ?? "—")) |\n"
-            }
-        }
-        out += "\n"
-
-        out += "### （四）落实措施后的风险等级\n\n| 风险因素 | 风险概率 | 影响程度 | 风险程度 |\n|---|---|---|---|\n"
-        for factor in model.factors where factor.isApplicable {
-            out += "| \(cell(factor.label)) "
-            out += "| \(cell(ReportModel.change(factor.before.probability.label, factor.after.probability.label))) "
-            out += "| \(cell(ReportModel.change(factor.before.impact.label, factor.after.impact.label))) "
-            out += "| \(cell(ReportModel.change(factor.before.degreeLabel, factor.after.degreeLabel))) |\n"
-        }
-        out += "\n" + outcome(model.after, "落实措施后")
-        return out
-    }
-
     /// `概率：…；影响：…`, each reason on its own (empty parts left out).
     static func reasons(_ factor: ReportModel.Factor) -> String {
         var parts: [String] = []
@@ -125,33 +171,16 @@ public enum MarkdownReportRenderer {
         return parts.joined(separator: "；")
     }
 
-    private static func conclusion(_ model: ReportModel) -> String {
-        var out = "## 三、评估结论\n\n"
-        let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
-        if !main.isEmpty { out += "主要风险因素：\(cell(ReportModel.list(main)))。\n\n" }
-        for finding in model.findings { out += "- **\(cell(finding.category))**：\(cell(finding.text))\n" }
-        out += "\n风险等级：措施前为**\(cell(model.before.gradeLabel))**，落实措施后为**\(cell(model.after.gradeLabel))**。"
-        out += "落实措施后的等级由以下情形决定：\n\n"
-        for reason in model.after.reasons where reason.decisive { out += "- \(cell(reason.text))\n" }
-        out += "\n决策建议：\(cell(model.decision))"
-        out += model.decisionBasis.isEmpty ? "" : "（依据：\(cell(model.decisionBasis.joined(separator: "；")))）"
-        out += "\n\n"
-        if let meaning = model.gradeMeaning { out += "（\(cell(ReportModel.meaningSentence(meaning)))）\n\n" }
-        out += "对策建议：\n\n"
-        out += "1. 落实措施后的等级以落实以下已采纳的措施为前提："
-        out += model.recommendations.required.isEmpty ? "无。\n" : "\n"
-        for item in model.recommendations.required { out += "   - \(cell(item))\n" }
-        if !model.recommendations.suggested.isEmpty {
-            out += "2. 建议增加的措施：\n"
-            for item in model.recommendations.suggested { out += "   - \(cell(item))\n" }
-        }
-        out += "\n"
-        out += model.sections.filter { $0.id == "emergency" }.map { section($0, level: 3) }.joined()
-        return out
+    /// The outline sections by id, each with its title and its blocks already laid out.
+    private static func sections(_ model: ReportModel) -> ReportContext {
+        .object(
+            model.sections.map { section in
+                (section.id, .object([("title", .text(cell(section.title))), ("body", .block(blocks(section)))]))
+            })
     }
 
-    private static func section(_ section: ReportModel.Section, level: Int, number: String = "") -> String {
-        var out = String(repeating: "#", count: level) + " \(number)\(section.title)\n\n"
+    private static func blocks(_ section: ReportModel.Section) -> String {
+        var out = ""
         for block in section.blocks {
             switch block {
             case .paragraph(let text): out += "\(cell(text))\n\n"
@@ -170,12 +199,18 @@ public enum MarkdownReportRenderer {
         return out
     }
 
-    private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> String {
-        var out = outcome.sentence(when, escape: cell) { "**\($0)**" } + "\n\n"
-        for reason in outcome.reasons {
-            out += "- \(cell(reason.text))" + (reason.decisive ? "（决定等级）" : "") + "\n"
-        }
-        return out + "\n"
+    /// The closing sentence of a part and every reason for the grade.
+    private static func outcome(_ outcome: ReportModel.Outcome, _ when: String) -> ReportContext {
+        .object([
+            ("sentence", .text(outcome.sentence(when, escape: cell) { "**\($0)**" })),
+            (
+                "reasons",
+                .list(
+                    outcome.reasons.map {
+                        .object([("text", .text(cell($0.text))), ("decisive", .flag($0.decisive))])
+                    })
+            ),
+        ])
     }
 
     /// Text made safe for a Markdown table cell: pipes escaped, line breaks folded, HTML-significant characters

@@ -1,5 +1,8 @@
-/// The values a report template may show, as a tree of display-ready text: what `WenpingDocuments` hands to
-/// an office's Mustache templates (title page, letterhead, sign-off block).
+/// The values a report template may show, as a tree of display-ready text.
+///
+/// What `WenpingDocuments` hands to the Mustache templates of the reports (the Markdown and HTML reports, the
+/// Word report's title page, letterhead and sign-off block), built-in or an office's own. Text is already escaped
+/// for the template's format.
 ///
 /// Every value is worked out from ``ReportModel``, so a template shows the same labels and numbers as the built-in
 /// reports. Names are English and stable (templates match on them); ``names`` lists every path for checking a
@@ -34,65 +37,98 @@ public indirect enum ReportContext: Sendable, Hashable {
         }
     }
 
-    /// The context of an assessment's report.
+    /// The context of an assessment's report, as plain text: what the Word report's fixed texts show.
     public static func of(_ assessment: Assessment) -> ReportContext {
-        let model = ReportModel(assessment)
+        .object(common(ReportModel(assessment), escape: { $0 }))
+    }
+
+    /// The values every report template can show (``paths``), each made safe for the output format by `escape`.
+    static func common(_ model: ReportModel, escape: (String) -> String) -> [(String, ReportContext)] {
         let project = model.project
         let ruleSet = model.ruleSet
+        func text(_ value: String) -> ReportContext { .text(escape(value)) }
         func outcome(_ outcome: ReportModel.Outcome) -> ReportContext {
             .object([
-                ("grade", .text(outcome.grade)), ("gradeLabel", .text(outcome.gradeLabel)),
-                ("index", .text(Formatting.number(outcome.index))), ("indexGrade", .text(outcome.indexGrade)),
+                ("grade", text(outcome.grade)), ("gradeLabel", text(outcome.gradeLabel)),
+                ("index", text(Formatting.number(outcome.index))), ("indexGrade", text(outcome.indexGrade)),
             ])
         }
         let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
         let outline = project.outline
-        return .object([
+        return [
             (
                 "project",
                 .object([
-                    ("id", .text(project.id)), ("name", .text(project.name)), ("kind", .text(project.kind)),
-                    ("kindLabel", .text(model.kindLabel)), ("jurisdiction", .text(project.jurisdiction)),
-                    ("region", .text(model.jurisdictionLabel)),
-                    (
-                        "details",
-                        .list(
-                            project.details.map { .object([("label", .text($0.label)), ("value", .text($0.value))]) })
-                    ),
+                    ("id", text(project.id)), ("name", text(project.name)), ("kind", text(project.kind)),
+                    ("kindLabel", text(model.kindLabel)), ("jurisdiction", text(project.jurisdiction)),
+                    ("region", text(model.jurisdictionLabel)),
+                    ("details", pairs(project.details.map { ($0.label, $0.value) }, escape)),
                 ])
             ),
             (
                 "report",
                 .object([
-                    ("number", .text(outline.report.number ?? ReportModel.notGiven)),
-                    ("date", .text(outline.report.date ?? ReportModel.notGiven)),
-                    ("client", .text(outline.report.client ?? ReportModel.notGiven)),
+                    ("number", text(outline.report.number ?? ReportModel.notGiven)),
+                    ("date", text(outline.report.date ?? ReportModel.notGiven)),
+                    ("client", text(outline.report.client ?? ReportModel.notGiven)),
                 ])
             ),
             (
                 "assessor",
                 .object([
-                    ("organisation", .text(outline.assessor?.organisation ?? ReportModel.notGiven)),
-                    ("lead", .text(outline.assessor?.lead ?? ReportModel.notGiven)),
+                    ("organisation", text(outline.assessor?.organisation ?? ReportModel.notGiven)),
+                    ("lead", text(outline.assessor?.lead ?? ReportModel.notGiven)),
                 ])
             ),
             ("before", outcome(model.before)),
             ("after", outcome(model.after)),
-            ("decision", .text(model.decision)),
-            ("gradeMeaning", .text(model.gradeMeaning.map(ReportModel.meaningSentence) ?? "")),
+            ("decision", text(model.decision)),
+            ("gradeMeaning", text(model.gradeMeaning.map(ReportModel.meaningSentence) ?? "")),
             ("mayProceed", .flag(model.mayProceed)),
-            ("mainFactors", .list(main.map(ReportContext.text))),
-            ("warnings", .list(model.warnings.map(ReportContext.text))),
+            ("mainFactors", .list(main.map(text))),
+            ("warnings", .list(model.warnings.map(text))),
             (
                 "ruleset",
                 .object([
-                    ("id", .text(ruleSet.id)), ("title", .text(ruleSet.title)), ("version", .text(ruleSet.version)),
-                    ("effective", .text(ruleSet.effective ?? "")), ("digest", .text(ruleSet.digest)),
+                    ("id", text(ruleSet.id)), ("title", text(ruleSet.title)), ("version", text(ruleSet.version)),
+                    ("effective", text(ruleSet.effective ?? "")), ("digest", text(ruleSet.digest)),
                 ])
             ),
-            ("engine", .object([("version", .text(WenpingVersion.current))])),
-            ("inputDigest", .text(project.inputDigest)),
-        ])
+            ("engine", .object([("version", text(WenpingVersion.current))])),
+            ("inputDigest", text(project.inputDigest)),
+        ]
+    }
+
+    /// Label–value pairs as a list of `{label, value}`, the value passed through `mark` after escaping (the HTML
+    /// report marks `未提供`).
+    static func pairs(
+        _ pairs: [(String, String)], _ escape: (String) -> String, _ mark: (String) -> String = { $0 }
+    ) -> ReportContext {
+        .list(pairs.map { .object([("label", .text(escape($0.0))), ("value", .text(mark(escape($0.1))))]) })
+    }
+
+    /// The sign-off rows (role, name, date) as `{role, name, date}`, each cell through `cell`.
+    static func signOff(_ rows: [[String]], _ cell: (String) -> String) -> ReportContext {
+        .list(
+            rows.map { row in
+                .object(
+                    zip(["role", "name", "date"], row + Array(repeating: "", count: max(0, 3 - row.count)))
+                        .map { ($0, .text(cell($1))) })
+            })
+    }
+
+    /// A piece that may be absent, as a list of none or one item, so that a template can write
+    /// `{{#name}}…{{.}}…{{/name}}` around it; a trailing line break is taken off (the template's line ends it).
+    static func optional(_ text: String?) -> ReportContext {
+        guard var text, !text.isEmpty else { return .list([]) }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return .list([.text(text)])
+    }
+
+    /// A laid-out block of a report (an outline section's body): its trailing line break taken off, since the
+    /// template puts the tag on a line of its own.
+    static func block(_ text: String) -> ReportContext {
+        .text(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
 
     /// Every name a template may use.

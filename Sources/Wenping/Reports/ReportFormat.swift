@@ -1,4 +1,8 @@
-/// The formats a report can be written in.
+/// The text formats a report can be written in.
+///
+/// JSON is rendered here (``JSONReportRenderer``); Markdown and HTML are Mustache templates that
+/// `WenpingDocuments` fills with the values worked out here (``MarkdownReportRenderer/context(_:)``,
+/// ``HTMLReportRenderer/context(_:)``), so an office can reword and re-lay them out.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     case markdown = "md"
@@ -7,12 +11,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file extension, without the dot.
     public var fileExtension: String { rawValue }
 
-    /// Renders an assessment in this format.
-    public func render(_ assessment: Assessment) -> String {
+    /// The values the format's template shows; nil for JSON, which is data rather than a layout.
+    public func context(_ assessment: Assessment) -> ReportContext? {
         switch self {
-        case .json: JSONReportRenderer.render(assessment)
-        case .markdown: MarkdownReportRenderer.render(assessment)
-        case .html: HTMLReportRenderer.render(assessment)
+        case .json: nil
+        case .markdown: MarkdownReportRenderer.context(assessment)
+        case .html: HTMLReportRenderer.context(assessment)
         }
     }
 }

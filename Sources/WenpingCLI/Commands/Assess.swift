@@ -125,10 +125,10 @@ extension WenpingCommand {
                 }
                 let report: [UInt8]
                 if let text = format.format {
-                    report = Array(text.render(assessment).utf8)
+                    report = Array(renderer.templates.render(text, assessment).utf8)
                 } else {
                     do {
-                        report = try renderer?.render(format.document ?? .docx, assessment) ?? []
+                        report = try renderer.render(format.document ?? .docx, assessment)
                     } catch {
                         Console.error("\(file): error: 报告生成失败:\(error)\n")
                         throw ExitCode.outputFailed

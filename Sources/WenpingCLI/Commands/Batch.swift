@@ -20,7 +20,7 @@ extension WenpingCommand {
                 每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符\
                 换成 _),另写 summary.csv(带 BOM,\
                 Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。\
-                docx(Word)和 pdf 报告可用 --templates 换成本单位的标题页、页眉和落款;pdf 由 LibreOffice 或 Chromium 转换\
+                md、html 报告和 docx(Word)、pdf 报告的标题页、页眉和落款可用 --templates 换成本单位的模板;pdf 由 LibreOffice 或 Chromium 转换\
                 (--pdf-converter),转换失败的项目在汇总中记为错误,其他项目照常写出。\
                 每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。\
                 一个输入有问题(读不了、格式错、事实不对、没有适用的规则、项目编号重复)不影响其他输入:
@@ -84,12 +84,12 @@ extension WenpingCommand {
             return result.isEmpty ? [.json] : result
         }
 
-        /// The writer of each format asked for; Word and PDF through `renderer` (templates loaded, converter
-        /// found once for the whole run).
+        /// The writer of each format asked for; Markdown, HTML, Word and PDF with the templates loaded and the
+        /// converter found once for the whole run.
         func writers(_ formats: [FormatOption]) throws -> [ReportWriter] {
-            let renderer = try documents.renderer(for: formats.compactMap(\.document)) ?? DocumentRenderer()
+            let renderer = try documents.renderer(for: formats.compactMap(\.document))
             return formats.map { option in
-                if let text = option.format { return ReportWriter(text) }
+                if let text = option.format { return renderer.templates.writer(text) }
                 let document = option.document ?? .docx
                 return ReportWriter(name: option.rawValue, fileExtension: document.fileExtension) {
                     try renderer.render(document, $0)

@@ -12,8 +12,8 @@ extension WenpingCommand {
             discussion: """
                 默认在 127.0.0.1:8080 监听，账本为当前目录下的 wenping.sqlite,规则目录为 Rules/。
                 首次启动时创建管理员 admin,并在标准错误打印一次性密码(或用 --admin-password-file 指定)。
-                接口说明见 /api/v1/openapi.json。报告可取 json、md、html、docx、pdf 格式;docx/pdf 的标题页、页眉和落款\
-                可用 --templates 换成本单位的模板(启动时检查，有错误则不启动);pdf 用 --pdf-converter 给出的程序(none 表示\
+                接口说明见 /api/v1/openapi.json。报告可取 json、md、html、docx、pdf 格式;md、html 报告和 docx/pdf 的标题页、\
+                页眉和落款可用 --templates 换成本单位的模板(启动时检查，有错误则不启动);pdf 用 --pdf-converter 给出的程序(none 表示\
                 不提供 PDF),未给出时在 PATH 中找 LibreOffice 或 Chromium,找不到时 pdf 请求答复 503。收到 SIGINT/SIGTERM 时处理完进行中的请求、关闭账本后退出。
 
                 环境变量(命令行参数优先):WENPING_HOST、WENPING_PORT、WENPING_RULES、WENPING_LEDGER、

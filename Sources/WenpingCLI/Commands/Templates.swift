@@ -13,8 +13,8 @@ extension WenpingCommand {
             static let configuration = CommandConfiguration(
                 abstract: "把内置的报告模板和说明(README.md)写到目录中",
                 discussion: """
-                    写出 Word/PDF 报告的标题页、页眉和落款模板(Mustache 格式)以及列出全部可用名称的 README.md。
-                    修改后用 wenping assess/batch --format docx 或 pdf 加 --templates 目录 生成报告。
+                    写出 Markdown 和 HTML 报告的全文模板、Word/PDF 报告的标题页、页眉和落款模板(Mustache 格式)
+                    以及列出全部可用名称的 README.md。修改后用 wenping assess/batch/serve 加 --templates 目录 生成报告。
                     目录中已有同名文件时不写任何文件,除非给出 --force。
 
                     退出码:0 成功;4 无法写出(目录不可写或文件已存在);64 命令行用法错误。

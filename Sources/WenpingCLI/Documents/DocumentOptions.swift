@@ -4,7 +4,10 @@ import WenpingDocuments
 
 /// `--templates` and `--pdf-converter`: how Word and PDF reports are made.
 struct DocumentOptions: ParsableArguments {
-    @Option(help: "本单位的报告模板目录(docx-title-page.mustache 等,可先用 wenping templates export 写出内置模板);用于 docx 和 pdf 格式")
+    @Option(
+        help:
+            "本单位的报告模板目录(report.md.mustache、report.html.mustache、docx-title-page.mustache 等,可先用 wenping templates export 写出内置模板);用于 md、html、docx 和 pdf 格式"
+    )
     var templates: String?
 
     @Option(
@@ -12,12 +15,12 @@ struct DocumentOptions: ParsableArguments {
         help: "生成 PDF 的程序:libreoffice、chromium 或程序路径;默认在 PATH 中依次找 soffice、libreoffice、chromium")
     var pdfConverter: String?
 
-    /// The renderer for `formats`: templates loaded and checked, a PDF converter found when PDF is asked for.
+    /// The renderer for `formats`: templates loaded and checked (the Markdown and HTML reports are templates too),
+    /// a PDF converter found when PDF is asked for.
     ///
     /// Template errors are printed with file, line and column and end the command with status 64 before anything
     /// is graded; a missing converter ends it with status 4 (a report could not be written).
-    func renderer(for formats: [DocumentFormat]) throws -> DocumentRenderer? {
-        guard !formats.isEmpty else { return nil }
+    func renderer(for formats: [DocumentFormat]) throws -> DocumentRenderer {
         let loaded = ReportTemplates(folder: templates)
         if !loaded.diagnostics.isEmpty {
             Console.error(DiagnosticFormatter(sources: loaded.sources).format(loaded.diagnostics))

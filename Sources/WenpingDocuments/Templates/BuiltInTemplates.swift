@@ -13,17 +13,17 @@ enum BuiltInTemplates {
         # 社会稳定风险评估报告
 
 
-        = 报告编号:{{report.number}}
-        = 项目编号:{{project.id}}
-        = 所在地区:{{project.region}}
-        = 评估结论:落实措施后{{after.gradeLabel}}(措施前{{before.gradeLabel}})
-        = 评估标准:{{ruleset.title}}(版本 {{ruleset.version}})
+        = 报告编号：{{report.number}}
+        = 项目编号：{{project.id}}
+        = 所在地区：{{project.region}}
+        = 评估结论：落实措施后{{after.gradeLabel}}（措施前{{before.gradeLabel}}）
+        = 评估标准：{{ruleset.title}}（版本 {{ruleset.version}}）
 
 
 
 
-        = 评估主体:{{assessor.organisation}}(盖章)
-        = 评估日期:{{report.date}}
+        = 评估主体：{{assessor.organisation}}（盖章）
+        = 评估日期：{{report.date}}
 
         """
 
@@ -37,7 +37,7 @@ enum BuiltInTemplates {
         {{! 落款(报告正文和签署表之后)。每行一段,规则同 docx-title-page.mustache。}}
 
 
-        > {{assessor.organisation}}(盖章)
+        > {{assessor.organisation}}（盖章）
         > 年    月    日
 
         """

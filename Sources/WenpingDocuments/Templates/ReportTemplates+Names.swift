@@ -6,19 +6,21 @@ import Wenping
 extension ReportTemplates {
     /// The names a template shows that reports do not have.
     ///
-    /// E804 for each tag naming something not in ``ReportContext/names``. Only the standard `{{ }}` delimiters
+    /// E804 for each tag naming something not in `names` (the template's, ``ReportTemplate/names``). Only the standard `{{ }}` delimiters
     /// are checked: after a `{{=… …=}}` tag the rest of the template is not.
-    static func checkNames(_ text: String, file: String) -> [Diagnostic] {
-        scan(text, file: file).diagnostics
+    static func checkNames(_ text: String, file: String, names: Set<String> = ReportContext.names) -> [Diagnostic] {
+        scan(text, file: file, names: names).diagnostics
     }
 
     /// Where the innermost section still open at the end of `text` starts (`{{#name}}` or `{{^name}}`), if any:
     /// the place to point at when Mustache reports a section without its end.
     static func unclosedSection(_ text: String, file: String) -> SourceLocation? {
-        scan(text, file: file).open.last
+        scan(text, file: file, names: []).open.last
     }
 
-    private static func scan(_ text: String, file: String) -> (diagnostics: [Diagnostic], open: [SourceLocation]) {
+    private static func scan(_ text: String, file: String, names: Set<String>) -> (
+        diagnostics: [Diagnostic], open: [SourceLocation]
+    ) {
         var diagnostics: [Diagnostic] = []
         var open: [SourceLocation] = []
         let characters = Array(text)
@@ -77,9 +79,9 @@ extension ReportTemplates {
                 name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
                     .trimmingCharacters(in: .whitespaces)
             }
-            guard !name.isEmpty, !ReportContext.names.contains(name) else { continue }
+            guard !name.isEmpty, !names.contains(name) else { continue }
             var message = "模板中的名称“\(name)”在报告中不存在,会显示为空"
-            let nearest = ReportContext.names.filter { $0 != "." }.min {
+            let nearest = names.filter { $0 != "." }.min {
                 (distance($0, name), $0) < (distance($1, name), $1)
             }
             if let nearest, distance(nearest, name) <= max(2, name.count / 3) {

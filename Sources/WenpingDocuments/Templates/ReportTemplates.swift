@@ -2,13 +2,17 @@ import Foundation
 import Mustache
 public import Wenping
 
-/// The report templates in use: the built-in ones, each replaced by the file of the same name in an office's
-/// template folder when there is one.
+/// The report templates in use: the built-in ones (the Markdown and HTML reports, the Word report's fixed texts),
+/// each replaced by the file of the same name in an office's template folder when there is one.
+///
+/// Every template is parsed once, when this value is made; rendering a report only fills it in, so a batch
+/// loads its templates once for all its projects.
 ///
 /// Loading checks every template before any report is written: the folder and files are readable UTF-8
 /// (E803), every `.mustache` file is a template reports use (E802), the Mustache is well formed (E801) and every
 /// name it shows exists (E804), each with its file, line and column. Templates are rendered as plain text (no
-/// HTML escaping); the Word writer escapes the result for XML.
+/// escaping by Mustache): the values of the Markdown and HTML reports come already escaped for their format, and
+/// the Word writer escapes its fixed texts for XML.
 public struct ReportTemplates: Sendable {
     /// Problems found while loading, in file and position order; reports must not be written when any is an
     /// error.
@@ -22,9 +26,10 @@ public struct ReportTemplates: Sendable {
     /// Largest template file read, in bytes.
     static let maximumSize = 1 << 20
 
-    /// The pragma put before every template so values are not HTML-escaped; it sits on the template's first line,
-    /// so columns on that line are corrected by its length.
-    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+    /// The pragma put before every template so values are not HTML-escaped, on a line of its own (a standalone
+    /// tag, so it prints nothing and a comment on the template's first line still takes its line with it); line
+    /// numbers in Mustache's errors are one more than the template's.
+    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     /// The built-in templates.
     public static let builtIn = ReportTemplates(folder: nil)
@@ -47,12 +52,10 @@ public struct ReportTemplates: Sendable {
             let name = file ?? "(内置模板)\(template.fileName)"
             do {
                 templates[template] = try MustacheTemplate(string: Self.textPragma + text)
-                diagnostics += Self.checkNames(text, file: name)
+                diagnostics += Self.checkNames(text, file: name, names: template.names)
             } catch let error as MustacheTemplate.ParserError {
-                let column =
-                    error.context.lineNumber == 1
-                    ? max(1, error.context.columnNumber - Self.textPragma.count) : error.context.columnNumber
-                var location = SourceLocation(file: name, line: error.context.lineNumber, column: column)
+                var location = SourceLocation(
+                    file: name, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
                     let start = Self.unclosedSection(text, file: name)
                 {
@@ -114,6 +117,22 @@ public struct ReportTemplates: Sendable {
     public func render(_ template: ReportTemplate, _ context: ReportContext) -> String {
         guard let compiled = templates[template] ?? Self.builtIn.templates[template] else { return "" }
         return compiled.render(Self.value(context))
+    }
+
+    /// The report of `assessment` in a text format: JSON from the core, Markdown and HTML from their templates.
+    public func render(_ format: ReportFormat, _ assessment: Assessment) -> String {
+        guard let template = ReportTemplate(format), let context = format.context(assessment) else {
+            return JSONReportRenderer.render(assessment)
+        }
+        return render(template, context)
+    }
+
+    /// A batch writer for `format` with these templates.
+    public func writer(_ format: ReportFormat) -> ReportWriter {
+        if format == .json { return .json }
+        return ReportWriter(name: format.rawValue, fileExtension: format.fileExtension) {
+            Array(render(format, $0).utf8)
+        }
     }
 
     /// The fixed texts of a Word report for `assessment`.

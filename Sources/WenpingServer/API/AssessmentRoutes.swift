@@ -16,7 +16,8 @@ extension APIRoutes {
         let assessment = try Grading.assess(bytes, catalog: state.catalog)
         state.metrics.assessment(grade: assessment.gradeAfter, stored: false)
         switch download {
-        case .text(let format): return Grading.reportResponse(format.render(assessment), format: format)
+        case .text(let format):
+            return Grading.reportResponse(state.documents.templates.render(format, assessment), format: format)
         case .document(let format):
             return try await DocumentDownload.response(format, assessment, state: state)
         }
@@ -137,14 +138,15 @@ extension APIRoutes {
             return Grading.reportResponse(
                 ReviewedReport.decorate(record.content.reportJSON, format: .json, reviews: reviews), format: .json)
         case .text(let format):
-            let report = format.render(try await reassess(record))
+            let report = state.documents.templates.render(format, try await reassess(record))
             return Grading.reportResponse(
                 ReviewedReport.decorate(report, format: format, reviews: reviews), format: format)
         case .document(let format):
             let assessment = try await reassess(record)
             let html =
                 format == .pdf && state.documents.converter?.kind == .chromium
-                ? ReviewedReport.decorate(ReportFormat.html.render(assessment), format: .html, reviews: reviews) : nil
+                ? ReviewedReport.decorate(
+                    state.documents.templates.render(.html, assessment), format: .html, reviews: reviews) : nil
             return try await DocumentDownload.response(
                 format, assessment, state: state, appendices: [ReviewedReport.appendix(reviews)],
                 html: html)

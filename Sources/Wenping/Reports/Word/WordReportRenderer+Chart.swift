@@ -17,9 +17,11 @@ extension WordReportRenderer {
     static func contributionFigure(_ model: ReportModel) -> String {
         guard hasChart(model) else { return "" }
         let count = model.factors.filter(\.isApplicable).count
-        // 16 cm wide; 2.5 cm plus 0.9 cm per factor high (EMU: 360000 per cm).
+        // 16 cm wide; 2.5 cm plus 0.9 cm per factor high, at most 18 cm (EMU: 360000 per cm), so the chart, the
+        // section heading kept with it and the caption fit on one page (the text area is 22.5 cm high): a taller
+        // chart left its heading alone on an otherwise empty page.
         let width = 5_760_000
-        let height = 900_000 + 324_000 * count
+        let height = min(900_000 + 324_000 * count, 6_480_000)
         var drawing = "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
         drawing += "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
         drawing += "<wp:docPr id=\"1\" name=\"图表 1\" descr=\"各风险因素对综合风险指数的贡献,措施前与落实措施后\"/>"

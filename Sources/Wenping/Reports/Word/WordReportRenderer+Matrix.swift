@@ -38,10 +38,8 @@ extension WordReportRenderer {
                 var paragraphs = [line(ruleSet.degrees.labels[degree], faint)]
                 let here = before[probability][impact]
                 let there = after[probability][impact]
-                if !here.isEmpty { paragraphs.append(line("前 " + here.map(String.init).joined(separator: "、"), small)) }
-                if !there.isEmpty {
-                    paragraphs.append(line("后 " + there.map(String.init).joined(separator: "、"), small))
-                }
+                if !here.isEmpty { paragraphs.append(line(numbers("前", here), small)) }
+                if !there.isEmpty { paragraphs.append(line(numbers("后", there), small)) }
                 row.append(WordML.Cell(paragraphs: paragraphs, fill: colour(degree, model)))
             }
             tableRows.append(row)
@@ -55,5 +53,12 @@ extension WordReportRenderer {
             "说明:行为风险概率,列为影响程度,格中文字为该格的风险程度;“前”后的数字为措施前位于该格的风险因素序号,"
                 + "“后”后的数字为落实措施后位于该格的风险因素序号,序号与表 4 一致。", style: "Note")
         return out
+    }
+
+    /// `前 3、7、8`: the marker held to the first number by a no-break space, and a break allowed after every `、`
+    /// (a zero-width space), so a full cell wraps between numbers; without them LibreOffice broke after `前` and
+    /// started lines with `、`.
+    static func numbers(_ marker: String, _ numbers: [Int]) -> String {
+        marker + "\u{00A0}" + numbers.map(String.init).joined(separator: "、\u{200B}")
     }
 }

@@ -204,7 +204,7 @@ public enum WordReportRenderer {
         var out = section("（二）风险识别和估计") + matrix(model) + caption("表", 4, "风险因素识别和估计（措施前）")
         out += WordML.table(
             header: ["序号", "风险类型", "发生阶段", "风险因素", "风险概率", "影响程度", "风险程度", "权重", "依据", "理由"],
-            rows: rows, widths: [5, 7, 8, 13, 7, 7, 7, 6, 17, 23], totalWidth: textWidth)
+            rows: rows, widths: [5, 7, 8, 13, 7, 7, 7, 8, 17, 21], totalWidth: textWidth)
         let excluded = model.factors.filter { !$0.isApplicable }
         if !excluded.isEmpty {
             out += WordML.text("不适用的风险因素：\(ReportModel.list(excluded.map(\.label)))。")
