@@ -1,10 +1,18 @@
 /// The `index.html` of a batch: one self-contained page (inline CSS and SVG, no JavaScript, no network) with the
-/// totals, the grade distribution after measures as a bar chart, and every input in input order with links to
-/// its reports.
+/// totals, the grade distribution after measures as a bar chart, and the first ``shownRows`` inputs in input
+/// order with links to their reports.
 ///
-/// Written in three parts so that rows can be streamed: ``head(_:)``, each ``row(_:)``, and ``tail``. Every
-/// piece of text from a project or a rule file is escaped.
+/// The page stays small whatever the batch size (about 1 MB at most), so a browser opens it at once; every input
+/// is in `summary.csv` and `summary.json`, which the page points to when it does not list them all. Written in
+/// three parts so that rows can be streamed: ``head(_:)``, each ``row(_:)``, and ``tail``. Every piece of text
+/// from a project or a rule file is escaped.
 enum SummaryHTML {
+    /// How many inputs the table lists; the rest are only in `summary.csv` and `summary.json`.
+    static let shownRows = 1_000
+
+    /// Whether the row of the input with 1-based `sequence` goes into the table.
+    static func shows(sequence: Int) -> Bool { sequence <= shownRows }
+
     /// Everything up to the first row of the table.
     static func head(_ summary: BatchSummary) -> String {
         var out = """
@@ -38,7 +46,13 @@ enum SummaryHTML {
         }
         out += "<h2>措施后风险等级分布</h2>\n"
         out += chart(summary.distributionAfter)
-        out += "<h2>项目一览</h2>\n<table>\n<thead><tr>"
+        out += "<h2>项目一览</h2>\n"
+        if summary.total > shownRows {
+            out += "<p class=\"partial\"><strong>下表只列出前 \(shownRows) 个输入(共 \(summary.total) 个)。</strong>"
+            out += "全部输入的结果和错误见 <a href=\"summary.csv\">summary.csv</a>(可用 Excel 打开)"
+            out += "和 <a href=\"summary.json\">summary.json</a>。</p>\n"
+        }
+        out += "<table>\n<thead><tr>"
         out += SummaryCSV.columns.map { "<th>\($0)</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         return out

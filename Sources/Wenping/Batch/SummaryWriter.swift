@@ -31,7 +31,9 @@ final class SummaryWriter {
 
     /// Renders a row for the three files (done on the worker threads: it is most of the per-row work).
     static func lines(_ row: BatchRow) -> Lines {
-        Lines(csv: SummaryCSV.row(row), json: SummaryJSON.row(row), html: SummaryHTML.row(row))
+        Lines(
+            csv: SummaryCSV.row(row), json: SummaryJSON.row(row),
+            html: SummaryHTML.shows(sequence: row.sequence) ? SummaryHTML.row(row) : "")
     }
 
     /// Adds the next row (rows must come in input order).
@@ -40,7 +42,7 @@ final class SummaryWriter {
         try jsonRows.write((summary.total == 0 ? "\n" : ",\n") + lines.json)
         summary.add(row)
         try csv.write(lines.csv)
-        try htmlRows.write(lines.html)
+        if !lines.html.isEmpty { try htmlRows.write(lines.html) }
     }
 
     /// Writes the three files into place and removes the spill files.
