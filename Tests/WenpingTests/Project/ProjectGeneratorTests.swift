@@ -1,0 +1,49 @@
+import Testing
+
+@testable import Wenping
+
+/// Generated projects come in the declared grade mix, with values spread over their ranges, and neighbouring
+/// projects do not share their values.
+struct ProjectGeneratorTests {
+    static let ruleSet = FixtureTests.catalog.ruleSet(id: "national/house-expropriation")!
+    static let loader = ProjectLoader(catalog: FixtureTests.catalog, override: ruleSet.id)
+
+    static func grades(_ generator: ProjectGenerator, count: Int) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for index in 0..<count {
+            if let project = loader.load(bytes: Array(generator.jsonLine(index).utf8), file: "gen").project {
+                counts[Engine.evaluate(project).gradeAfter, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    @Test func theDefaultMixIsReachedWithinAFewPercent() {
+        let counts = Self.grades(ProjectGenerator(ruleSet: Self.ruleSet), count: 200)
+        // Declared: 低 50%, 中 35%, 高 15%.
+        #expect(abs((counts["低"] ?? 0) - 100) <= 16, "\(counts)")
+        #expect(abs((counts["中"] ?? 0) - 70) <= 16, "\(counts)")
+        #expect(abs((counts["高"] ?? 0) - 30) <= 16, "\(counts)")
+    }
+
+    @Test func aDeclaredMixIsFollowed() {
+        let mix = [ProjectGenerator.Share(grade: "高", weight: 1)]
+        let counts = Self.grades(ProjectGenerator(ruleSet: Self.ruleSet, mix: mix), count: 40)
+        #expect(counts == ["高": 40])
+    }
+
+    @Test func neighboursDoNotShareValuesAndValuesSpread() throws {
+        let generator = ProjectGenerator(ruleSet: Self.ruleSet)
+        let facts = try (0..<60).map { try GeneratedLine.facts(of: generator.jsonLine($0)).entries }
+        // Neighbouring projects: most facts differ (the old generator shifted one draw between neighbours).
+        for index in 1..<facts.count {
+            let previous = Dictionary(facts[index - 1].map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let same = facts[index].filter { previous[$0.name] == $0.value }.count
+            #expect(same * 4 < facts[index].count * 3, "projects \(index - 1) and \(index) share \(same) facts")
+        }
+        // A count with no upper bound takes values of every order of magnitude across the batch.
+        let households = facts.compactMap { $0.first { $0.name == "households" }.flatMap { Int($0.value) } }
+        #expect(Set(households).count > 5)
+        #expect(households.contains { $0 < 10 } && households.contains { $0 >= 100 })
+    }
+}
