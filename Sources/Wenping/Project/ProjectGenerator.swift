@@ -106,16 +106,17 @@ public struct ProjectGenerator: Sendable {
         return (Double(bin) + random.unit()) / 10
     }
 
-    /// A position in [0, 1] of a fact's range, turned by `direction` so that 0 is the safe end: `risk` give or
-    /// take 0.15, clamped to the range (so the safest projects sit at the safe end of facts that have a floor).
+    /// A position in [0, 1] of a fact's range, turned by `direction` so that 0 is the safe end (+1 when no direction
+    /// was measured): `risk` give or
+    /// take up to 0.15, less near the safe end (0.02 + risk / 2 either way), so the safest projects keep every
+    /// fact at the safe end of its range: one fact drawn into a risky band is enough for a count rule or a floor
+    /// to lift the grade.
     private static func quantile(_ risk: Double, direction: Int, _ random: inout SplitMix64) -> Double {
         let unit = random.unit()
-        let leaning = min(1, max(0, risk + (unit - 0.5) * 0.3))
-        switch direction {
-        case 1: return leaning
-        case -1: return 1 - leaning
-        default: return unit
-        }
+        let leaning = min(1, max(0, risk + (unit - 0.5) * 2 * min(0.15, 0.5 * risk + 0.02)))
+        // No measured direction (another band masked the fact in every probe): assume, as for most facts of a
+        // 稳评 (counts of petitions, disputes, objections), that more is riskier.
+        return direction == -1 ? 1 - leaning : leaning
     }
 
     private func line(_ index: Int, risk: Double, random: inout SplitMix64) -> String {
@@ -130,7 +131,9 @@ public struct ProjectGenerator: Sendable {
                 for (slot, input) in ruleSet.inputs.enumerated() {
                     // Riskier projects sometimes leave optional facts out (the engine then assumes the worst).
                     if !input.isRequired && risk > 0.5 && random.next() % 12 == 0 { continue }
-                    let direction = directions.isEmpty ? 0 : directions[slot]
+                    // An enumeration's values are ordered safest first (``enumOrder``): it leans like a fact that
+                    // is riskier when higher.
+                    let direction = input.kind == .enumeration ? 1 : directions.isEmpty ? 0 : directions[slot]
                     let position = Self.quantile(risk, direction: direction, &random)
                     json.key(input.name)
                     write(input, slot: slot, at: position, into: &json, &random)
@@ -170,7 +173,10 @@ public struct ProjectGenerator: Sendable {
             let high = input.max ?? 1
             json.number(low + (high - low) * position, digits: 3)
         case .boolean:
-            json.bool(random.unit() < position)
+            // A coin that is almost never risky near the safe end (1 in 3,000 at 0.1) and almost always near the
+            // risky end (a logistic curve around the middle): a boolean is often a floor on its own, so a coin
+            // weighted by `position` itself would lift most safe projects to the top grade.
+            json.bool(random.unit() < 1 / (1 + Foundation.exp(-20 * (position - 0.5))))
         case .enumeration:
             let values = input.domain?.values ?? []
             let order =
@@ -190,7 +196,7 @@ public struct ProjectGenerator: Sendable {
 
     // MARK: - Calibration
 
-    /// Measures, for each input, whether raising it raises the risk: on 16 random projects, the input is set to
+    /// Measures, for each input, whether raising it raises the risk: on 16 random safer projects, the input is set to
     /// the bottom and then the top of its range (each enum value in turn) and the grade and index before measures
     /// compared.
     private func calibrateDirections() -> ([Int], [[Int]]) {
@@ -198,7 +204,9 @@ public struct ProjectGenerator: Sendable {
         var enumEffects = ruleSet.inputs.map { [Double](repeating: 0, count: $0.domain?.values.count ?? 0) }
         for probe in 0..<16 {
             var random = SplitMix64(seed: Self.mixed(seed, UInt64(probe), 1))
-            let base = line(0, risk: random.unit(), random: &random)
+            // Bases from the safer part of the range: in a risky base one band (incidents, say) often masks
+            // another fact's (petitions), and that fact would show no direction.
+            let base = line(0, risk: random.unit() * 0.6, random: &random)
             guard let baseNode = try? GeneratedLine.facts(of: base) else { continue }
             for (slot, input) in ruleSet.inputs.enumerated() {
                 if input.kind == .enumeration {
