@@ -15,7 +15,8 @@ struct SummaryHTMLSizeTests {
         let grading = BatchProcessor.grading(Engine.evaluate(project))
         let writer = try SummaryWriter(
             folder: folder,
-            summary: BatchSummary(formats: [.json], gradeOrder: BatchSummary.gradeOrder(FixtureTests.catalog)))
+            summary: BatchSummary(
+                formats: [ReportFormat.json.rawValue], gradeOrder: BatchSummary.gradeOrder(FixtureTests.catalog)))
         for sequence in 1...count {
             var row = BatchRow(sequence: sequence, file: "big.jsonl", line: sequence)
             row.id = "GEN-\(sequence)"
