@@ -14,7 +14,7 @@ public enum SurveySummaryRenderer {
         out += "| 调查说明 | \(cell(result.specSource)) |\n"
         if let households = result.households { out += "| 应调查户数 | \(households) |\n" }
         out += "| 数据行 | \(result.rows)(另有空行 \(result.blank)) |\n"
-        out += "| 有效问卷 | \(result.valid) |\n| 无效问卷 | \(result.invalidRows.count)(明细见文末,均未计入任何比率) |\n"
+        out += "| 有效问卷 | \(result.valid) |\n| 无效问卷 | \(result.invalidRows.count)（明细见文末，均未计入任何比率） |\n"
         if let rate = result.responseRate {
             out += "| 有效问卷占应调查户数 | \(percent(rate)) |\n"
         }
@@ -38,7 +38,7 @@ public enum SurveySummaryRenderer {
         for fact in result.facts {
             out +=
                 "| \(cell(fact.label)) | \(fact.name) | \(percent(fact.value)) | \(cell(explanation(fact))) | \(fact.n) "
-            out += fact.kind == .rate ? "| \(percent(fact.lower)) – \(percent(fact.upper)) |\n" : "| —(计数,非抽样估计) |\n"
+            out += fact.kind == .rate ? "| \(percent(fact.lower)) – \(percent(fact.upper)) |\n" : "| —（计数，非抽样估计） |\n"
         }
         if let column = result.areaColumn, !result.areas.isEmpty {
             out += "\n## 按\(cell(column))分列\n\n"

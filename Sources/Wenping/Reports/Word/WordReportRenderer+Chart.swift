@@ -24,12 +24,12 @@ extension WordReportRenderer {
         let height = min(900_000 + 324_000 * count, 6_480_000)
         var drawing = "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
         drawing += "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
-        drawing += "<wp:docPr id=\"1\" name=\"图表 1\" descr=\"各风险因素对综合风险指数的贡献,措施前与落实措施后\"/>"
+        drawing += "<wp:docPr id=\"1\" name=\"图表 1\" descr=\"各风险因素对综合风险指数的贡献，措施前与落实措施后\"/>"
         drawing += "<wp:cNvGraphicFramePr/><a:graphic><a:graphicData "
         drawing += "uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
         drawing += "<c:chart r:id=\"\(chartRelationship)\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
         return WordML.paragraph(drawing, alignment: .center, keepNext: true)
-            + caption("图", 1, "各风险因素对综合风险指数的贡献(权重 × 概率分值 × 影响分值 / Σ权重)")
+            + caption("图", 1, "各风险因素对综合风险指数的贡献（权重 × 概率分值 × 影响分值 / Σ权重）")
     }
 
     /// `word/charts/chart1.xml`: one category per applicable factor (`序号 名称`), one series before and one

@@ -45,13 +45,13 @@ extension WordReportRenderer {
             tableRows.append(row)
         }
         let header = ["概率 \\ 影响"] + ruleSet.impactScale.levels.map(\.label)
-        var out = caption("表", 3, "风险矩阵(概率 × 影响)")
+        var out = caption("表", 3, "风险矩阵（概率 × 影响）")
         out += WordML.table(
             header: header, rows: tableRows, widths: [16] + Array(repeating: 84 / max(columns, 1), count: columns),
             totalWidth: textWidth)
         out += WordML.text(
-            "说明:行为风险概率,列为影响程度,格中文字为该格的风险程度;“前”后的数字为措施前位于该格的风险因素序号,"
-                + "“后”后的数字为落实措施后位于该格的风险因素序号,序号与表 4 一致。", style: "Note")
+            "说明：行为风险概率，列为影响程度，格中文字为该格的风险程度；“前”后的数字为措施前位于该格的风险因素序号，"
+                + "“后”后的数字为落实措施后位于该格的风险因素序号，序号与表 4 一致。", style: "Note")
         return out
     }
 
