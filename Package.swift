@@ -94,7 +94,7 @@ let package = Package(
             // golden files, read through #filePath by the tests that compare with them
             exclude: [
                 "Batch/Snapshots", "Diff/Snapshots", "Explain/Snapshots", "Reports/Snapshots", "RuleTests/Snapshots",
-                "Experts/Snapshots", "Schema/Snapshots", "Survey/Snapshots",
+                "Experts/Snapshots", "Schema/Snapshots", "Survey/Snapshots", "Versions/Snapshots",
             ],
             swiftSettings: commonSettings),
         .testTarget(

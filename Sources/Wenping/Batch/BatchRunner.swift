@@ -40,11 +40,14 @@ public struct BatchRunner: Sendable {
     public let catalog: RuleSetCatalog
     /// A ruleset id that replaces the automatic choice for every project.
     public let override: String?
+    /// The date that chooses among versions of a ruleset (default: each project's `assessment_date`).
+    public let asOf: AsOfDate
     public let options: Options
 
-    public init(catalog: RuleSetCatalog, override: String? = nil, options: Options) {
+    public init(catalog: RuleSetCatalog, override: String? = nil, asOf: AsOfDate = .projectDate, options: Options) {
         self.catalog = catalog
         self.override = override
+        self.asOf = asOf
         self.options = options
     }
 
@@ -106,7 +109,8 @@ public struct BatchRunner: Sendable {
             folder: output,
             summary: BatchSummary(formats: options.reports.map(\.name), gradeOrder: BatchSummary.gradeOrder(catalog)))
         let processor = BatchProcessor(
-            loader: ProjectLoader(catalog: catalog, override: override, computesDigest: !options.reports.isEmpty),
+            loader: ProjectLoader(
+                catalog: catalog, override: override, asOf: asOf, computesDigest: !options.reports.isEmpty),
             reports: options.reports,
             reportFolder: reports, reportPrefix: Self.reportFolder + "/", failOn: options.failOn,
             names: NameRegistry())

@@ -59,7 +59,7 @@ struct CSVProject {
         let ruleSet = try? catalog.select(
             kind: value("kind") ?? "", jurisdiction: RuleSetBuilder.normalizedJurisdiction(value("jurisdiction")),
             override: override
-        ).get()
+        ).get().ruleSet
         var inputs: [String: CompiledRuleSet.Input] = [:]
         for input in ruleSet?.inputs ?? [] {
             inputs[input.label] = input

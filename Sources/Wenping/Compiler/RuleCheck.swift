@@ -2,7 +2,7 @@
 ///
 /// A folder is searched recursively for `.yaml`/`.yml` files (rule tests, `*.test.yaml`, are skipped) and is
 /// the root that `extends` may not leave; a single file's root is its own folder. Across the files checked,
-/// two rulesets with the same `id` are an error.
+/// two rulesets with the same `id` are an error unless they are dated versions of one ruleset (``VersionCheck``).
 public struct RuleCheck: Sendable {
     /// Every diagnostic, deduplicated and sorted by file and position.
     public var diagnostics: [Diagnostic]
@@ -22,7 +22,7 @@ public struct RuleCheck: Sendable {
         var ruleSets: [CompiledRuleSet] = []
         var files: [String] = []
         var sources: [String: SourceText] = [:]
-        var idLocations: [String: SourceLocation] = [:]
+        var versions: [VersionCheck.Entry] = []
         for path in paths {
             let root: String
             let targets: [String]
@@ -41,16 +41,11 @@ public struct RuleCheck: Sendable {
                 guard let ruleSet = output.ruleSet else { continue }
                 ruleSets.append(ruleSet)
                 let location = compiler.idLocation(of: file) ?? SourceLocation(file: file, line: 1, column: 1)
-                if let first = idLocations[ruleSet.id] {
-                    bag.error(
-                        .duplicateID, "规则 id“\(ruleSet.id)”已被另一个文件使用;每个规则文件的 id 必须唯一", at: location,
-                        length: ruleSet.id.count, notes: [Diagnostic.Note("另一个文件的 id 在这里", at: first)])
-                } else {
-                    idLocations[ruleSet.id] = location
-                }
+                versions.append(VersionCheck.Entry(ruleSet: ruleSet, idLocation: location))
             }
             sources.merge(compiler.sources) { current, _ in current }
         }
+        bag.append(contentsOf: VersionCheck.diagnostics(versions))
         return RuleCheck(diagnostics: bag.sorted, ruleSets: ruleSets, files: files, sources: sources)
     }
 

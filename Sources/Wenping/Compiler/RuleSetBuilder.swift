@@ -32,6 +32,7 @@ struct RuleSetBuilder {
     var isBase: Bool { (syntax.appliesTo ?? []).isEmpty }
 
     mutating func build(files: [String], digest: String) -> CompiledRuleSet? {
+        let period = validityPeriod()
         declare()
         guard !diagnostics.hasErrors else { return nil }
         declareNames()
@@ -47,7 +48,26 @@ struct RuleSetBuilder {
             basis: (syntax.basis ?? []).map { BasisDocument(key: $0.key.value, title: $0.title.value) },
             files: files, inputs: inputs, derived: derived, probabilityScale: probability, impactScale: impact,
             degrees: degrees, grades: grades, aggregation: aggregation, weightGroups: weightGroups, factors: factors,
-            floors: floors, digest: digest)
+            floors: floors, digest: digest, period: period)
+    }
+
+    /// The version's period from `effective` and `expires`, reporting E250 when it holds no day.
+    mutating func validityPeriod() -> ValidityPeriod {
+        let effective = syntax.effective.flatMap { $0.value.isEmpty ? nil : $0 }
+        let expires = syntax.expires
+        let period = ValidityPeriod(
+            effective: effective.flatMap { CalendarDate($0.value) },
+            expires: expires.flatMap { CalendarDate($0.value) },
+            effectiveLocation: effective?.location, expiresLocation: expires?.location)
+        if let start = period.effective, let end = period.expires, end <= start, let expires {
+            diagnostics.error(
+                .emptyValidity,
+                "停止施行日期 expires(\(end))应晚于生效日期 effective(\(start)):这样的版本一天也不施行;"
+                    + "expires 是不再施行的第一天,如 2025-01-01 起施行、施行一年则写 expires: 2026-01-01",
+                at: expires.location, length: expires.length,
+                notes: effective.map { [Diagnostic.Note("生效日期写在这里", at: $0.location)] } ?? [])
+        }
+        return period
     }
 
     /// `中国 / 陕西省/西安市/` → `中国/陕西省/西安市`; a missing jurisdiction means national (`中国`).

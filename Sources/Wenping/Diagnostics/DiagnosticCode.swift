@@ -113,6 +113,18 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// A measure's `cures` names a band id that its factor does not have.
     public static let unknownCure = DiagnosticCode(rawValue: "E230")
 
+    // MARK: - Rules in force on a date (E25x)
+
+    /// A ruleset's `expires` is not after its `effective` date: the version would never be in force.
+    public static let emptyValidity = DiagnosticCode(rawValue: "E250")
+    /// No version of the ruleset chosen for a project is in force on the project's date.
+    public static let noVersionInForce = DiagnosticCode(rawValue: "E251")
+    /// Several versions of the ruleset chosen for a project are in force on the project's date.
+    public static let severalVersionsInForce = DiagnosticCode(rawValue: "E252")
+    /// Several rule files share an id but cannot be told apart as versions: two give the same `version`, or one
+    /// has no `effective` date.
+    public static let indistinctVersions = DiagnosticCode(rawValue: "E253")
+
     // MARK: - Expressions (E3xx)
 
     /// A character that cannot start any token.
@@ -256,6 +268,17 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let coverageAboveAll = DiagnosticCode(rawValue: "W541")
     /// A survey fact that the project's ruleset does not declare as an input; shown, not graded.
     public static let surveyFactUnused = DiagnosticCode(rawValue: "W542")
+    /// Two versions of one ruleset are in force on some same days (the older one lacks `expires`, or it is
+    /// later than the newer one's `effective`).
+    public static let versionsOverlap = DiagnosticCode(rawValue: "W543")
+    /// Days between two versions of one ruleset on which neither is in force.
+    public static let versionsGap = DiagnosticCode(rawValue: "W544")
+    /// A project without an assessment date (and no `--as-of`) graded by a ruleset with several versions: the
+    /// newest version was used, and the report says so.
+    public static let undatedProject = DiagnosticCode(rawValue: "W545")
+    /// The version named with `--ruleset ID@VERSION` is not in force on the project's date; graded as asked,
+    /// and the report says so.
+    public static let pinnedVersionNotInForce = DiagnosticCode(rawValue: "W546")
 
     /// A measure that names the bands it cures, but none of them can be lowered by it.
     public static let measureCuresNothing = DiagnosticCode(rawValue: "W507")
@@ -329,6 +352,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .extendsTooDeep, slug: "extends-too-deep", summary: "extends 层数超出上限"),
         Entry(code: .identifierTooLong, slug: "identifier-too-long", summary: "标识(id)或名称超出长度上限"),
         Entry(code: .unknownCure, slug: "unknown-cure", summary: "措施的 cures 引用了不存在的分档"),
+        Entry(code: .emptyValidity, slug: "empty-validity", summary: "规则的停止施行日期(expires)不晚于生效日期"),
+        Entry(code: .noVersionInForce, slug: "no-version-in-force", summary: "项目日期没有施行中的规则版本"),
+        Entry(code: .severalVersionsInForce, slug: "several-versions-in-force", summary: "项目日期有多个施行中的规则版本"),
+        Entry(code: .indistinctVersions, slug: "indistinct-versions", summary: "同一 id 的多个规则文件无法区分版本"),
         Entry(code: .unexpectedCharacter, slug: "unexpected-character", summary: "表达式中有无法识别的字符"),
         Entry(code: .unterminatedString, slug: "unterminated-string", summary: "字符串缺少结束引号"),
         Entry(code: .expressionSyntax, slug: "expression-syntax", summary: "表达式语法错误"),
@@ -392,6 +419,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .invalidResponse, slug: "invalid-response", summary: "问卷行无效(已计数并列出,不计入比率)"),
         Entry(code: .coverageAboveAll, slug: "coverage-above-all", summary: "有效问卷多于应调查户数"),
         Entry(code: .surveyFactUnused, slug: "survey-fact-unused", summary: "调查得出的事实不是规则的输入项"),
+        Entry(code: .versionsOverlap, slug: "versions-overlap", summary: "同一规则的两个版本施行期重叠"),
+        Entry(code: .versionsGap, slug: "versions-gap", summary: "同一规则的两个版本之间有空档"),
+        Entry(code: .undatedProject, slug: "undated-project", summary: "项目没有评估日期,按规则最新版本评估"),
+        Entry(code: .pinnedVersionNotInForce, slug: "pinned-version-not-in-force", summary: "指定的规则版本在项目日期不施行"),
         Entry(code: .templateSyntax, slug: "template-syntax", summary: "报告模板的 Mustache 语法错误"),
         Entry(code: .templateUnknown, slug: "template-unknown", summary: "模板目录中有报告用不到的模板文件(文件名可能拼错)"),
         Entry(code: .templateUnreadable, slug: "template-unreadable", summary: "模板文件或模板目录无法读取"),

@@ -10,10 +10,13 @@ import Foundation
 /// print(RuleDiffMarkdownRenderer.render(diff))
 /// ```
 ///
-/// `old` and `new` are each a rule file or a folder of rule files. Rulesets are paired by id (two single files
-/// with one ruleset each are paired whatever their ids); base files are not listed on their own, since their
+/// `old` and `new` are each a rule file, a folder of rule files, or a version of a ruleset in `rules` written
+/// `ID@VERSION` (two versions of one id side by side, as rules in force on different dates are kept). Rulesets
+/// are paired by id (two single files or versions with one ruleset each are paired whatever their ids); base files are not listed on their own, since their
 /// changes show in every ruleset that extends them. Each project is loaded with each version as `wenping assess`
-/// would load it, so a project may even be graded by different rulesets before and after the change.
+/// would load it, so a project may even be graded by different rulesets before and after the change; a side
+/// with one version of a ruleset grades every project with it, whatever the project's date (the point is to
+/// compare the versions).
 public struct RuleDiff: Sendable {
     /// One ruleset present in either version, and what changed in it.
     struct RuleSetPair: Sendable {
@@ -45,10 +48,14 @@ public struct RuleDiff: Sendable {
 
     /// Compiles both versions, grades every project under `projects` (files, or folders searched recursively
     /// for `.yaml`, `.yml` and `.json`, leaving out `*.expected.yaml` and `*.test.yaml`) with each, and compares.
-    public static func run(old: String, new: String, projects: [String]) -> RuleDiff {
+    ///
+    /// - Parameter rules: where `ID@VERSION` arguments are looked up (files or folders); unused for paths.
+    public static func run(old: String, new: String, projects: [String], rules: [String] = []) -> RuleDiff {
         var diff = RuleDiff(oldPath: old, newPath: new)
-        let oldCatalog = RuleSetCatalog(paths: [old])
-        let newCatalog = RuleSetCatalog(paths: [new])
+        let library =
+            rules.isEmpty || (FileSystem.exists(old) && FileSystem.exists(new)) ? nil : RuleSetCatalog(paths: rules)
+        let oldCatalog = side(old, in: library)
+        let newCatalog = side(new, in: library)
         diff.sources.merge(oldCatalog.sources) { current, _ in current }
         diff.sources.merge(newCatalog.sources) { current, _ in current }
         for catalog in [oldCatalog, newCatalog] where catalog.hasErrors {
@@ -58,8 +65,10 @@ public struct RuleDiff: Sendable {
         guard !diff.rulesHaveErrors else { return diff }
         diff.ruleSets = pairRuleSets(
             oldCatalog, newCatalog, singleFiles: !FileSystem.isDirectory(old) && !FileSystem.isDirectory(new))
-        let oldLoader = ProjectLoader(catalog: oldCatalog)
-        let newLoader = ProjectLoader(catalog: newCatalog)
+        var oldLoader = ProjectLoader(catalog: oldCatalog)
+        var newLoader = ProjectLoader(catalog: newCatalog)
+        oldLoader.ignoresPeriods = true
+        newLoader.ignoresPeriods = true
         for file in projectFiles(projects, diagnostics: &diff.diagnostics) {
             let before = oldLoader.load(file: file)
             let after = newLoader.load(file: file)
@@ -85,6 +94,24 @@ public struct RuleDiff: Sendable {
     private init(oldPath: String, newPath: String) {
         self.oldPath = oldPath
         self.newPath = newPath
+    }
+
+    /// The rules of one side: a path compiled, or the version `ID@VERSION` (or the newest version of `ID`) found in
+    /// `library`; a catalog with an E101 error when it is neither.
+    private static func side(_ argument: String, in library: RuleSetCatalog?) -> RuleSetCatalog {
+        guard let library, !FileSystem.exists(argument) else { return RuleSetCatalog(paths: [argument]) }
+        if library.hasErrors { return library }
+        if let ruleSet = library.ruleSet(id: argument), !ruleSet.isBase {
+            return RuleSetCatalog(ruleSets: [ruleSet], diagnostics: [], sources: library.sources)
+        }
+        let versions = library.ruleSets.filter { !$0.isBase }.map { "\($0.id)@\($0.version)" }
+        let message =
+            "“\(argument)”既不是规则文件或目录,也不是规则中的版本(ID@版本);现有:"
+            + (versions.isEmpty ? "无" : versions.joined(separator: "、"))
+        return RuleSetCatalog(
+            ruleSets: [],
+            diagnostics: [.error(.fileUnreadable, message, at: SourceLocation(file: argument, line: 1, column: 1))],
+            sources: library.sources)
     }
 
     private static func pairRuleSets(

@@ -35,6 +35,7 @@ struct RuleSetComparison {
         record(.metadata, "", "名称", old.title, new.title)
         record(.metadata, "", "版本", old.version, new.version)
         record(.metadata, "", "生效日期", old.effective ?? "未写", new.effective ?? "未写")
+        record(.metadata, "", "停止施行日期", old.expires ?? "未写", new.expires ?? "未写")
         record(.metadata, "", "适用地区", old.jurisdiction, new.jurisdiction)
         record(.metadata, "", "适用项目", old.appliesTo.joined(separator: "、"), new.appliesTo.joined(separator: "、"))
         record(

@@ -9,7 +9,8 @@ extension Project {
             id: id, name: name, kind: kind, jurisdiction: jurisdiction, file: file, inputDigest: inputDigest,
             ruleSet: ruleSet, details: details, values: values, given: given, measures: measures, adopted: adopted,
             outline: outline, survey: survey,
-            estimates: EstimateLayout.clearing(slot, in: estimates), experts: experts)
+            estimates: EstimateLayout.clearing(slot, in: estimates), experts: experts,
+            versionChoice: versionChoice)
     }
 
     /// The same project with the measure `id` adopted as well, adopted on every factor that offers it
@@ -25,7 +26,8 @@ extension Project {
         return Project(
             id: id, name: name, kind: kind, jurisdiction: jurisdiction, file: file, inputDigest: inputDigest,
             ruleSet: ruleSet, details: details, values: values, given: given, measures: measures + [measureID],
-            adopted: adopted, outline: outline, survey: survey, estimates: estimates, experts: experts)
+            adopted: adopted, outline: outline, survey: survey, estimates: estimates, experts: experts,
+            versionChoice: versionChoice)
     }
 
     /// The value of every slot (inputs, then derived values) once derived values are worked out from `values`.

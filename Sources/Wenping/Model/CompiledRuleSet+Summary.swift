@@ -8,6 +8,7 @@ extension CompiledRuleSet {
         out += "  适用地区:\(jurisdiction);适用项目:\(appliesTo.isEmpty ? "(基础文件)" : kinds.joined(separator: "、"))\n"
         if let statusBanner { out += "  状态:\(statusBanner)\n" }
         if let effective { out += "  生效日期:\(effective)\n" }
+        if let expires { out += "  停止施行日期:\(expires)\n" }
         out += "  文件:\(files.joined(separator: " → "))\n"
         out += "  概率等级:\(Self.levels(probabilityScale));影响等级:\(Self.levels(impactScale))\n"
         out += "  风险程度(行=概率,列=影响):\n"

@@ -11,6 +11,10 @@ public final class CompiledRuleSet: Sendable {
     public let version: String
     /// Effective date `YYYY-MM-DD`, if the file gives one.
     public let effective: String?
+    /// The first day this version is no longer in force (`YYYY-MM-DD`), if the file gives one.
+    public var expires: String? { period.expires?.description }
+    /// The days this version is in force, with where its dates are written.
+    let period: ValidityPeriod
     /// Slash-separated region path, most general first: `中国/陕西省/西安市`.
     public let jurisdiction: String
     /// Project kinds this ruleset grades; empty for a base file that only provides shared sections.
@@ -53,12 +57,14 @@ public final class CompiledRuleSet: Sendable {
         kindLabels: [String: String] = [:], isReference: Bool = false, basis: [BasisDocument], files: [String],
         inputs: [Input], derived: [Derived], probabilityScale: Scale,
         impactScale: Scale, degrees: DegreeTable, grades: [Grade], aggregation: Aggregation,
-        weightGroups: [WeightGroup], factors: [Factor], floors: [Floor], digest: String
+        weightGroups: [WeightGroup], factors: [Factor], floors: [Floor], digest: String,
+        period: ValidityPeriod = ValidityPeriod()
     ) {
         self.id = id
         self.title = title
         self.version = version
         self.effective = effective
+        self.period = period
         self.jurisdiction = jurisdiction
         self.appliesTo = appliesTo
         self.kindLabels = kindLabels

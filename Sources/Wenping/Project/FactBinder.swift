@@ -9,6 +9,8 @@ struct FactBinder {
     let ruleSet: CompiledRuleSet
     let file: ProjectFile
     var reader: NodeReader
+    /// How the ruleset's version was chosen, carried into the project for its report.
+    var versionChoice: VersionChoice?
 
     init(ruleSet: CompiledRuleSet, file: ProjectFile) {
         self.ruleSet = ruleSet
@@ -53,7 +55,7 @@ struct FactBinder {
             kind: ruleSet.kindKey(for: file.kind.value) ?? file.kind.value, jurisdiction: file.jurisdictionPath,
             file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
             given: given, measures: file.measures.map(\.value), adopted: adopted, outline: file.outline,
-            survey: file.survey, estimates: estimates, experts: experts)
+            survey: file.survey, estimates: estimates, experts: experts, versionChoice: versionChoice)
     }
 
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {

@@ -35,13 +35,15 @@ public final class Project: Sendable {
     let estimates: [Value]
     /// The expert panel's scores, checked against ``ruleSet``, if the project gives them.
     let experts: ExpertPanel?
+    /// How the version of a dated ruleset was chosen, when a date or a named version took part (reports say it).
+    public let versionChoice: VersionChoice?
 
     init(
         id: String, name: String, kind: String, jurisdiction: String, file: String, inputDigest: String,
         ruleSet: CompiledRuleSet, details: [ProjectFile.Detail], values: [Value], given: [Bool], measures: [String],
         adopted: [UInt64], outline: ProjectOutline = ProjectOutline(),
         survey: ProjectSurvey? = nil, estimates: [Value] = [],
-        experts: ExpertPanel? = nil
+        experts: ExpertPanel? = nil, versionChoice: VersionChoice? = nil
     ) {
         self.id = id
         self.name = name
@@ -59,5 +61,6 @@ public final class Project: Sendable {
         self.survey = survey
         self.estimates = estimates
         self.experts = experts
+        self.versionChoice = versionChoice
     }
 }

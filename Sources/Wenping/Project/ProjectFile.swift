@@ -23,6 +23,8 @@ struct ProjectFile: Sendable {
     /// The `experts` block (an expert panel's scores), checked against the ruleset when facts are bound.
     var experts: ExpertPanelSyntax?
     var start: SourceLocation
+    /// The `assessment_date`, which chooses the version of a dated ruleset, with where it is written.
+    var assessmentDate: Located<String>?
     /// The report-outline parts (评估主体, 过程和方法, 各方意见, 应急处置预案, sign-off …), all optional.
     var outline = ProjectOutline()
 
@@ -76,9 +78,13 @@ struct ProjectFile: Sendable {
         guard let id, let name, let kind, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics.diagnostics)
         }
-        let project = ProjectFile(
+        var project = ProjectFile(
             file: file, id: id, name: name, kind: kind, jurisdiction: jurisdiction, details: details, facts: facts,
             measures: measures, survey: survey, experts: experts, start: reader.location(top.mark), outline: outline)
+        if let date = outline.report.date, let node = top["assessment_date"] {
+            project.assessmentDate = Located(
+                value: date, location: reader.location(node.mark), length: date.count)
+        }
         return (project, reader.diagnostics.diagnostics)
     }
 

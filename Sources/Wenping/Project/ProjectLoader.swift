@@ -16,21 +16,26 @@ public struct ProjectLoader: Sendable {
     }
 
     public let catalog: RuleSetCatalog
-    /// A ruleset id that replaces the automatic choice.
+    /// A ruleset id (or `ID@VERSION`) that replaces the automatic choice.
     public let override: String?
+    /// The date that chooses among versions of a ruleset (default: each project's `assessment_date`).
+    public let asOf: AsOfDate
+    /// `wenping diff`: a ruleset with a single version grades every project, whatever its period.
+    var ignoresPeriods = false
     /// Whether projects get their ``Project/inputDigest``; a batch that writes no report skips the hashing.
     let computesDigest: Bool
     /// Whether JSON input goes through ``JSONParser`` first (tests turn it off to compare with libyaml alone).
     var usesJSONFastPath = true
     let limits = YAMLLimits.default
 
-    public init(catalog: RuleSetCatalog, override: String? = nil) {
-        self.init(catalog: catalog, override: override, computesDigest: true)
+    public init(catalog: RuleSetCatalog, override: String? = nil, asOf: AsOfDate = .projectDate) {
+        self.init(catalog: catalog, override: override, asOf: asOf, computesDigest: true)
     }
 
-    init(catalog: RuleSetCatalog, override: String?, computesDigest: Bool) {
+    init(catalog: RuleSetCatalog, override: String?, asOf: AsOfDate = .projectDate, computesDigest: Bool) {
         self.catalog = catalog
         self.override = override
+        self.asOf = asOf
         self.computesDigest = computesDigest
     }
 
@@ -64,15 +69,29 @@ public struct ProjectLoader: Sendable {
         let (parsed, diagnostics) = ProjectFile.load(document, file: file)
         let source = { SourceText(file: file, text: document.text) }
         guard let parsed else { return Output(diagnostics: diagnostics, source: source()) }
-        switch catalog.select(kind: parsed.kind.value, jurisdiction: parsed.jurisdictionPath, override: override) {
+        let request = RuleSetCatalog.VersionRequest(
+            asOf: asOf, projectDate: parsed.assessmentDate, ignoresPeriods: ignoresPeriods)
+        let selection = catalog.select(
+            kind: parsed.kind.value, jurisdiction: parsed.jurisdictionPath, override: override, request: request)
+        // Where a problem with the choice is reported: the date that decided, else the kind (or the file's start
+        // when --ruleset named the ruleset).
+        let datedAt = asOf.date == nil ? parsed.assessmentDate : nil
+        let location = datedAt?.location ?? (override == nil ? parsed.kind.location : parsed.start)
+        switch selection {
         case .failure(let failure):
-            let location = override == nil ? parsed.kind.location : parsed.start
-            return Output(
-                diagnostics: diagnostics + [.error(.noRuleset, failure.message, at: location)], source: source())
-        case .success(let ruleSet):
-            var binder = FactBinder(ruleSet: ruleSet, file: parsed)
+            let at = failure.isAboutDate ? location : (override == nil ? parsed.kind.location : parsed.start)
+            let error = Diagnostic.error(
+                failure.code, failure.message, at: at, length: failure.isAboutDate ? datedAt?.length ?? 1 : 1,
+                notes: failure.notes)
+            return Output(diagnostics: diagnostics + [error], source: source())
+        case .success(let chosen):
+            var binder = FactBinder(ruleSet: chosen.ruleSet, file: parsed)
+            binder.versionChoice = chosen.choice
             let project = binder.bind(digest: computesDigest ? SHA256.hex(bytes) : "")
-            let all = diagnostics + binder.reader.diagnostics.sorted
+            var all = diagnostics + binder.reader.diagnostics.sorted
+            if let warning = chosen.warning {
+                all.append(.warning(warning.code, warning.message, at: location, length: datedAt?.length ?? 1))
+            }
             return Output(project: project, diagnostics: all, source: all.isEmpty ? nil : source())
         }
     }

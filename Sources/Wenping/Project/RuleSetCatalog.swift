@@ -21,22 +21,41 @@ public struct RuleSetCatalog: Sendable {
     }
 
     public init(ruleSets: [CompiledRuleSet]) {
-        self.ruleSets = ruleSets
-        diagnostics = []
-        sources = [:]
+        self.init(ruleSets: ruleSets, diagnostics: [], sources: [:])
     }
 
-    public func ruleSet(id: String) -> CompiledRuleSet? { ruleSets.first { $0.id == id } }
+    init(ruleSets: [CompiledRuleSet], diagnostics: [Diagnostic], sources: [String: SourceText]) {
+        self.ruleSets = ruleSets
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
+    /// The ruleset `id` (its newest version when there are several), or exactly `id@version`.
+    public func ruleSet(id reference: String) -> CompiledRuleSet? {
+        let (id, version) = Self.splitReference(reference)
+        let versions = versions(of: id)
+        guard let version else { return versions.last ?? ruleSets.first { $0.id == reference } }
+        return versions.first { $0.version == version } ?? ruleSets.first { $0.id == reference }
+    }
 
     /// The ruleset for a project of `kind` in `jurisdiction`, or a message in Chinese that lists what exists.
     ///
-    /// - Parameter override: a ruleset id that replaces the automatic choice (`--ruleset`).
-    func select(kind: String, jurisdiction: String, override: String? = nil) -> Result<CompiledRuleSet, Failure> {
+    /// The ruleset id is chosen by kind and jurisdiction (the longest matching jurisdiction wins); among the
+    /// versions of that id, `request` picks the one in force on the run's or the project's date.
+    /// - Parameter override: a ruleset id (or `ID@VERSION`) that replaces the automatic choice (`--ruleset`).
+    func select(
+        kind: String, jurisdiction: String, override: String? = nil, request: VersionRequest = VersionRequest()
+    ) -> Result<Selection, Failure> {
         if let override {
-            if let ruleSet = ruleSet(id: override) { return .success(ruleSet) }
-            let ids = ruleSets.filter { !$0.isBase }.map(\.id)
-            var message = "没有 id 为“\(override)”的规则"
-            if let guess = suggestion(for: override, among: ids) { message += "。是否想写“\(guess)”?" }
+            let reference = Self.splitReference(override)
+            // An id that itself contains “@” is still found whole.
+            let (id, version) = versions(of: override).isEmpty ? reference : (override, nil)
+            let versions = versions(of: id)
+            if !versions.isEmpty { return chooseVersion(versions, named: version, request) }
+            var seen: Set<String> = []
+            let ids = ruleSets.filter { !$0.isBase && seen.insert($0.id).inserted }.map(\.id)
+            var message = "没有 id 为“\(id)”的规则"
+            if let guess = suggestion(for: id, among: ids) { message += "。是否想写“\(guess)”?" }
             message += ";现有规则:\(ids.joined(separator: "、"))"
             return .failure(Failure(message: message))
         }
@@ -48,7 +67,8 @@ public struct RuleSetCatalog: Sendable {
         }
         let depth = { (ruleSet: CompiledRuleSet) in ruleSet.jurisdiction.split(separator: "/").count }
         guard let best = candidates.map(depth).max() else {
-            let available = ruleSets.filter { !$0.isBase }.map { ruleSet in
+            var seen: Set<String> = []
+            let available = ruleSets.filter { !$0.isBase && seen.insert($0.id).inserted }.map { ruleSet in
                 let kinds = ruleSet.appliesTo.map { ruleSet.kindLabel(for: $0) ?? $0 }.joined(separator: "/")
                 return "\(ruleSet.id)(\(kinds),\(ruleSet.jurisdiction))"
             }
@@ -62,16 +82,21 @@ public struct RuleSetCatalog: Sendable {
             return .failure(Failure(message: message))
         }
         let winners = candidates.filter { depth($0) == best }
-        if winners.count > 1 {
+        let ids = winners.map(\.id).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if ids.count > 1 {
             return .failure(
                 Failure(
                     message: "有多个规则同样适用于项目类型“\(kind)”、地区“\(jurisdiction)”:"
-                        + "\(winners.map(\.id).joined(separator: "、"));请用 --ruleset 指定其一"))
+                        + "\(ids.joined(separator: "、"));请用 --ruleset 指定其一"))
         }
-        return .success(winners[0])
+        return chooseVersion(versions(of: ids[0]), named: nil, request)
     }
 
     struct Failure: Error {
+        var code: DiagnosticCode = .noRuleset
         let message: String
+        var notes: [Diagnostic.Note] = []
+        /// True when the date chose no version (E251) or several (E252): located at the date, not at the kind.
+        var isAboutDate = false
     }
 }

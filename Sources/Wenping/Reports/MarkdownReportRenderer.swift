@@ -34,7 +34,7 @@ public enum MarkdownReportRenderer {
             ("sections", sections(model)),
             ("citations", .list(model.citations.map { .text(cell(ReportModel.fullCitation($0))) })),
             ("method", .text(cell(method(model)))),
-            ("effectiveClause", .text(ruleSet.effective.map { "，\($0) 起施行" } ?? "")),
+            ("effectiveClause", .text(cell(model.periodClause))), ("versionClause", .text(cell(model.versionClause))),
             ("facts", .list(model.facts.map(fact) + model.derived.map(derived))),
             ("survey", .optional(SurveyReportSection(model)?.markdown())),
             ("estimates", .list(estimates(model))),
@@ -71,7 +71,7 @@ public enum MarkdownReportRenderer {
         [
             "reportFields", "banners", "kind", "title", "hasLines", "lines", "headline", "overview", "label", "value",
             "sections", "environment", "assessor", "process", "opinions", "emergency", "body", "citations", "method",
-            "effectiveClause", "facts", "note", "survey", "estimates", "number", "category", "stage", "probability",
+            "effectiveClause", "versionClause", "facts", "note", "survey", "estimates", "number", "category", "stage", "probability",
             "impact", "degree", "weight", "basis", "reasons", "excluded", "beforeOutcome", "experts", "afterOutcome",
             "sentence",
             "text", "decisive", "measures", "factor", "owner", "assisting", "deadline", "adopted", "outcome",

@@ -91,7 +91,9 @@ public indirect enum ReportContext: Sendable, Hashable {
                 "ruleset",
                 .object([
                     ("id", text(ruleSet.id)), ("title", text(ruleSet.title)), ("version", text(ruleSet.version)),
-                    ("effective", text(ruleSet.effective ?? "")), ("digest", text(ruleSet.digest)),
+                    ("effective", text(ruleSet.effective ?? "")), ("expires", text(ruleSet.expires ?? "")),
+                    ("versionChoice", text(project.versionChoice?.sentence ?? "")),
+                    ("digest", text(ruleSet.digest)),
                 ])
             ),
             ("engine", .object([("version", text(WenpingVersion.current))])),
@@ -153,6 +155,6 @@ public indirect enum ReportContext: Sendable, Hashable {
         "before.grade", "before.gradeLabel", "before.index", "before.indexGrade", "after.grade",
         "after.gradeLabel", "after.index", "after.indexGrade", "decision", "gradeMeaning", "mayProceed",
         "mainFactors", "warnings", "ruleset.id", "ruleset.title", "ruleset.version", "ruleset.effective",
-        "ruleset.digest", "engine.version", "inputDigest",
+        "ruleset.expires", "ruleset.versionChoice", "ruleset.digest", "engine.version", "inputDigest",
     ]
 }

@@ -8,7 +8,8 @@ struct RuleFileLoader {
     static let formatVersion = "wenping/1"
 
     static let topLevelKeys = [
-        "format", "id", "title", "version", "effective", "jurisdiction", "applies_to", "status", "note", "extends",
+        "format", "id", "title", "version", "effective", "expires", "jurisdiction", "applies_to", "status", "note",
+        "extends",
         "basis", "inputs", "derived", "scales", "degrees", "grades", "aggregation", "weights", "factors", "floors",
         "remove",
     ]
@@ -98,6 +99,7 @@ struct RuleFileLoader {
         } else {
             syntax.effective = top["effective"].flatMap { reader.date($0, "生效日期 effective") }
         }
+        syntax.expires = top["expires"].flatMap { reader.date($0, "停止施行日期 expires") }
         syntax.jurisdiction = reader.string(top["jurisdiction"], "适用地区 jurisdiction")
         if let node = top["applies_to"] {
             loadAppliesTo(node, into: &syntax)

@@ -47,6 +47,9 @@ struct RuleFileSyntax: Sendable {
     var title: Located<String>?
     var version: Located<String>?
     var effective: Located<String>?
+    /// The first day this version is no longer in force (`expires`); never inherited through `extends`, since a
+    /// parent's period is not its child's.
+    var expires: Located<String>?
     var jurisdiction: Located<String>?
     /// Project kinds with their Chinese labels (`house_expropriation: 房屋征收`); a list form gives no labels.
     var appliesTo: [Located<String>]?

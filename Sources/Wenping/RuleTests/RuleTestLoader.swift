@@ -105,9 +105,9 @@ struct RuleTestLoader {
         let explicit = reader.string(map["ruleset"], "规则 ruleset") ?? defaultRuleSet
         if let explicit {
             switch catalog.select(kind: "", jurisdiction: "", override: explicit.value) {
-            case .success(let found): ruleSet = found
+            case .success(let found): ruleSet = found.ruleSet
             case .failure(let failure):
-                reader.diagnostics.error(.noRuleset, failure.message, at: explicit.location, length: explicit.length)
+                reader.diagnostics.error(failure.code, failure.message, at: explicit.location, length: explicit.length)
             }
         }
         var parsed: (file: ProjectFile, digest: String)?
@@ -117,10 +117,14 @@ struct RuleTestLoader {
         if explicit == nil, let parsed {
             // No ruleset named: choose one from the project's kind and jurisdiction, as `wenping assess` does.
             let file = parsed.file
-            switch catalog.select(kind: file.kind.value, jurisdiction: file.jurisdictionPath) {
-            case .success(let found): ruleSet = found
+            // The version in force on the case's assessment_date, when the ruleset has dated versions.
+            let request = RuleSetCatalog.VersionRequest(projectDate: file.assessmentDate)
+            switch catalog.select(kind: file.kind.value, jurisdiction: file.jurisdictionPath, request: request) {
+            case .success(let found): ruleSet = found.ruleSet
             case .failure(let failure):
-                reader.diagnostics.error(.noRuleset, failure.message, at: file.kind.location, length: file.kind.length)
+                let location =
+                    failure.isAboutDate ? file.assessmentDate?.location ?? file.kind.location : file.kind.location
+                reader.diagnostics.error(failure.code, failure.message, at: location, length: file.kind.length)
             }
         }
         guard let ruleSet else { return nil }

@@ -29,6 +29,11 @@ enum RuleFileSchema {
             "description": "施行日期,年-月-日,如 2011-01-21;写 ~ 则不继承上级文件的日期",
             "anyOf": [["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"], ["type": "null"]],
         ]),
+        "expires": .fields([
+            "description":
+                "停止施行日期,年-月-日:本版本施行到这一天的前一天为止(新版本 effective 写同一天则无空档、无重叠);不写则一直施行;不继承",
+            "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        ]),
         "jurisdiction": S.text("适用地区,从大到小用“/”分隔,如 中国/陕西省/西安市(默认 中国)"),
         "applies_to": .fields([
             "description":

@@ -60,8 +60,11 @@ extension WenpingCommand {
         @Option(help: RulesLocator.optionHelp)
         var rules: [String] = []
 
-        @Option(help: "指定规则 id,不按项目类型和地区自动选择")
+        @Option(help: "指定规则 id(或 id@版本),不按项目类型和地区自动选择")
         var ruleset: String?
+
+        @Option(name: .customLong("as-of"), help: AsOfOption.help)
+        var asOf: String?
 
         @Option(help: "报告格式:md 为 Markdown,html 为可打印的网页,docx 为 Word 文档,pdf 为 PDF(需要 LibreOffice 或 Chromium)")
         var format: FormatOption = .md
@@ -84,6 +87,7 @@ extension WenpingCommand {
             if projects.count(where: { $0 == ProjectInput.standardInput }) > 1 {
                 throw ValidationError("标准输入(-)只能给一次")
             }
+            if let asOf, asOf != "today" { _ = try AsOfOption.resolve(asOf) }
         }
 
         func run() throws {
@@ -95,7 +99,7 @@ extension WenpingCommand {
             }
             let renderer = try documents.renderer(for: format.document.map { [$0] } ?? [])
             if let output { try OutputFailure.createFolder(output) }
-            let loader = ProjectLoader(catalog: catalog, override: ruleset)
+            let loader = ProjectLoader(catalog: catalog, override: ruleset, asOf: try AsOfOption.resolve(asOf))
             var invalid = 0
             var reached = false
             var incomplete = false
@@ -114,6 +118,11 @@ extension WenpingCommand {
                     Console.error(formatter.format(loaded.output.diagnostics))
                     invalid += 1
                     continue
+                }
+                // Warnings about the choice of rules (W545, W546) and the facts; the project is still graded.
+                if !loaded.output.diagnostics.isEmpty {
+                    line.clear()
+                    Console.error(formatter.format(loaded.output.diagnostics))
                 }
                 let assessment = Engine.evaluate(project)
                 if let threshold, assessment.severityAfter >= threshold { reached = true }

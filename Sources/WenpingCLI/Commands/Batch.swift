@@ -43,8 +43,11 @@ extension WenpingCommand {
         @Option(help: RulesLocator.optionHelp)
         var rules: [String] = []
 
-        @Option(help: "指定规则 id,不按项目类型和地区自动选择")
+        @Option(help: "指定规则 id(或 id@版本),不按项目类型和地区自动选择")
         var ruleset: String?
+
+        @Option(name: .customLong("as-of"), help: AsOfOption.help)
+        var asOf: String?
 
         @Option(help: "报告格式:json、md、html、docx、pdf;可多次给出或用逗号分隔(如 --format json,docx);默认 json")
         var format: [String] = []
@@ -102,6 +105,7 @@ extension WenpingCommand {
             if summaryOnly && !format.isEmpty { throw ValidationError("--summary-only 不写报告,不能同时给 --format") }
             if let problem = BatchRunner.outputProblem(output, inputs: inputs) { throw ValidationError(problem) }
             _ = try formats()
+            if let asOf, asOf != "today" { _ = try AsOfOption.resolve(asOf) }
         }
 
         func run() throws {
@@ -112,7 +116,7 @@ extension WenpingCommand {
             }
             let grade = try failOn.map { try GradeOption.resolve($0, in: catalog) }
             let runner = BatchRunner(
-                catalog: catalog, override: ruleset,
+                catalog: catalog, override: ruleset, asOf: try AsOfOption.resolve(asOf),
                 options: .init(output: output, reports: try writers(formats()), jobs: jobs, failOn: grade))
             let cancellation = BatchCancellation()
             let interrupts = InterruptHandler(cancellation: cancellation)

@@ -44,7 +44,7 @@ extension BuiltInTemplates {
         - {{.}}
         {{/citations}}
         - 风险等级评判标准：{{ruleset.title}}（{{ruleset.id}}，版本 {{ruleset.version}}{{effectiveCla\#
-        use}}）
+        use}}）{{versionClause}}
 
         ### （三）{{sections.assessor.title}}
 
@@ -363,7 +363,7 @@ extension BuiltInTemplates {
         <li>{{.}}</li>
         {{/citations}}
         <li>风险等级评判标准：{{ruleset.title}}（{{ruleset.id}}，版本 {{ruleset.version}}{{effectiveC\#
-        lause}}）</li>
+        lause}}）{{versionClause}}</li>
         </ul>
         <h3>（三）{{sections.assessor.title}}</h3>
         {{sections.assessor.body}}

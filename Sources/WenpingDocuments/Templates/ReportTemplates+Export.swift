@@ -25,7 +25,9 @@ extension ReportTemplates {
         ("mainFactors", "主要风险因素名称(列表,用 {{#mainFactors}}{{.}}{{/mainFactors}})"),
         ("warnings", "警告(列表,用 {{#warnings}}{{.}}{{/warnings}})"),
         ("ruleset.title", "评估标准(规则)名称"), ("ruleset.id", "规则 id"), ("ruleset.version", "规则版本"),
-        ("ruleset.effective", "规则施行日期(未写时为空)"), ("ruleset.digest", "规则摘要(sha256)"),
+        ("ruleset.effective", "规则施行日期(未写时为空)"), ("ruleset.expires", "规则停止施行日期(未写时为空)"),
+        ("ruleset.versionChoice", "规则版本如何选定(按评估日期/指定日期/最新版本/指定版本;与日期无关时为空)"),
+        ("ruleset.digest", "规则摘要(sha256)"),
         ("engine.version", "wenping 版本"), ("inputDigest", "项目文件摘要(sha256)"),
     ]
 
@@ -38,7 +40,8 @@ extension ReportTemplates {
         ("hasDecisive, decisiveReasons", "决定落实措施后等级的情形(hasDecisive 仅 HTML)"),
         ("overview", "项目概况表(列表:label、value)"),
         ("sections.environment / assessor / process / opinions / emergency", "项目文件中的各部分,各有 title 和 body(已排好的正文)"),
-        ("citations", "评估依据(列表)"), ("effectiveClause", "规则施行日期的分句,如“，2025-01-01 起施行”(可为空)"),
+        ("citations", "评估依据(列表)"), ("effectiveClause", "规则施行期的分句,如“，2025-01-01 起施行，2026-01-01 起停止施行”(可为空)"),
+        ("versionClause", "规则版本如何选定的分句,写在右括号后,如“；按评估日期 2025-06-30 施行的版本评估”(可为空)"),
         ("method", "评估方法说明"), ("facts", "事实表(列表:label、value、note)"), ("survey", "入户调查部分(有调查时)"),
         ("matrixFigure, contributionFigure", "风险矩阵图和贡献图(SVG,仅 HTML)"),
         (

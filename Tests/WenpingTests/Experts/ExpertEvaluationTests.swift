@@ -97,6 +97,9 @@ struct ExpertEvaluationTests {
         let start = try #require(markdown.range(of: "#### 专家评分"))
         let end = try #require(markdown.range(of: "### （三）风险防范和化解措施"))
         try assertSnapshot(String(markdown[start.lowerBound..<end.lowerBound]), named: "xa-road-panel.experts.md")
+        // The whole reports too, so the section is seen in place.
+        try assertSnapshot(markdown, named: "xa-road-panel.report.md")
+        try assertSnapshot(JSONReportRenderer.render(assessment), named: "xa-road-panel.report.json")
         // The panel is shown, not graded with: the grade is the one the rules give without it.
         let plain = ProjectLoader(catalog: FixtureTests.catalog).load(
             file: FixtureTests.root + "/Fixtures/projects/house-expropriation/xa-road-low.yaml")

@@ -151,16 +151,13 @@ public enum WordReportRenderer {
     }
 
     private static func basics(_ model: ReportModel) -> String {
-        let ruleSet = model.ruleSet
         let rows = model.overviewRows
         var out = chapter("一、基本情况") + section("（一）项目概况") + caption("表", 1, "项目基本情况")
         out += table(["项目", "内容"], rows.map { [$0.0, $0.1] }, widths: [22, 78])
         out += model.sections.filter { $0.id == "environment" }.map { outline($0, style: "Heading3") }.joined()
         out += section("（二）评估依据")
         for citation in model.citations { out += WordML.text(ReportModel.fullCitation(citation), style: "ListBullet") }
-        var standard = "风险等级评判标准：\(ruleSet.title)（\(ruleSet.id)，版本 \(ruleSet.version)"
-        standard += (ruleSet.effective.map { "，\($0) 起施行" } ?? "") + "）"
-        out += WordML.text(standard, style: "ListBullet")
+        out += WordML.text(model.standardLine, style: "ListBullet")
         out += model.sections.filter { $0.id == "assessor" }.map { outline($0, style: "Heading2", number: "（三）") }
             .joined()
         out += model.sections.filter { $0.id == "process" }.map { outline($0, style: "Heading2", number: "（四）") }
