@@ -87,7 +87,7 @@ extension WenpingCommand {
             if projects.count(where: { $0 == ProjectInput.standardInput }) > 1 {
                 throw ValidationError("标准输入(-)只能给一次")
             }
-            if let asOf, asOf != "today" { _ = try AsOfOption.resolve(asOf) }
+            try AsOfOption.validate(asOf)
         }
 
         func run() throws {

@@ -105,7 +105,7 @@ extension WenpingCommand {
             if summaryOnly && !format.isEmpty { throw ValidationError("--summary-only 不写报告,不能同时给 --format") }
             if let problem = BatchRunner.outputProblem(output, inputs: inputs) { throw ValidationError(problem) }
             _ = try formats()
-            if let asOf, asOf != "today" { _ = try AsOfOption.resolve(asOf) }
+            try AsOfOption.validate(asOf)
         }
 
         func run() throws {

@@ -26,8 +26,11 @@ extension WenpingCommand {
         @Option(help: RulesLocator.optionHelp)
         var rules: [String] = []
 
-        @Option(help: "指定规则 id,不按项目类型和地区自动选择")
+        @Option(help: "指定规则 id(或 id@版本),不按项目类型和地区自动选择")
         var ruleset: String?
+
+        @Option(name: .customLong("as-of"), help: AsOfOption.help)
+        var asOf: String?
 
         @Option(help: "只说明这个风险因素(id),如 compensation-below-market")
         var factor: String?
@@ -35,9 +38,13 @@ extension WenpingCommand {
         @Option(help: "输出格式:md 为中文说明;json 给工具用(等级、每个最近的变化和未采纳措施的结果,另附中文说明)")
         var format: OutputFormat = .md
 
+        func validate() throws {
+            try AsOfOption.validate(asOf)
+        }
+
         func run() throws {
             let catalog = try RulesLocator.catalog(rules)
-            let loader = ProjectLoader(catalog: catalog, override: ruleset)
+            let loader = ProjectLoader(catalog: catalog, override: ruleset, asOf: try AsOfOption.resolve(asOf))
             guard let loaded = ProjectInput.load(project, with: loader) else { throw ExitCode.inputsInvalid }
             guard let loadedProject = loaded.output.project, !loaded.output.hasErrors else {
                 let formatter = DiagnosticFormatter(sources: loaded.output.source.map { [loaded.name: $0] } ?? [:])

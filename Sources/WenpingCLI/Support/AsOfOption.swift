@@ -12,6 +12,12 @@ enum AsOfOption {
             + "项目没写日期而规则有多个版本时按最新版本并注明",
         valueName: "日期")
 
+    /// Checks `value` while the arguments are validated (a wrong date is a usage error, exit status 64), without
+    /// reading the clock for `today`.
+    static func validate(_ value: String?) throws {
+        if let value, value.trimmingCharacters(in: .whitespaces) != "today" { _ = try resolve(value) }
+    }
+
     /// The date for `value` (nil: each project's own).
     /// - Throws: a usage error (exit status 64) when `value` is neither a date nor `today`.
     static func resolve(_ value: String?) throws -> AsOfDate {

@@ -24,6 +24,7 @@ struct APIRoutes: Sendable {
             (.get, "/metrics", metrics),
             (.get, "/api/v1/openapi.json", openAPI),
             (.post, "/api/v1/assess", assess),
+            (.post, "/api/v1/survey", survey),
             (.get, "/api/v1/rulesets", ruleSetList),
             (.get, "/api/v1/rulesets/{rulesetId}/schema", ruleSetSchema),
             (.post, "/api/v1/rulesets/reload", reload),

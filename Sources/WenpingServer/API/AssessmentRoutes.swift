@@ -12,8 +12,9 @@ extension APIRoutes {
     /// `POST /api/v1/assess`: grades the project in the body without storing anything; answers the report.
     func assess(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         let download = try Grading.format(request)
+        let asOf = try Grading.asOf(request)
         let bytes = Array(try await state.collectBody(request).readableBytesView)
-        let assessment = try Grading.assess(bytes, catalog: state.catalog)
+        let assessment = try Grading.assess(bytes, catalog: state.catalog, asOf: asOf)
         state.metrics.assessment(grade: assessment.gradeAfter, stored: false)
         switch download {
         case .text(let format):

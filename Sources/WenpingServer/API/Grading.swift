@@ -16,12 +16,13 @@ enum Grading {
     ///
     /// - Throws: ``Problem`` 400 (E701) when the body is not JSON/YAML at all, 422 (E717) when the project is
     ///   invalid for its rules; both carry the loader's diagnostics.
-    static func assess(_ bytes: [UInt8], catalog: RuleSetCatalog, override: String? = nil) throws(Problem) -> Assessment
-    {
+    static func assess(
+        _ bytes: [UInt8], catalog: RuleSetCatalog, override: String? = nil, asOf: AsOfDate = .projectDate
+    ) throws(Problem) -> Assessment {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             throw Problem.malformed("请求正文为空;请在正文中给出项目(JSON)")
         }
-        let output = ProjectLoader(catalog: catalog, override: override).load(bytes: bytes, file: bodyName)
+        let output = ProjectLoader(catalog: catalog, override: override, asOf: asOf).load(bytes: bytes, file: bodyName)
         let errors = output.diagnostics.filter { $0.severity == .error }
         if let project = output.project, errors.isEmpty {
             return Engine.evaluate(project)
@@ -46,6 +47,15 @@ enum Grading {
             throw Problem.malformed("参数 \(name) 应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数")
         }
         return value
+    }
+
+    /// The `as_of` query parameter: the date whose rules grade the project (default: its `assessment_date`).
+    static func asOf(_ request: Request) throws(Problem) -> AsOfDate {
+        guard let value = request.uri.queryParameters.get("as_of") else { return .projectDate }
+        guard let date = AsOfDate(String(value)) else {
+            throw Problem.malformed("参数 as_of 应是“年-月-日”格式的有效日期(如 2025-06-30),这里是“\(value)”")
+        }
+        return date
     }
 
     static func describe(_ diagnostic: Diagnostic) -> String {

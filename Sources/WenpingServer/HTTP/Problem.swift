@@ -42,15 +42,18 @@ struct Problem: Error, HTTPResponseError, Sendable {
         json += "\"instance\":\(JSONText.string(instance)),"
         json += "\"code\":\(JSONText.string(code.rawValue)),"
         json += "\"diagnostics\":["
-        json += diagnostics.map { diagnostic in
-            "{\"code\":\(JSONText.string(diagnostic.code.rawValue)),"
-                + "\"severity\":\(JSONText.string(diagnostic.severity.rawValue)),"
-                + "\"message\":\(JSONText.string(diagnostic.message)),"
-                + "\"file\":\(JSONText.string(diagnostic.location.file)),"
-                + "\"line\":\(diagnostic.location.line),\"column\":\(diagnostic.location.column)}"
-        }.joined(separator: ",")
+        json += diagnostics.map(Self.diagnosticJSON).joined(separator: ",")
         json += "]}"
         return json
+    }
+
+    /// One diagnostic as answers carry them: `code`, `severity`, `message`, `file`, `line`, `column`.
+    static func diagnosticJSON(_ diagnostic: Diagnostic) -> String {
+        "{\"code\":\(JSONText.string(diagnostic.code.rawValue)),"
+            + "\"severity\":\(JSONText.string(diagnostic.severity.rawValue)),"
+            + "\"message\":\(JSONText.string(diagnostic.message)),"
+            + "\"file\":\(JSONText.string(diagnostic.location.file)),"
+            + "\"line\":\(diagnostic.location.line),\"column\":\(diagnostic.location.column)}"
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
