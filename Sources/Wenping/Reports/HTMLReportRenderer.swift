@@ -23,7 +23,6 @@ public enum HTMLReportRenderer {
     }
 
     static func context(_ model: ReportModel) -> ReportContext {
-        let ruleSet = model.ruleSet
         let incomplete = !model.missingFacts.isEmpty
         let main = model.mainFactors.compactMap { id in model.factors.first { $0.id == id }?.label }
         let excluded = model.factors.filter { !$0.isApplicable }

@@ -14,7 +14,6 @@ public enum MarkdownReportRenderer {
     }
 
     static func context(_ model: ReportModel) -> ReportContext {
-        let ruleSet = model.ruleSet
         var fields = ReportContext.common(model, escape: cell)
         fields += [
             ("reportFields", ReportContext.pairs(model.reportFields, cell)),
