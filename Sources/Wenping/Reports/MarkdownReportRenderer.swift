@@ -70,7 +70,8 @@ public enum MarkdownReportRenderer {
         [
             "reportFields", "banners", "kind", "title", "hasLines", "lines", "headline", "overview", "label", "value",
             "sections", "environment", "assessor", "process", "opinions", "emergency", "body", "citations", "method",
-            "effectiveClause", "versionClause", "facts", "note", "survey", "estimates", "number", "category", "stage", "probability",
+            "effectiveClause", "versionClause", "facts", "note", "survey", "estimates", "number", "category", "stage",
+            "probability",
             "impact", "degree", "weight", "basis", "reasons", "excluded", "beforeOutcome", "experts", "afterOutcome",
             "sentence",
             "text", "decisive", "measures", "factor", "owner", "assisting", "deadline", "adopted", "outcome",
