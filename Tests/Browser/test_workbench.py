@@ -6,6 +6,7 @@ import urllib.request
 import zipfile
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import PASSWORDS, ROOT, screenshot
@@ -22,7 +23,15 @@ CHOICES = {
 
 
 def wait(driver, condition, timeout=30):
-    return WebDriverWait(driver, timeout).until(lambda d: condition(d))
+    # The live panel replaces its content with each answer: an element found a moment ago may be gone; look again.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: condition(d))
+
+
+def settle(driver):
+    """Waits until the live panel has graded the form as it is now (no request scheduled or in flight)."""
+    wait(driver, lambda d: d.find_element(By.ID, "live").get_attribute("aria-busy") != "true"
+         and d.find_element(By.ID, "live").get_attribute("data-sequence") is not None)
 
 
 def login(driver, base, name):
@@ -56,6 +65,7 @@ def fill_project(driver, project_id, name):
         set_field(driver, key, value)
     for key, value in CHOICES.items():
         Select(driver.find_element(By.ID, "f-" + key)).select_by_value(value)
+    settle(driver)
 
 
 def test_planner_path(server, browser):
@@ -70,9 +80,11 @@ def test_planner_path(server, browser):
     screenshot(driver, "project-form")
     set_field(driver, "opposition_rate", "40%")
     wait(driver, lambda d: "反对率超过33%" in d.find_element(By.ID, "live").text)
+    settle(driver)
     assert live_text(driver, "live-before") == "高"
     set_field(driver, "opposition_rate", "0.04")
     wait(driver, lambda d: "反对率超过33%" not in d.find_element(By.ID, "live").text)
+    settle(driver)
     # Adopting the compensation measure lowers the index after measures.
     before = live_text(driver, "live-index-after")
     driver.find_element(By.ID, "m-compensation-adjustment").click()
@@ -152,6 +164,7 @@ def test_why_this_grade_links_fill_the_form(server, browser):
     assert driver.find_element(By.ID, "f-opposition_rate").get_attribute("value") == value
     # One new request grades the changed form; the explanation stays open.
     wait(driver, lambda d: d.find_element(By.ID, "live").get_attribute("data-sequence") != sequence)
+    settle(driver)
     assert driver.find_element(By.ID, "explain").get_attribute("open") is not None
     # A measure not yet adopted: the link ticks its box.
     adopt = driver.find_elements(By.CSS_SELECTOR, "#explain a.try[data-measure]")

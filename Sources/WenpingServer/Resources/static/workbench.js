@@ -7,7 +7,14 @@
   if (!form || !panel) { return; }
   var timer = null;
   var sequence = 0;
+  // aria-busy marks the panel while a grade is pending (scheduled or in flight), for screen readers and for the
+  // browser tests, which read the panel only once it has settled.
+  function settled(mine) {
+    if (mine === sequence && !timer) { panel.removeAttribute("aria-busy"); }
+  }
   function refresh() {
+    timer = null;
+    panel.setAttribute("aria-busy", "true");
     var mine = ++sequence;
     var body = new URLSearchParams(new FormData(form));
     fetch(form.getAttribute("data-live"), {
@@ -30,6 +37,7 @@
         }
       });
       panel.setAttribute("data-sequence", String(mine));
+      settled(mine);
       if (status) {
         var before = document.getElementById("live-before");
         var after = document.getElementById("live-after");
@@ -37,10 +45,12 @@
       }
     }).catch(function () {
       if (mine === sequence) { panel.textContent = "暂时无法试算，请稍后再试或按“试算等级”。"; }
+      settled(mine);
     });
   }
   function schedule() {
     if (timer) { clearTimeout(timer); }
+    panel.setAttribute("aria-busy", "true");
     timer = setTimeout(refresh, 350);
   }
   // “试用”/“采纳” links of the explanation: put the value into the form (or tick the measure) and grade again.
