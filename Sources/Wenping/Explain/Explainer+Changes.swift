@@ -206,7 +206,6 @@ extension Explainer {
     }
 
     private static func measureOptions(_ context: Context, _ options: [WhatIf.MeasureOption]) -> String {
-        let ruleSet = context.ruleSet
         var out = "## 四、尚未采纳的措施\n\n"
         if let index = context.selected, !context.assessment.factors[index].applicability.isApplicable {
             return out + "该风险因素不适用，它的措施不影响等级。\n"
