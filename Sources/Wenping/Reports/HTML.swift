@@ -1,12 +1,14 @@
 /// Small helpers for writing HTML and inline SVG text by hand: escaping, fixed-decimal coordinates and a rough
 /// text-width estimate for laying out labels.
-enum HTML {
+///
+/// Public so that the other targets' HTML (the service's reviewed report) goes through the same escape.
+public enum HTML {
     /// `text` made safe as HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'` become entities.
     ///
     /// Every piece of text that comes from a project, a rule file or the model goes through this one function,
     /// so a project named `<script>alert(1)</script>` is shown as text and never runs. Control characters (ESC,
     /// NUL, a bare CR…) are shown as symbols (``VisibleText``); line feeds are kept.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         let text = VisibleText.visible(text, keepingNewlines: true)
         // Most text has nothing to escape: hand it back as it is.
         if !text.utf8.contains(where: needsAttention) { return text }

@@ -84,13 +84,13 @@ enum ReviewedReport {
                     review.createdAt, review.content.reviewer, review.content.decision.rawValue,
                     review.content.adjustedGrade ?? "—", review.content.comment,
                 ]
-                section += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
+                section += "<tr>" + cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
             }
             section += "</tbody></table>"
             if let adjusted = reviews.last(where: { $0.content.decision == .adjusted }) {
-                section += "<p>计算所得等级保持不变;审核人 \(escape(adjusted.content.reviewer)) 于 "
-                section += "\(escape(adjusted.createdAt)) 将落实措施后的等级调整为 "
-                section += "<strong>\(escape(adjusted.content.adjustedGrade ?? ""))</strong>。</p>"
+                section += "<p>计算所得等级保持不变;审核人 \(HTML.escape(adjusted.content.reviewer)) 于 "
+                section += "\(HTML.escape(adjusted.createdAt)) 将落实措施后的等级调整为 "
+                section += "<strong>\(HTML.escape(adjusted.content.adjustedGrade ?? ""))</strong>。</p>"
             }
         }
         section += "</section>"
@@ -118,20 +118,5 @@ enum ReviewedReport {
         return WordAppendix(
             title: "审核意见", headers: ["时间", "审核人", "结论", "调整后等级(落实措施后)", "意见或理由"], rows: rows,
             paragraphs: paragraphs)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
