@@ -41,6 +41,28 @@ struct PDFConverterTests {
         )
     }
 
+    /// Two prints whose structure ids differ are the same bytes once ranked, and the ID name tree stays sorted.
+    ///
+    /// Chromium's structure ids come from DOM node ids, which vary with load (seen at load average 30: one
+    /// print in sixty differed only there).
+    @Test func chromiumStructureIDsAreRankedKeepingTheirOrder() {
+        func pdf(_ ids: [Int]) -> [UInt8] {
+            let names = ids.sorted().map { String(format: "(node%08d) 9 0 R", $0) }.joined(separator: " ")
+            let elements = ids.map { String(format: "<</S /TH /ID (node%08d)>>", $0) }.joined(separator: "\n")
+            return Array("%PDF-1.7\n\(elements)\n<</Names [\(names)]>>\n(node) (nodes) (node7x)".utf8)
+        }
+        let early = PDFNormalizer.normalize(pdf([54, 60, 1359]))
+        let late = PDFNormalizer.normalize(pdf([46, 52, 1351]))
+        #expect(early == late)
+        #expect(early.count == pdf([54, 60, 1359]).count)
+        let text = String(decoding: early, as: UTF8.self)
+        #expect(text.contains("<</Names [(node00000001) 9 0 R (node00000002) 9 0 R (node00000003) 9 0 R]>>"))
+        #expect(text.hasSuffix("(node) (nodes) (node7x)"))
+        // Ids of different widths are left alone: their digits' order would not be their numbers' order.
+        let mixed = Array("(node7) (node12)".utf8)
+        #expect(PDFNormalizer.normalize(mixed) == mixed)
+    }
+
     static let soffice = DocumentFixtures.which("soffice")
 
     /// One report through LibreOffice.

@@ -1,5 +1,6 @@
 /// Makes a converter's PDF the same bytes for the same report: the creation and modification dates become
-/// 1980-01-01 and the document id, LibreOffice's checksum and the XMP ids zeros.
+/// 1980-01-01 and the document id, LibreOffice's checksum and the XMP ids zeros; Chromium's structure-tree
+/// element ids are renumbered by rank.
 ///
 /// Every replacement keeps the length of what it replaces, so the cross-reference offsets stay right and the
 /// file stays valid. Only the uncompressed places converters write these values are touched.
@@ -17,7 +18,39 @@ enum PDFNormalizer {
                 in: &out, after: "<\(tag)>", open: nil, close: UInt8(ascii: "<"),
                 with: tag.hasSuffix("ID") ? zeros : date)
         }
+        renumberStructureIDs(in: &out)
         return out
+    }
+
+    /// Replaces each of Chromium's structure-element ids by its rank among the file's ids.
+    ///
+    /// Chromium's tagged PDF names each structure element `(node` + the DOM node's id + `)`, and that id
+    /// depends on when the page's nodes were created, which varies with the machine's load: the same report
+    /// printed twice can differ only there. The rank is written with the same number of digits.
+    ///
+    /// Ranking keeps the order, so the ID name tree (whose keys must stay sorted) stays valid. Only done when
+    /// every id has the same number of digits, so that the digits' order is the numbers' order.
+    private static func renumberStructureIDs(in bytes: inout [UInt8]) {
+        let prefix = Array("(node".utf8)
+        var found: [Range<Int>] = []
+        var index = 0
+        while let start = find(prefix, in: bytes, from: index) {
+            var end = start + prefix.count
+            while end < bytes.count, end < start + prefix.count + 18, (48...57).contains(bytes[end]) { end += 1 }
+            index = end
+            guard end > start + prefix.count, end < bytes.count, bytes[end] == UInt8(ascii: ")") else { continue }
+            found.append(start + prefix.count..<end)
+        }
+        guard let width = found.first?.count, found.allSatisfy({ $0.count == width }) else { return }
+        let ids = Set(found.map { bytes[$0] }).sorted { $0.lexicographicallyPrecedes($1) }
+        guard String(ids.count).count <= width else { return }
+        var rank: [ArraySlice<UInt8>: Int] = [:]
+        for (position, id) in ids.enumerated() { rank[id] = position + 1 }
+        for range in found {
+            let digits = Array(String(rank[bytes[range]] ?? 0).utf8)
+            bytes.replaceSubrange(
+                range, with: Array(repeating: UInt8(ascii: "0"), count: width - digits.count) + digits)
+        }
     }
 
     /// Digits replaced, in order, by those of 1980-01-01 00:00:00; everything else kept.
