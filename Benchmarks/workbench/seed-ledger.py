@@ -1,9 +1,12 @@
 """Seeds a wenping ledger (schema made by `wenping serve`) with N projects for the project-list benchmark.
 
 Each project is one of the graded example projects (`wenping batch` output) under a new id and name: one or two
-versions, 0 to 2 assessments with the grades and ruleset the example really got, and for most assessments a
-review (通过, 调整 or 退回), in the proportions of an office's ledger (about 15 % 编制中, 35 % 待审核, 35 % 已通过,
-15 % 已退回). Rows are written directly in one transaction for speed, so the hash chain of a seeded ledger does
+versions, 0 to 2 assessments, and for most assessments a review (通过, 调整 or 退回), in the proportions of an
+office's ledger (about 15 % 编制中, 35 % 待审核, 35 % 已通过, 15 % 已退回). The mix is uneven on purpose, as a real
+ledger is: the ruleset is drawn with the weights in RULESET_WEIGHTS (most projects national, a few Chongqing), and
+the grade after measures 低 65 %, 中 27 %, 高 8 % (the examples lean to 高, so grades are drawn, not the example's
+own; the grade before measures is the same or one higher). The rows are therefore not consistent with their
+truncated reports; the list reads only ids, names, rulesets, grades and reviews. Rows are written directly in one transaction for speed, so the hash chain of a seeded ledger does
 not verify; the list query reads neither the chain nor the reports. `report_json` holds the first 8 KB of the
 example's real report (real ones are ~55 KB): SQLite keeps at most about one page of a row on the table's leaf
 pages and the rest on overflow pages, which the list query never reads.
@@ -32,6 +35,26 @@ for row in summary["rows"]:
         "kind": parsed["project"].get("kind", ""), "report": report[:8192],
     })
 assert templates, "no graded example projects"
+# Share of assessed projects per ruleset (an office in Xi'an that also handles the national kinds).
+RULESET_WEIGHTS = {
+    "national/house-expropriation": 30, "national/land-requisition": 20, "national/major-project": 25,
+    "shaanxi/xian/house-expropriation": 15, "sichuan/chengdu/house-expropriation": 8,
+    "chongqing/house-expropriation": 2,
+}
+by_ruleset = {}
+for template in templates:
+    by_ruleset.setdefault(template["ruleset"], []).append(template)
+weighted = [name for name in RULESET_WEIGHTS if name in by_ruleset]
+assert weighted, "none of the weighted rulesets graded an example"
+HIGHER = {"低": "中", "中": "高", "高": "高"}
+
+
+def graded():
+    ruleset = random.choices(weighted, [RULESET_WEIGHTS[name] for name in weighted])[0]
+    template = dict(random.choice(by_ruleset[ruleset]))
+    after = random.choices(["低", "中", "高"], [65, 27, 8])[0]
+    template["after"], template["before"] = after, HIGHER[after] if random.random() < 0.5 else after
+    return template
 districts = ["莲湖区", "碑林区", "新城区", "雁塔区", "未央区", "灞桥区", "武侯区", "锦江区", "青羊区", "渝中区", "江北区", "沙坪坝区"]
 works = ["棚户区改造房屋征收", "道路拓宽工程房屋征收", "小学扩建项目房屋征收", "地铁站点用地征收", "城中村改造项目", "污水处理厂扩建"]
 random.seed(20261130)
@@ -50,7 +73,7 @@ def chained(text):
 
 with db:
     for number in range(1, count + 1):
-        template = random.choice(templates)
+        template = graded()
         project = f"BM-{number:06d}"
         name = f"{random.choice(districts)}第{number}号{random.choice(works)}"
         day = f"2026-{1 + number % 11:02d}-{1 + number % 28:02d}T09:{number % 60:02d}:00Z"

@@ -2,7 +2,8 @@
 public struct ChainReport: Sendable, Hashable {
     /// The first row whose hashes or position do not hold.
     public struct Break: Sendable, Hashable, CustomStringConvertible {
-        /// `assessments` or `reviews`, or `database` for a failed SQLite integrity check.
+        /// `assessments` or `reviews`, `database` for a failed SQLite integrity check, or `project_list` when the
+        /// list's derived rows disagree with the records (row id and sequence 0).
         public var table: String
         public var rowID: Int64
         public var chainSeq: Int64
@@ -17,7 +18,7 @@ public struct ChainReport: Sendable, Hashable {
         }
 
         public var description: String {
-            table == "database" ? reason : "\(table) 表 id=\(rowID)(链序号 \(chainSeq)):\(reason)"
+            table == "database" ? reason : chainSeq == 0 ? "\(table) 表:\(reason)" : "\(table) 表 id=\(rowID)(链序号 \(chainSeq)):\(reason)"
         }
     }
 

@@ -2,57 +2,50 @@ import GRDB
 
 extension SQLiteLedger {
     public func projectOverview(_ filter: ProjectFilter) async throws(LedgerError) -> [ProjectOverview] {
-        var conditions: [String] = []
-        var arguments: [String] = []
-        if let after = filter.after {
-            conditions.append("id > ?")
-            arguments.append(after)
-        }
-        if let ids = filter.ruleSetIDs {
-            if ids.isEmpty { return [] }
-            conditions.append("ruleset_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
-            arguments.append(contentsOf: ids)
-        }
-        if let grade = filter.gradeAfter {
-            conditions.append("grade_after = ?")
-            arguments.append(grade)
-        }
-        switch filter.state {
-        case nil: break
-        case .drafting?: conditions.append("aid IS NULL")
-        case .pending?: conditions.append("aid IS NOT NULL AND decision IS NULL")
-        case .returned?: conditions.append("decision = '退回'")
-        case .approved?: conditions.append("decision IN ('通过', '调整')")
-        }
-        let limit = max(1, min(filter.limit, 500))
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = """
-            SELECT * FROM (
-                SELECT p.id AS id,
-                    (SELECT max(version) FROM project_versions WHERE project_id = p.id) AS latest,
-                    a.id AS aid, a.ruleset_id, a.grade_before, a.grade_after, a.created_at AS assessed_at,
-                    a.project_version,
-                    (SELECT decision FROM reviews r WHERE r.assessment_id = a.id ORDER BY r.id DESC LIMIT 1)
-                        AS decision
-                FROM projects p
-                LEFT JOIN assessments a ON a.id = (SELECT max(id) FROM assessments WHERE project_id = p.id)
-            )
-            \(whereClause)
-            ORDER BY id LIMIT \(limit)
-            """
-        let rows = try await read { [arguments] db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                let version: Int = row["project_version"] ?? row["latest"]
-                let name =
-                    try String.fetchOne(
-                        db, sql: "SELECT name FROM project_versions WHERE project_id = ? AND version = ?",
-                        arguments: [row["id"] as String, version]) ?? ""
-                return ProjectOverview(
-                    projectID: row["id"], name: name, latestVersion: row["latest"], assessmentID: row["aid"],
-                    ruleSetID: row["ruleset_id"], gradeBefore: row["grade_before"], gradeAfter: row["grade_after"],
-                    assessedAt: row["assessed_at"], decision: row["decision"])
+        guard let (sql, arguments) = Self.projectOverviewQuery(filter) else { return [] }
+        return try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                ProjectOverview(
+                    projectID: row["project_id"], name: row["name"], latestVersion: row["latest_version"],
+                    assessmentID: row["assessment_id"], ruleSetID: row["ruleset_id"],
+                    gradeBefore: row["grade_before"], gradeAfter: row["grade_after"], assessedAt: row["assessed_at"],
+                    decision: row["decision"])
             }
         }
-        return rows
+    }
+
+    /// The list page's query on `project_list`, or nil when nothing can match (an empty set of rulesets).
+    ///
+    /// Each filter is an equality on an indexed column and the page follows the project id (keyset paging), so
+    /// SQLite reads one range of the index made for exactly these filters and stops after `limit` rows. Several
+    /// rulesets (a kind or jurisdiction several rulesets share) are one such range each, merged: at most
+    /// `limit` rows per ruleset are read and sorted, never every project of those rulesets.
+    static func projectOverviewQuery(_ filter: ProjectFilter) -> (String, StatementArguments)? {
+        let limit = max(1, min(filter.limit, 500))
+        let ruleSets = filter.ruleSetIDs.map { Array(Set($0)).sorted() }
+        if ruleSets?.isEmpty == true { return nil }
+        func range(ruleSet: String?) -> (String, [String]) {
+            var conditions: [String] = []
+            var arguments: [String] = []
+            for (column, value) in [
+                ("ruleset_id", ruleSet), ("state", filter.state?.rawValue), ("grade_after", filter.gradeAfter),
+                ("project_id >", filter.after),
+            ] {
+                guard let value else { continue }
+                conditions.append(column.hasSuffix(">") ? "\(column) ?" : "\(column) = ?")
+                arguments.append(value)
+            }
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return ("SELECT * FROM project_list\(whereClause) ORDER BY project_id LIMIT \(limit)", arguments)
+        }
+        guard let ruleSets, ruleSets.count > 1 else {
+            let (sql, arguments) = range(ruleSet: ruleSets?.first)
+            return (sql, StatementArguments(arguments))
+        }
+        let ranges = ruleSets.map { range(ruleSet: $0) }
+        let sql =
+            ranges.map { "SELECT * FROM (\($0.0))" }.joined(separator: " UNION ALL ")
+            + " ORDER BY project_id LIMIT \(limit)"
+        return (sql, StatementArguments(ranges.flatMap(\.1)))
     }
 }

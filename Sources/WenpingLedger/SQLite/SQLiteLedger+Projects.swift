@@ -103,8 +103,8 @@ extension SQLiteLedger {
                 db,
                 sql: """
                     SELECT p.id, p.created_at, v.version, v.name FROM projects p
-                    JOIN project_versions v ON v.project_id = p.id
-                        AND v.version = (SELECT max(version) FROM project_versions WHERE project_id = p.id)
+                    JOIN project_list l ON l.project_id = p.id
+                    JOIN project_versions v ON v.project_id = p.id AND v.version = l.latest_version
                     ORDER BY p.id LIMIT ? OFFSET ?
                     """, arguments: [limit, offset]
             ).map {

@@ -104,6 +104,7 @@ extension SQLiteLedger {
                         """)
             }
         }
+        migrator.registerMigration("v2-project-list") { db in try createProjectList(db) }
         return migrator
     }
 }

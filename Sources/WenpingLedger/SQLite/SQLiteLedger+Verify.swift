@@ -65,7 +65,29 @@ extension SQLiteLedger {
                 expected += 1
                 checked += 1
             }
+            if let project = try String.fetchOne(db, sql: Self.projectListMismatch) {
+                return ChainReport(
+                    rowsChecked: checked, headHash: previous,
+                    firstBreak: .init(
+                        table: "project_list", rowID: 0, chainSeq: 0,
+                        reason: "项目“\(project)”的列表行(最新版本、评估、等级或审核状态)与账本记录不符:"
+                            + "该表在 wenping 之外被改动过;请从备份恢复账本"))
+            }
             return ChainReport(rowsChecked: checked, headHash: previous, firstBreak: nil)
         }
     }
+
+    /// The first project whose `project_list` row differs from what the records say, if any.
+    static let projectListMismatch = """
+        SELECT project_id FROM (
+            \(projectListRecomputed)
+            EXCEPT SELECT \(projectListColumns) FROM project_list
+        )
+        UNION
+        SELECT project_id FROM (
+            SELECT \(projectListColumns) FROM project_list
+            EXCEPT SELECT * FROM (\(projectListRecomputed))
+        )
+        ORDER BY project_id LIMIT 1
+        """
 }
