@@ -4,6 +4,7 @@
 # starts `wenping serve` on it and times the list page (`GET /projects`) with curl for every combination of the
 # page's filters (kind, jurisdiction, grade, status: each "all" or one of the page's own options) plus a page in the
 # middle, ROUNDS times each (default 5), interleaved; prints the distribution of the medians and the slowest pages.
+# Before that, compare-queries.py times the first release's list query against the current one on the same ledger.
 # Usage (from the repository root, after `swift build`): [ROUNDS=5] bash Benchmarks/workbench/run.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +29,7 @@ start  # makes the schema and the admin user
 kill -TERM $PID; wait $PID || true
 /usr/bin/time -f "seeding took %e s" python3 Benchmarks/workbench/seed-ledger.py "$WORK/wenping.sqlite" "$WORK/batch" "$COUNT"
 ls -l "$WORK/wenping.sqlite" | awk '{printf "ledger file: %.0f MB\n", $5 / 1048576}'
+python3 Benchmarks/workbench/compare-queries.py "$WORK/wenping.sqlite"
 start
 COOKIE=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
     -d '{"name":"admin","password":"bench-admin-password"}' http://127.0.0.1:$PORT/api/v1/login \

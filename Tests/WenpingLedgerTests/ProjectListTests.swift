@@ -37,7 +37,8 @@ struct ProjectListTests {
                 let versions = 1 + Int(generator.next() % 2)
                 try await fixture.ledger.pool.write { db in
                     try db.execute(
-                        sql: "INSERT INTO projects (id, created_at, created_by) VALUES (?, 'now', 'li')", arguments: [id])
+                        sql: "INSERT INTO projects (id, created_at, created_by) VALUES (?, 'now', 'li')",
+                        arguments: [id])
                     for version in 1...versions {
                         try db.execute(
                             sql: "INSERT INTO project_versions VALUES (?, ?, ?, '{}', 'd', 'now', 'li')",
@@ -164,9 +165,11 @@ struct ProjectListTests {
         try await reopened.close()
     }
 
-    /// SQLite's plan for every filter combination reads the index made for exactly that combination (or the
-    /// primary key when nothing is filtered) and never sorts a whole range: a page costs the same at 100,000
-    /// projects as at 100. Checked with and without the statistics `ANALYZE` leaves for the planner.
+    /// SQLite's plan for every filter combination is one index range per ruleset, never sorted.
+    ///
+    /// It reads the index made for exactly that combination (or the primary key when nothing is filtered), so a
+    /// page costs the same at 100,000 projects as at 100. Checked with and without the statistics `ANALYZE`
+    /// leaves for the planner.
     @Test(arguments: [false, true])
     func everyFilterIsOneIndexRange(analyzed: Bool) async throws {
         let fixture = try LedgerFixture()

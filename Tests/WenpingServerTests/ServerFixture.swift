@@ -22,8 +22,12 @@ struct ServerFixture {
     let folder: String
     let state: ServiceState
 
-    init(rules: [String]? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
-        folder = NSTemporaryDirectory() + "wenping-server-\(UUID().uuidString)"
+    /// - Parameter existing: the folder of an earlier fixture, to start the service again on its ledger (a
+    ///   restart); a new folder when nil.
+    init(
+        rules: [String]? = nil, existing: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws {
+        folder = existing ?? NSTemporaryDirectory() + "wenping-server-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let passwordFile = folder + "/admin-password"
         try Self.adminPassword.write(toFile: passwordFile, atomically: true, encoding: .utf8)

@@ -32,15 +32,19 @@ extension APIRoutes {
                 .unsupportedMediaType, .requestMalformed, "不支持的内容类型",
                 detail: "批量评估的 Content-Type 应为 application/jsonl(每行一个项目)或 text/csv(与 wenping batch 相同)")
         }
-        let jobID = try storeBatchInput(try await state.collectBody(request), fileExtension: fileExtension)
+        let jobID = try storeBatchInput(
+            try await state.collectBody(request), fileExtension: fileExtension, file: "", actor: identity.name)
         _ = try await runBatch(jobID, fileExtension: fileExtension, actor: identity.name)
         var response = Self.batchJob(jobID, summary: try batchSummary(jobID), status: .created)
         response.headers[.location] = "/api/v1/batches/\(jobID)"
         return response
     }
 
-    /// Keeps an uploaded batch input in a new job folder (`input.csv` or `input.jsonl`); the new job's id.
-    func storeBatchInput(_ body: ByteBuffer, fileExtension: String) throws(Problem) -> String {
+    /// Keeps an uploaded batch input in a new job folder (`input.csv` or `input.jsonl`, and `job.json` naming the
+    /// uploaded `file` and the `actor`); the new job's id.
+    func storeBatchInput(_ body: ByteBuffer, fileExtension: String, file: String, actor: String) throws(Problem)
+        -> String
+    {
         if body.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
             throw Problem.malformed("请求正文为空;请给出 JSON Lines(每行一个项目)或 CSV 表格")
         }
@@ -49,6 +53,9 @@ extension APIRoutes {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data(body.readableBytesView).write(to: URL(fileURLWithPath: folder + "/input." + fileExtension))
+            let record = BatchJob.Record(
+                file: file, user: actor, createdAt: ISO8601DateFormatter().string(from: Date()), format: fileExtension)
+            try BatchJob.start(folder: folder, record: record)
         } catch {
             throw Problem(.serviceUnavailable, .ledgerFailure, "无法保存批量任务", detail: "服务无法写入任务目录;请管理员检查磁盘和权限")
         }
@@ -95,7 +102,7 @@ extension APIRoutes {
     /// A job id exactly as the service makes them (a lowercase UUID); anything else is not found.
     func jobID(_ context: WenpingRequestContext) throws(Problem) -> String {
         let raw = context.parameters.get("jobId") ?? ""
-        guard raw.count == 36, UUID(uuidString: raw) != nil, raw == raw.lowercased() else {
+        guard BatchJob.isJobID(raw) else {
             throw Problem.notFound("批量任务编号不对")
         }
         return raw

@@ -10,7 +10,17 @@ import WenpingLedger
 extension PageRoutes {
     func batchPage(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         _ = try require(.prepare, "提交批量评估", context)
-        return page("batch", title: "批量评估", ["rulesets": rulesetChoices()], context: context)
+        let jobs = BatchJob.list(jobsFolder: state.configuration.jobsFolder, limit: 20).map { job -> [String: Any] in
+            [
+                "link": "/batch/" + job.id, "file": job.record.file.isEmpty ? "(接口提交)" : job.record.file,
+                "user": job.record.user, "at": Self.shortTime(job.record.createdAt), "status": job.status.rawValue,
+                "interrupted": job.status == .interrupted, "finished": job.status == .finished,
+                "zipLink": "/batch/\(job.id)/reports.zip", "done": job.done, "estimate": job.estimate,
+            ]
+        }
+        return page(
+            "batch", title: "批量评估", ["rulesets": rulesetChoices(), "jobs": jobs, "hasJobs": !jobs.isEmpty],
+            context: context)
     }
 
     func rulesetChoices() -> [[String: Any]] {
@@ -52,24 +62,30 @@ extension PageRoutes {
         let identity = try require(.prepare, "提交批量评估", context)
         let form = try await form(request)
         let file = form.fileNames["file"] ?? ""
-        let text = form["file"] ?? ""
         let isJSONLines =
             file.lowercased().hasSuffix(".jsonl") || file.lowercased().hasSuffix(".ndjson")
             || form.text("format") == "jsonl"
-        let fileExtension = isJSONLines ? "jsonl" : "csv"
+        let jobID = try startBatchJob(
+            form["file"] ?? "", fileExtension: isJSONLines ? "jsonl" : "csv", file: file, actor: identity.name)
+        return Self.redirect("/batch/" + jobID)
+    }
+
+    /// Keeps `text` as a new job and grades it in the background (through the API's batch code), writing its
+    /// progress as it goes; the new job's id.
+    func startBatchJob(_ text: String, fileExtension: String, file: String, actor: String) throws -> String {
         let api = api
         let logger = state.logger
-        let jobID = try api.storeBatchInput(ByteBuffer(string: text), fileExtension: fileExtension)
+        let jobID = try api.storeBatchInput(
+            ByteBuffer(string: text), fileExtension: fileExtension, file: file, actor: actor)
         let folder = state.configuration.jobsFolder + "/" + jobID
-        // The file's name as uploaded, shown on the job page; the number of rows, for the progress bar.
-        try? Data(file.utf8).write(to: URL(fileURLWithPath: folder + "/name"))
+        // The number of rows, for the progress bar.
         let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.count
-        let estimate = max(isJSONLines ? lines : lines - 1, 1)
+        let estimate = max(fileExtension == "jsonl" ? lines : lines - 1, 1)
         try? Data("0 0 \(estimate)".utf8).write(to: URL(fileURLWithPath: folder + "/progress"), options: .atomic)
         let step = max(1, estimate / 100)
         Task.detached {
             do {
-                _ = try await api.runBatch(jobID, fileExtension: fileExtension, actor: identity.name) { progress in
+                _ = try await api.runBatch(jobID, fileExtension: fileExtension, actor: actor) { progress in
                     guard progress.done % step == 0 else { return }
                     try? Data("\(progress.done) \(progress.invalid) \(estimate)".utf8).write(
                         to: URL(fileURLWithPath: folder + "/progress"), options: .atomic)
@@ -80,7 +96,21 @@ extension PageRoutes {
                 try? Data(message.utf8).write(to: URL(fileURLWithPath: folder + "/failed"), options: .atomic)
             }
         }
-        return Self.redirect("/batch/" + jobID)
+        return jobID
+    }
+
+    /// `POST /batch/{jobId}/rerun`: grades a job's stored input again as a new job (for a job the service's
+    /// stop interrupted); the original job stays as it was.
+    func batchRerun(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
+        let identity = try require(.prepare, "提交批量评估", context)
+        let jobID = try api.jobID(context)
+        let folder = state.configuration.jobsFolder + "/" + jobID
+        guard let job = BatchJob.load(id: jobID, jobsFolder: state.configuration.jobsFolder),
+            let text = try? String(contentsOfFile: folder + "/input." + job.record.format, encoding: .utf8)
+        else { throw Problem.notFound("批量任务 \(jobID) 不存在") }
+        let newID = try startBatchJob(
+            text, fileExtension: job.record.format, file: job.record.file, actor: identity.name)
+        return Self.redirect("/batch/" + newID)
     }
 
     /// `GET /batch/{jobId}`: while the job runs, its progress (the page reloads itself every second); when done,
@@ -89,26 +119,28 @@ extension PageRoutes {
         _ = try require(.read, "查看批量任务", context)
         let jobID = try api.jobID(context)
         let folder = state.configuration.jobsFolder + "/" + jobID
-        let file = (try? String(contentsOfFile: folder + "/name", encoding: .utf8)) ?? ""
-        if let failure = try? String(contentsOfFile: folder + "/failed", encoding: .utf8) {
+        guard let job = BatchJob.load(id: jobID, jobsFolder: state.configuration.jobsFolder) else {
+            throw Problem.notFound("批量任务 \(jobID) 不存在")
+        }
+        let file = job.record.file
+        if job.status == .failed {
+            let failure = (try? String(contentsOfFile: folder + "/failed", encoding: .utf8)) ?? ""
             throw Problem(.internalServerError, .ledgerFailure, "批量评估失败", detail: failure)
         }
-        guard let text = try? api.batchSummary(jobID) else {
-            guard let progress = try? String(contentsOfFile: folder + "/progress", encoding: .utf8) else {
-                throw Problem.notFound("批量任务 \(jobID) 不存在")
-            }
-            let numbers = progress.split(separator: " ").compactMap { Int($0) }
-            let (done, invalid, estimate) =
-                numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : (0, 0, 1)
+        guard job.status == .finished, let text = try? api.batchSummary(jobID) else {
+            let interrupted = job.status == .interrupted
             return page(
-                "batch-job", title: "批量评估进行中",
+                "batch-job", title: interrupted ? "批量评估已中断" : "批量评估进行中",
                 [
-                    "running": true, "refresh": 1, "file": file, "done": done, "invalid": invalid,
-                    "estimate": estimate, "max": max(estimate, done),
+                    "running": !interrupted, "interrupted": interrupted, "refresh": interrupted ? "" : "1",
+                    "file": file, "done": job.done, "invalid": job.invalid, "estimate": job.estimate,
+                    "max": max(job.estimate, job.done, 1), "jobId": jobID,
+                    "interruptedAt": job.interruptedAt.map(Self.shortTime) ?? "",
+                    "canRerun": context.identity?.role.allows(.prepare) == true,
                 ], context: context)
         }
         let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
-        let stored = FileManager.default.fileExists(atPath: folder + "/input.jsonl") ? "input.jsonl" : "input.csv"
+        let stored = "input." + job.record.format
         let counts = summary["counts"] as? [String: Any] ?? [:]
         let rows = (summary["rows"] as? [[String: Any]] ?? []).map { row -> [String: Any] in
             let reports = (row["reports"] as? [String] ?? []).map { path in

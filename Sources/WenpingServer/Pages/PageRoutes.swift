@@ -43,6 +43,7 @@ struct PageRoutes: Sendable {
             (.get, "/batch/template", batchTemplate),
             (.get, "/batch/{jobId}", batchJobPage),
             (.get, "/batch/{jobId}/reports.zip", batchArchive),
+            (.post, "/batch/{jobId}/rerun", batchRerun),
             (.get, "/rules", rulesPage),
             (.post, "/rules/reload", rulesReloadSubmit),
             (.get, "/admin", adminPage),

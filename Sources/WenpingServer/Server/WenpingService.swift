@@ -51,7 +51,23 @@ public enum WenpingService {
         let state = ServiceState(
             configuration: configuration, ledger: ledger, catalog: catalog, logger: logger, documents: documents)
         try await createFirstAdministrator(state, announce: announce)
+        await markInterruptedJobs(state)
         return state
+    }
+
+    /// Batch jobs that were running when the service last stopped are marked interrupted (their pages say so and
+    /// offer to run the stored input again), each with a warning in the log and a line in the audit log.
+    static func markInterruptedJobs(_ state: ServiceState) async {
+        let now = ISO8601DateFormatter().string(from: Date())
+        let jobs = BatchJob.markInterrupted(jobsFolder: state.configuration.jobsFolder, at: now, logger: state.logger)
+        for job in jobs {
+            state.logger.warning(
+                "batch job interrupted by the last shutdown",
+                metadata: ["job": "\(job.id)", "done": "\(job.done)", "estimate": "\(job.estimate)"])
+            try? await state.ledger.audit(
+                actor: "system", action: "batch.interrupted", target: "batch:\(job.id)",
+                detail: "\(job.done) of about \(job.estimate) inputs done before the service stopped")
+        }
     }
 
     /// The office's templates, checked (an error stops the start, status 64), and the PDF converter: the one

@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+
+/// A batch job as its folder under the jobs folder records it, so that jobs outlive the process that ran them.
+///
+/// The folder (named by the job's lowercase UUID) holds `job.json` (who uploaded which file when, written before
+/// grading starts), `input.csv` or `input.jsonl`, `progress` (`done invalid estimate`, rewritten as it runs) and,
+/// when the job ends, exactly one of `out/summary.json` (finished; the batch writes it last), `failed` (a Chinese
+/// message) or `interrupted` (the service stopped while it ran; written at the next start).
+struct BatchJob: Sendable, Hashable {
+    enum Status: String, Sendable, Hashable {
+        case running = "进行中"
+        case finished = "已完成"
+        case failed = "失败"
+        case interrupted = "已中断"
+    }
+
+    /// What `job.json` holds.
+    struct Record: Codable, Sendable, Hashable {
+        /// The file's name as uploaded ("" through the API).
+        var file: String
+        var user: String
+        /// ISO 8601 UTC time of the upload.
+        var createdAt: String
+        /// `csv` or `jsonl`.
+        var format: String
+    }
+
+    var id: String
+    var record: Record
+    var status: Status
+    /// Inputs handled and found invalid so far, and the number of data rows the upload seemed to have.
+    var done: Int
+    var invalid: Int
+    var estimate: Int
+    /// ISO 8601 UTC time at which the job was found interrupted (`interrupted`'s text).
+    var interruptedAt: String?
+
+    static let recordFile = "job.json"
+    static let interruptedFile = "interrupted"
+
+    /// Writes `job.json` into a new job's folder.
+    static func start(folder: String, record: Record) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(record).write(to: URL(fileURLWithPath: folder + "/" + recordFile), options: .atomic)
+    }
+
+    /// The job in `jobsFolder/id`, or nil when there is no such job folder.
+    static func load(id: String, jobsFolder: String) -> BatchJob? {
+        let folder = jobsFolder + "/" + id
+        let manager = FileManager.default
+        let files = ["input.csv", "input.jsonl", recordFile]
+        guard files.contains(where: { manager.fileExists(atPath: folder + "/" + $0) }) else { return nil }
+        func text(_ name: String) -> String? { try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) }
+        let record =
+            text(recordFile).flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
+            ?? Record(
+                file: text("name") ?? "", user: "", createdAt: modified(folder),
+                format: manager.fileExists(atPath: folder + "/input.jsonl") ? "jsonl" : "csv")
+        let numbers = (text("progress") ?? "").split(separator: " ").compactMap { Int($0) }
+        let status: Status =
+            manager.fileExists(atPath: folder + "/out/summary.json")
+            ? .finished
+            : manager.fileExists(atPath: folder + "/failed")
+                ? .failed : manager.fileExists(atPath: folder + "/" + interruptedFile) ? .interrupted : .running
+        return BatchJob(
+            id: id, record: record, status: status, done: numbers.count == 3 ? numbers[0] : 0,
+            invalid: numbers.count == 3 ? numbers[1] : 0, estimate: numbers.count == 3 ? numbers[2] : 0,
+            interruptedAt: status == .interrupted ? text(interruptedFile) : nil)
+    }
+
+    /// The folder's modification time as ISO 8601 UTC (for jobs made before `job.json` existed).
+    static func modified(_ path: String) -> String {
+        let date = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+        return ISO8601DateFormatter().string(from: date)
+    }
+
+    /// The jobs under `jobsFolder`, newest first, at most `limit`.
+    static func list(jobsFolder: String, limit: Int) -> [BatchJob] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: jobsFolder)) ?? []
+        let jobs = names.filter(isJobID).compactMap { load(id: $0, jobsFolder: jobsFolder) }
+        return Array(
+            jobs.sorted { ($0.record.createdAt, $0.id) > ($1.record.createdAt, $1.id) }.prefix(max(0, limit)))
+    }
+
+    /// A job id exactly as the service makes them (a lowercase UUID).
+    static func isJobID(_ text: String) -> Bool {
+        text.count == 36 && UUID(uuidString: text) != nil && text == text.lowercased()
+    }
+
+    /// At start: marks every job that was still running when the service stopped as interrupted, so that its
+    /// page says so instead of waiting forever; returns the jobs marked.
+    ///
+    /// No job runs yet when this is called, so a job without an outcome cannot still be in progress.
+    static func markInterrupted(jobsFolder: String, at time: String, logger: Logger) -> [BatchJob] {
+        let running = list(jobsFolder: jobsFolder, limit: Int.max).filter { $0.status == .running }
+        var marked: [BatchJob] = []
+        for job in running {
+            do {
+                try Data(time.utf8).write(
+                    to: URL(fileURLWithPath: jobsFolder + "/" + job.id + "/" + interruptedFile), options: .atomic)
+                var job = job
+                job.status = .interrupted
+                job.interruptedAt = time
+                marked.append(job)
+            } catch {
+                logger.error(
+                    "cannot mark an interrupted batch job", metadata: ["job": "\(job.id)", "error": "\(error)"])
+            }
+        }
+        return marked
+    }
+}
