@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import Wenping
 @testable import WenpingLedger
 
 /// The project list's derived table (`project_list`): kept by triggers in the same transaction as every write,
@@ -29,7 +30,7 @@ struct ProjectListTests {
     /// without an assessment (written directly, as no public call does that yet); several versions and
     /// assessments; reviews that sign off, adjust or return, sometimes of an older assessment.
     static func mixedLedger(_ fixture: LedgerFixture, count: Int) async throws {
-        var generator = SplitMix(seed: 20_261_130)
+        var generator = SplitMix64(seed: 20_261_130)
         for number in 0..<count {
             let id = "P-\(String(format: "%04d", (number * 7919) % 10_000))"
             let roll = generator.next() % 100
@@ -207,18 +208,5 @@ struct ProjectListTests {
                 #expect(reads.allSatisfy { !sortedSelects.contains($0.parent) }, "\(filter): \(plan)")
             }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the mixed ledger is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
