@@ -92,9 +92,19 @@ extension RuleSetBuilder {
         guard let label = factor.label, let weight = derivedWeight ?? factor.weight?.value, let probability, let impact
         else { return nil }
         if factor.appliesWhen != nil && applicability == nil { return nil }
+        let fromExperts = factor.source?.value == "experts"
+        if fromExperts, syntax.experts?.method == nil, let source = factor.source {
+            diagnostics.error(
+                .expertsWithoutMethod,
+                "\(what)写了 source: experts(风险概率和影响程度由专家评分确定),但规则没有写专家评分的聚合方法;"
+                    + "请在规则文件顶层写 experts: { method: fuzzy }(模糊综合评价)或 experts: { method: mean }(等级均值),"
+                    + "或去掉 source 按分档评估",
+                at: source.location, length: source.length)
+        }
         return CompiledRuleSet.Factor(
             id: factor.id.value, label: label.value, category: factor.category?.value, stage: factor.stage,
-            weight: weight, basis: basis, applicability: applicability, probability: probability,
+            weight: weight, basis: basis, applicability: applicability, fromExperts: fromExperts,
+            probability: probability,
             impact: impact, measures: measures, location: factor.location)
     }
 

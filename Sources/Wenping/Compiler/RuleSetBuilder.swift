@@ -47,8 +47,8 @@ struct RuleSetBuilder {
             isReference: syntax.status?.value == "reference",
             basis: (syntax.basis ?? []).map { BasisDocument(key: $0.key.value, title: $0.title.value) },
             files: files, inputs: inputs, derived: derived, probabilityScale: probability, impactScale: impact,
-            degrees: degrees, grades: grades, aggregation: aggregation, weightGroups: weightGroups, factors: factors,
-            floors: floors, digest: digest, period: period)
+            degrees: degrees, grades: grades, aggregation: aggregation, weightGroups: weightGroups,
+            experts: expertMethod, factors: factors, floors: floors, digest: digest, period: period)
     }
 
     /// The version's period from `effective` and `expires`, reporting E250 when it holds no day.
@@ -68,6 +68,15 @@ struct RuleSetBuilder {
                 notes: effective.map { [Diagnostic.Note("生效日期写在这里", at: $0.location)] } ?? [])
         }
         return period
+    }
+
+    /// The panel method of the `experts:` block (its values were checked when the file was read).
+    var expertMethod: CompiledRuleSet.ExpertMethod? {
+        guard let method = syntax.experts?.method.flatMap({ ExpertPanel.Method(rawValue: $0.value) }) else {
+            return nil
+        }
+        let defuzzify = syntax.experts?.defuzzify.flatMap { ExpertPanel.Defuzzification(rawValue: $0.value) }
+        return CompiledRuleSet.ExpertMethod(method: method, defuzzify: defuzzify ?? .maxMembership)
     }
 
     /// `中国 / 陕西省/西安市/` → `中国/陕西省/西安市`; a missing jurisdiction means national (`中国`).

@@ -124,6 +124,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// Several rule files share an id but cannot be told apart as versions: two give the same `version`, or one
     /// has no `effective` date.
     public static let indistinctVersions = DiagnosticCode(rawValue: "E253")
+    /// A factor takes its probability and impact from the expert panel (`source: experts`), but the ruleset
+    /// declares no panel method (`experts: { method: … }`).
+    public static let expertsWithoutMethod = DiagnosticCode(rawValue: "E254")
 
     // MARK: - Expressions (E3xx)
 
@@ -279,6 +282,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// The version named with `--ruleset ID@VERSION` is not in force on the project's date; graded as asked,
     /// and the report says so.
     public static let pinnedVersionNotInForce = DiagnosticCode(rawValue: "W546")
+    /// A factor the ruleset grades by the expert panel (`source: experts`) has no panel scores in the project: its
+    /// levels follow the unknown policy (cautious: the highest levels), and the report says so.
+    public static let expertScoresMissing = DiagnosticCode(rawValue: "W547")
 
     /// A measure that names the bands it cures, but none of them can be lowered by it.
     public static let measureCuresNothing = DiagnosticCode(rawValue: "W507")
@@ -356,6 +362,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .noVersionInForce, slug: "no-version-in-force", summary: "项目日期没有施行中的规则版本"),
         Entry(code: .severalVersionsInForce, slug: "several-versions-in-force", summary: "项目日期有多个施行中的规则版本"),
         Entry(code: .indistinctVersions, slug: "indistinct-versions", summary: "同一 id 的多个规则文件无法区分版本"),
+        Entry(code: .expertsWithoutMethod, slug: "experts-without-method", summary: "风险因素由专家评分确定,但规则没有写聚合方法"),
         Entry(code: .unexpectedCharacter, slug: "unexpected-character", summary: "表达式中有无法识别的字符"),
         Entry(code: .unterminatedString, slug: "unterminated-string", summary: "字符串缺少结束引号"),
         Entry(code: .expressionSyntax, slug: "expression-syntax", summary: "表达式语法错误"),
@@ -423,6 +430,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         Entry(code: .versionsGap, slug: "versions-gap", summary: "同一规则的两个版本之间有空档"),
         Entry(code: .undatedProject, slug: "undated-project", summary: "项目没有评估日期,按规则最新版本评估"),
         Entry(code: .pinnedVersionNotInForce, slug: "pinned-version-not-in-force", summary: "指定的规则版本在项目日期不施行"),
+        Entry(code: .expertScoresMissing, slug: "expert-scores-missing", summary: "由专家评分确定的风险因素缺少专家评分"),
         Entry(code: .templateSyntax, slug: "template-syntax", summary: "报告模板的 Mustache 语法错误"),
         Entry(code: .templateUnknown, slug: "template-unknown", summary: "模板目录中有报告用不到的模板文件(文件名可能拼错)"),
         Entry(code: .templateUnreadable, slug: "template-unreadable", summary: "模板文件或模板目录无法读取"),

@@ -41,6 +41,11 @@ struct RuleSetComparison {
         record(
             .metadata, "", "缺失数据的处理", Self.policy(old.aggregation.unknownPolicy),
             Self.policy(new.aggregation.unknownPolicy))
+        record(.metadata, "", "专家评分方法", Self.experts(old.experts), Self.experts(new.experts))
+    }
+
+    private static func experts(_ method: CompiledRuleSet.ExpertMethod?) -> String {
+        method.map { ExpertPanel.describe($0.method, $0.defuzzify) } ?? "未规定"
     }
 
     private mutating func compareInputs() {
@@ -158,6 +163,9 @@ struct RuleSetComparison {
             record(
                 .factors, id, label: label, "适用条件", before.applicability?.source ?? "总是适用",
                 after.applicability?.source ?? "总是适用")
+            record(
+                .factors, id, label: label, "等级来源", before.fromExperts ? "专家评分" : "分档",
+                after.fromExperts ? "专家评分" : "分档")
             compareBands(
                 before.probability, after.probability, "风险概率", id, label, old.probabilityScale, new.probabilityScale)
             compareBands(before.impact, after.impact, "影响程度", id, label, old.impactScale, new.impactScale)

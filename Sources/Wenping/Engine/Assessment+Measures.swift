@@ -38,6 +38,10 @@ extension Assessment {
             return "无效果：项目事实表明该措施已经落实"
         case .alreadyLowest:
             return "无效果：该措施所降低的等级已是最低一级"
+        case .causeUnknown where result.source == .experts:
+            return "无效果：风险因素“\(factor.label)”的等级由专家评分确定，不对应规则中的成因分档，无法认定该措施对症"
+        case .causeUnknown where result.source == .expertsMissing && result.probabilityBand < 0:
+            return "无效果：风险因素“\(factor.label)”缺少专家评分，等级按从严原则确定，无法认定该措施对症"
         case .causeUnknown:
             return "无效果：风险因素“\(factor.label)”的等级因缺少事实按从严原则确定，无法认定该措施对症"
         case .causeNotCured:

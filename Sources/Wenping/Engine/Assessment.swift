@@ -25,13 +25,26 @@ public struct Assessment: Sendable {
         var degree: Int
     }
 
+    /// What set a factor's probability and impact before measures.
+    enum LevelSource: UInt8, Sendable {
+        /// The factor's bands (the default).
+        case bands
+        /// The project's expert panel, as the ruleset prescribes (`source: experts`).
+        case experts
+        /// The ruleset prescribes the panel, but the project has no scores for this factor: the unknown policy
+        /// decided (cautious: the highest levels; ignore: the bands).
+        case expertsMissing
+    }
+
     struct FactorResult: Sendable {
         var applicability: Applicability
-        /// Which band set each level (index into the factor's band list); -1 when the factor does not apply.
+        /// Which band set each level (index into the factor's band list); -1 when the factor does not apply or
+        /// no band set it (the panel, or the cautious policy for a panel that is missing).
         var probabilityBand: Int
         var impactBand: Int
         var before: Estimate
         var after: Estimate
+        var source: LevelSource = .bands
     }
 
     /// The project-level result at one point (before or after measures).
@@ -53,6 +66,8 @@ public struct Assessment: Sendable {
             case impact(factor: Int, band: Int)
             case floor(Int)
             case rule(Int)
+            /// The ruleset grades the factor by the expert panel and the project has no scores for it.
+            case experts(factor: Int)
         }
         var place: Place
     }
@@ -140,6 +155,7 @@ public struct Assessment: Sendable {
             case .impact(let factor, let band): ruleSet.factors[factor].impact[band].condition
             case .floor(let index): ruleSet.floors[index].condition
             case .rule(let index): ruleSet.aggregation.rules[index].condition
+            case .experts: nil
             }
         return expression.map { Engine.missing($0, project) } ?? []
     }

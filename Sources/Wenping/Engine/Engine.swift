@@ -117,14 +117,33 @@ public enum Engine {
         }
         let first = Int(factor.firstProbability)
         let middle = Int(factor.firstImpact)
-        let probability = selectBand(UnsafeBufferPointer(rebasing: bands[first..<middle]), code, slots, plan.cautious)
-        if probability.undecided >= 0 {
-            unknowns.append(.init(place: .probability(factor: index, band: probability.undecided)))
+        var source = Assessment.LevelSource.bands
+        var probability = (level: 0, band: -1, undecided: -1)
+        var impact = (level: 0, band: -1, undecided: -1)
+        if factor.fromExperts {
+            if let levels = project.experts?.levels(ofFactor: index, on: project.ruleSet) {
+                source = .experts
+                probability.level = levels.probability
+                impact.level = levels.impact
+            } else {
+                source = .expertsMissing
+                unknowns.append(.init(place: .experts(factor: index)))
+            }
         }
-        let impact = selectBand(
-            UnsafeBufferPointer(rebasing: bands[middle..<Int(factor.end)]), code, slots, plan.cautious)
-        if impact.undecided >= 0 {
-            unknowns.append(.init(place: .impact(factor: index, band: impact.undecided)))
+        if source == .expertsMissing && plan.cautious {
+            // From the strict rule: no panel, no cause; the highest level of each scale.
+            probability.level = plan.probabilityValues.count - 1
+            impact.level = plan.impactCount - 1
+        } else if source != .experts {
+            probability = selectBand(UnsafeBufferPointer(rebasing: bands[first..<middle]), code, slots, plan.cautious)
+            if probability.undecided >= 0 {
+                unknowns.append(.init(place: .probability(factor: index, band: probability.undecided)))
+            }
+            impact = selectBand(
+                UnsafeBufferPointer(rebasing: bands[middle..<Int(factor.end)]), code, slots, plan.cautious)
+            if impact.undecided >= 0 {
+                unknowns.append(.init(place: .impact(factor: index, band: impact.undecided)))
+            }
         }
         var afterP = probability.level
         var afterI = impact.level
@@ -141,16 +160,20 @@ public enum Engine {
             }
             // A measure that names its cures lowers a level only when the band that set it is one it cures; a
             // level set by the cautious policy for missing data has no known cause, so it is not cured.
+            // A level the panel set (or the strict rule for a missing panel) has no band, so no cause to cure.
             let curesP =
                 measure.lowersProbability > 0
                 && (!measure.namesCures
-                    || (probability.undecided < 0 && measure.curesProbability & (1 << UInt64(probability.band)) != 0))
+                    || (probability.undecided < 0 && probability.band >= 0
+                        && measure.curesProbability & (1 << UInt64(probability.band)) != 0))
             let curesI =
                 measure.lowersImpact > 0
                 && (!measure.namesCures
-                    || (impact.undecided < 0 && measure.curesImpact & (1 << UInt64(impact.band)) != 0))
+                    || (impact.undecided < 0 && impact.band >= 0
+                        && measure.curesImpact & (1 << UInt64(impact.band)) != 0))
             if !curesP && !curesI {
-                let unknownCause = probability.undecided >= 0 || impact.undecided >= 0
+                let unknownCause =
+                    probability.undecided >= 0 || impact.undecided >= 0 || probability.band < 0 || impact.band < 0
                 effect.outcome = unknownCause ? .causeUnknown : .causeNotCured
                 effects.append(effect)
                 continue
@@ -170,7 +193,8 @@ public enum Engine {
                 probability: probability.level, impact: impact.level,
                 degree: Int(plan.degreeTable[probability.level * plan.impactCount + impact.level])),
             after: Assessment.Estimate(
-                probability: afterP, impact: afterI, degree: Int(plan.degreeTable[afterP * plan.impactCount + afterI])))
+                probability: afterP, impact: afterI, degree: Int(plan.degreeTable[afterP * plan.impactCount + afterI])),
+            source: source)
     }
 
     /// The first band whose condition holds.

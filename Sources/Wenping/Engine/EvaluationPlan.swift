@@ -42,6 +42,8 @@ final class EvaluationPlan: Sendable {
         var firstImpact: Int32
         var end: Int32
         var weight: Double
+        /// Probability and impact come from the project's expert panel (`source: experts`).
+        var fromExperts: Bool
     }
 
     struct Check: Sendable {
@@ -110,7 +112,7 @@ final class EvaluationPlan: Sendable {
             return Factor(
                 applicability: applicability, firstMeasure: firstMeasure, firstProbability: firstProbability,
                 firstImpact: firstImpact,
-                end: Int32(bands.count), weight: factor.weight)
+                end: Int32(bands.count), weight: factor.weight, fromExperts: factor.fromExperts)
         }
         self.bands = bands
         self.measures = measures

@@ -45,14 +45,7 @@ struct ExpertEvaluation: Sendable {
 
     init(panel: ExpertPanel, ruleSet: CompiledRuleSet) {
         self.panel = panel
-        let weights = panel.weights
-        func judge(_ votes: [Int], levels: Int) -> Judgement {
-            var membership = [Double](repeating: 0, count: levels)
-            for (k, vote) in votes.enumerated() where membership.indices.contains(vote) {
-                membership[vote] += weights[k]
-            }
-            return Self.judgement(votes: votes, membership: membership, panel: panel)
-        }
+        func judge(_ votes: [Int], levels: Int) -> Judgement { Self.judge(votes, levels: levels, panel: panel) }
         let p = ruleSet.probabilityScale.levels.count
         let i = ruleSet.impactScale.levels.count
         factors = panel.scores.map {
@@ -75,6 +68,15 @@ struct ExpertEvaluation: Sendable {
         impactSynthesis = fuzzy ? synthesise(factors.map(\.impact.membership), levels: i) : nil
     }
 
+    /// One factor's dimension from the experts' `votes` (0-based levels) on a scale of `levels` levels.
+    static func judge(_ votes: [Int], levels: Int, panel: ExpertPanel) -> Judgement {
+        var membership = [Double](repeating: 0, count: levels)
+        for (k, vote) in votes.enumerated() where membership.indices.contains(vote) {
+            membership[vote] += panel.weights[k]
+        }
+        return judgement(votes: votes, membership: membership, panel: panel)
+    }
+
     private static func judgement(votes: [Int], membership: [Double], panel: ExpertPanel) -> Judgement {
         let mean = membership.enumerated().reduce(0.0) { $0 + $1.element * Double($1.offset + 1) }
         let rounded = min(membership.count, max(1, Int((mean + 0.5 + 1e-9).rounded(.down)))) - 1
@@ -95,4 +97,16 @@ struct ExpertEvaluation: Sendable {
     }
 
     private static func pow2(_ x: Double) -> Double { x * x }
+}
+
+extension ExpertPanel {
+    /// The panel's aggregated probability and impact levels (0-based) for factor `index` of `ruleSet`, by the
+    /// panel's method; `nil` when the panel did not score that factor.
+    func levels(ofFactor index: Int, on ruleSet: CompiledRuleSet) -> (probability: Int, impact: Int)? {
+        guard let scores = scores.first(where: { $0.factor == index }) else { return nil }
+        let probability = ExpertEvaluation.judge(
+            scores.probability, levels: ruleSet.probabilityScale.levels.count, panel: self)
+        let impact = ExpertEvaluation.judge(scores.impact, levels: ruleSet.impactScale.levels.count, panel: self)
+        return (probability.level, impact.level)
+    }
 }

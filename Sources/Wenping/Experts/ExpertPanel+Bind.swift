@@ -6,23 +6,49 @@ extension ExpertPanelSyntax {
             reader.diagnostics.error(.invalidExpertPanel, message, at: location, length: length)
             failed = true
         }
-        let method = method.flatMap { text -> ExpertPanel.Method? in
+        let written = method.flatMap { text -> ExpertPanel.Method? in
             if let value = ExpertPanel.Method(rawValue: text.value) { return value }
             error(
                 "专家评分的 method 应是 mean(等级均值)或 fuzzy(模糊综合评价),这里是“\(text.value)”", at: text.location, length: text.length)
             return nil
         }
-        var defuzzify = ExpertPanel.Defuzzification.maxMembership
+        var writtenDefuzzify: ExpertPanel.Defuzzification?
         if let text = self.defuzzify {
             if let value = ExpertPanel.Defuzzification(rawValue: text.value) {
-                defuzzify = value
+                writtenDefuzzify = value
             } else {
                 error(
                     "defuzzify 应是 max_membership(最大隶属度)或 weighted_average(加权平均),这里是“\(text.value)”",
                     at: text.location, length: text.length)
             }
-            if method == .mean {
+            if written == .mean || (written == nil && ruleSet.experts?.method == .mean) {
                 error("defuzzify 只用于 method: fuzzy;等级均值法不需要它", at: text.location, length: text.length)
+            }
+        }
+        let method: ExpertPanel.Method?
+        var defuzzify = writtenDefuzzify ?? .maxMembership
+        if let prescribed = ruleSet.experts {
+            // The ruleset's method governs: a panel may repeat it, never change it.
+            method = prescribed.method
+            defuzzify = prescribed.defuzzify
+            if let written, let text = self.method, written != prescribed.method {
+                error(
+                    "规则“\(ruleSet.id)”规定专家评分用 method: \(prescribed.method.rawValue),这里写的是 \(written.rawValue);"
+                        + "请删去 method(按规则的方法)或改为 \(prescribed.method.rawValue)",
+                    at: text.location, length: text.length)
+            }
+            if let writtenDefuzzify, let text = self.defuzzify, writtenDefuzzify != prescribed.defuzzify,
+                prescribed.method == .fuzzy
+            {
+                error(
+                    "规则“\(ruleSet.id)”规定 defuzzify: \(prescribed.defuzzify.rawValue),这里写的是 \(writtenDefuzzify.rawValue);"
+                        + "请删去 defuzzify 或改为 \(prescribed.defuzzify.rawValue)",
+                    at: text.location, length: text.length)
+            }
+        } else {
+            method = written
+            if self.method == nil {
+                error("专家评分缺少 method;请写 method: mean(等级均值)或 method: fuzzy(模糊综合评价)", at: location)
             }
         }
         let count = entries.first.map { $0.probability.count } ?? 0

@@ -49,6 +49,8 @@ struct ExpertPanel: Sendable {
 }
 
 /// The `experts:` block as written, before it is checked against a ruleset.
+///
+/// `method` may be left out when the ruleset prescribes one (its own `experts:` block); otherwise it is required.
 struct ExpertPanelSyntax: Sendable {
     struct Entry: Sendable {
         let factor: Located<String>
@@ -65,7 +67,7 @@ struct ExpertPanelSyntax: Sendable {
     static func read(_ node: YAMLNode, _ reader: inout NodeReader) -> ExpertPanelSyntax? {
         guard let top = reader.mapping(node, "专家评分 experts") else { return nil }
         reader.checkKeys(
-            top, allowed: ["method", "defuzzify", "weights", "scores"], required: ["method", "scores"], "专家评分 experts")
+            top, allowed: ["method", "defuzzify", "weights", "scores"], required: ["scores"], "专家评分 experts")
         let method = reader.string(top["method"], "experts.method")
         let defuzzify = reader.string(top["defuzzify"], "experts.defuzzify")
         var weights: [Located<Double>]?

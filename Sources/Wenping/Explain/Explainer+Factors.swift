@@ -75,6 +75,9 @@ extension Explainer {
         let chosen = max(0, impact ? result.impactBand : result.probabilityBand)
         let shown =
             impact ? context.model.factors[index].before.impact : context.model.factors[index].before.probability
+        if let panel = context.assessment.panelReason(factor: index, impact: impact) {
+            return "\(impact ? "影响程度" : "风险概率") \(shown.label)：\(panel)"
+        }
         let unknown = context.assessment.unknowns.first { unknown in
             switch unknown.place {
             case .probability(let factor, _) where !impact: factor == index

@@ -111,8 +111,18 @@ extension Explainer {
             out += "因\(floorShortfall(index, assessment))无法判断，按不满足处理\n"
         }
 
+        // Factors whose levels the expert panel set, as the ruleset prescribes: the index rests on the panel.
+        let panel = applicable.filter { assessment.factors[$0].source == .experts }
+        if !panel.isEmpty {
+            let names = panel.map { "“\(ruleSet.factors[$0].label)”" }.joined(separator: "、")
+            let method = assessment.project.experts.map { ExpertPanel.describe($0.method, $0.defuzzify) } ?? ""
+            out += "- 专家评分：\(names)的风险概率和影响程度按规则规定由专家评分确定（\(method)），未采用规则分档\n"
+        }
         var deciders: [String] = []
-        if outcome.indexGrade == outcome.grade { deciders.append("综合风险指数") }
+        if outcome.indexGrade == outcome.grade {
+            let names = panel.map { "“\(ruleSet.factors[$0].label)”" }.joined(separator: "、")
+            deciders.append(panel.isEmpty ? "综合风险指数" : "综合风险指数（其中\(names)的等级由专家评分确定）")
+        }
         for index in rules where ruleSet.aggregation.rules[index].grade == outcome.grade {
             let rule = ruleSet.aggregation.rules[index]
             deciders.append("数量规则（\(rule.because ?? rule.id)）")

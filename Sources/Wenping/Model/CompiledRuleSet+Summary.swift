@@ -26,6 +26,10 @@ extension CompiledRuleSet {
             out += "  数量规则 \(rule.id):\(rule.condition.source) → \(grades[rule.grade].id)\n"
         }
         out += "  缺失数据:\(aggregation.unknownPolicy.rawValue)\n"
+        if let experts {
+            out += "  专家评分:\(experts.method.rawValue)"
+            out += experts.method == .fuzzy ? ",\(experts.defuzzify.rawValue)\n" : "\n"
+        }
         for input in inputs {
             var traits = [input.kind.rawValue, input.isRequired ? "必填" : "可选"]
             if let domain = input.domain { traits.append(domain.values.map(\.label).joined(separator: "/")) }
@@ -45,6 +49,7 @@ extension CompiledRuleSet {
         for factor in factors {
             out += "  因素 \(factor.id)「\(factor.label)」权重 \(Formatting.number(factor.weight, digits: 6))"
             out += factor.applicability.map { ",适用于 \($0.source)" } ?? ""
+            out += factor.fromExperts ? ",等级由专家评分确定(分档不用)" : ""
             out += "\n"
             out += "    概率:\(Self.bands(factor.probability, probabilityScale))\n"
             out += "    影响:\(Self.bands(factor.impact, impactScale))\n"

@@ -40,6 +40,9 @@ public final class CompiledRuleSet: Sendable {
     let aggregation: Aggregation
     /// Groups whose factor weights were derived by AHP, with their consistency figures.
     let weightGroups: [WeightGroup]
+    /// How this ruleset aggregates a project's expert panel (`experts:`); `nil` when the ruleset does not say, and
+    /// then the project's panel names its own method.
+    let experts: ExpertMethod?
     let factors: [Factor]
     let floors: [Floor]
     /// Number of value slots an evaluation needs: inputs first, then derived values.
@@ -57,7 +60,7 @@ public final class CompiledRuleSet: Sendable {
         kindLabels: [String: String] = [:], isReference: Bool = false, basis: [BasisDocument], files: [String],
         inputs: [Input], derived: [Derived], probabilityScale: Scale,
         impactScale: Scale, degrees: DegreeTable, grades: [Grade], aggregation: Aggregation,
-        weightGroups: [WeightGroup], factors: [Factor], floors: [Floor], digest: String,
+        weightGroups: [WeightGroup], experts: ExpertMethod? = nil, factors: [Factor], floors: [Floor], digest: String,
         period: ValidityPeriod = ValidityPeriod()
     ) {
         self.id = id
@@ -79,6 +82,7 @@ public final class CompiledRuleSet: Sendable {
         self.grades = grades
         self.aggregation = aggregation
         self.weightGroups = weightGroups
+        self.experts = experts
         self.factors = factors
         self.floors = floors
         self.slotCount = inputs.count + derived.count
@@ -290,11 +294,20 @@ extension CompiledRuleSet {
         let basis: [BasisCitation]
         /// `nil` when the factor always applies.
         let applicability: CompiledExpression?
+        /// `source: experts`: probability and impact come from the project's expert panel (aggregated by the
+        /// ruleset's ``CompiledRuleSet/experts`` method), and the bands are not used while the panel scored it.
+        let fromExperts: Bool
         /// Non-empty; the last band is the `else` band.
         let probability: [Band]
         let impact: [Band]
         let measures: [Measure]
         let location: SourceLocation
+    }
+
+    /// The aggregation method a ruleset prescribes for expert panels.
+    struct ExpertMethod: Sendable {
+        let method: ExpertPanel.Method
+        let defuzzify: ExpertPanel.Defuzzification
     }
 
     struct Floor: Sendable {

@@ -40,6 +40,7 @@ struct FactBinder {
         }
         let estimates = bindSurvey(&values, &given, written: written)
         let experts = file.experts.flatMap { $0.bind(to: ruleSet, &reader) }
+        if file.experts == nil || experts != nil { warnMissingExpertScores(experts) }
         for input in ruleSet.inputs where !given[input.slot] && !written[input.slot] {
             if input.isRequired {
                 reader.diagnostics.error(
@@ -56,6 +57,22 @@ struct FactBinder {
             file: file.file, inputDigest: digest, ruleSet: ruleSet, details: file.details, values: values,
             given: given, measures: file.measures.map(\.value), adopted: adopted, outline: file.outline,
             survey: file.survey, estimates: estimates, experts: experts, versionChoice: versionChoice)
+    }
+
+    /// W547 for each factor the ruleset grades by the expert panel that the project's panel does not score.
+    private mutating func warnMissingExpertScores(_ panel: ExpertPanel?) {
+        let scored = Set(panel?.scores.map(\.factor) ?? [])
+        let treatment =
+            ruleSet.aggregation.unknownPolicy == .cautious
+            ? "按从严原则取最高一级的风险概率和影响程度" : "按规则 unknown: ignore 改用分档"
+        for (index, factor) in ruleSet.factors.enumerated() where factor.fromExperts && !scored.contains(index) {
+            reader.diagnostics.warning(
+                .expertScoresMissing,
+                "规则“\(ruleSet.id)”规定风险因素“\(factor.label)”(\(factor.id))的风险概率和影响程度由专家评分确定,"
+                    + "但项目文件\(panel == nil ? "没有专家评分 experts" : "的专家评分没有这一因素");\(treatment)(该因素适用时);"
+                    + "请在 experts.scores 下补上“\(factor.id)”的评分",
+                at: file.experts?.location ?? file.start)
+        }
     }
 
     private mutating func reportUnknownFact(_ key: YAMLNode.Scalar) {

@@ -35,6 +35,7 @@ extension Assessment {
     /// What left the expression of `unknown` undecided, as the start of a report sentence: `缺少“A”、“B”`, and/or
     /// `“补偿单价与市场评估价之比”无法计算（除数“市场评估价”为 0）`.
     func shortfall(_ unknown: Unknown) -> String {
+        if case .experts(let factor) = unknown.place { return "缺少风险因素“\(ruleSet.factors[factor].label)”的专家评分" }
         var parts: [String] = []
         let missing = self.missing(unknown)
         if !missing.isEmpty { parts.append("缺少" + ReportModel.list(missing.map(missingLabel))) }
@@ -54,6 +55,7 @@ extension Assessment {
         case .impact(let factor, let band): ruleSet.factors[factor].impact[band].condition
         case .floor(let index): ruleSet.floors[index].condition
         case .rule(let index): ruleSet.aggregation.rules[index].condition
+        case .experts: nil
         }
     }
 

@@ -2,7 +2,8 @@
 /// memberships, the panel's level beside the level the rule bands gave, the spread and a flag where experts
 /// disagree strongly; for the fuzzy method, the synthesis B = A∘R.
 ///
-/// The panel's levels are shown beside the rule bands; they do not change the grade the rules give.
+/// For a factor the ruleset grades by the panel (`source: experts`) the panel's levels are the factor's levels and
+/// its bands are not used; for every other factor the panel is shown beside the bands and changes nothing.
 struct ExpertReportSection: Sendable {
     struct Row: Sendable {
         let factor: String
@@ -37,9 +38,21 @@ struct ExpertReportSection: Sendable {
             case (.fuzzy, .maxMembership): "模糊综合评价（由评分得各等级隶属度，按最大隶属度原则取级，并列时取较高一级）"
             case (.fuzzy, .weightedAverage): "模糊综合评价（由评分得各等级隶属度，按隶属度加权平均的等级序号四舍五入取级）"
             }
-        method =
+        let decided = evaluation.factors.filter { assessment.factors[$0.factor].source == .experts }
+        let beside = evaluation.factors.count - decided.count
+        let prescribed = ruleSet.experts != nil ? "规则规定的" : ""
+        var method =
             "专家打分法：\(count) 位专家（匿名记为专家1至专家\(count)，\(weights)）对下列风险因素的风险概率和影响程度评分，"
-            + "聚合方法为\(aggregation)。专家评定与规则分档得出的等级并列列出，不改变按规则得出的风险等级。"
+            + "聚合方法为\(prescribed)\(aggregation)。"
+        if !decided.isEmpty {
+            let names = decided.map { "“\(ruleSet.factors[$0.factor].label)”" }.joined(separator: "、")
+            method +=
+                "按规则规定，\(names)的风险概率和影响程度取专家评定，未采用规则分档，并据此计入综合风险指数"
+                + (beside > 0 ? "；其余因素的专家评定与规则分档并列列出，不改变按规则得出的等级。" : "。")
+        } else {
+            method += "专家评定与规则分档得出的等级并列列出，不改变按规则得出的风险等级。"
+        }
+        self.method = method
         var rows: [Row] = []
         var disagreements: [String] = []
         for factor in evaluation.factors {
@@ -55,7 +68,8 @@ struct ExpertReportSection: Sendable {
                     Row(
                         factor: definition.label, dimension: dimension, votes: judgement.votes.map { labels[$0] },
                         membership: membership.joined(separator: "，"), panelLevel: labels[judgement.level],
-                        ruleLevel: result.applicability.isApplicable ? labels[ruleLevel] : "不适用",
+                        ruleLevel: !result.applicability.isApplicable
+                            ? "不适用" : result.source == .experts ? "未采用（取专家评定）" : labels[ruleLevel],
                         spread: "极差 \(judgement.range) 级，标准差 \(Formatting.number(judgement.deviation, digits: 2))",
                         disagrees: judgement.disagrees))
                 if judgement.disagrees, let low = judgement.votes.min(), let high = judgement.votes.max() {
@@ -135,6 +149,7 @@ struct ExpertReportSection: Sendable {
         json.key("experts")
         json.object { json in
             json.field("method", evaluation.panel.method.rawValue)
+            json.field("prescribed_by_rules", ruleSet.experts != nil)
             json.field("defuzzify", evaluation.panel.method == .fuzzy ? evaluation.panel.defuzzify.rawValue : nil)
             json.field("experts", evaluation.panel.expertCount)
             json.key("weights")
@@ -144,6 +159,7 @@ struct ExpertReportSection: Sendable {
                 for factor in evaluation.factors {
                     json.object { json in
                         json.field("id", ruleSet.factors[factor.factor].id)
+                        json.field("decides", model.assessment.factors[factor.factor].source == .experts)
                         for (key, judgement, scale) in [
                             ("probability", factor.probability, ruleSet.probabilityScale),
                             ("impact", factor.impact, ruleSet.impactScale),

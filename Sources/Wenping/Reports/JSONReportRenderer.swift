@@ -192,6 +192,7 @@ public enum JSONReportRenderer {
             json.field("basis", strings: factor.basis)
             json.field("basis_short", strings: factor.basisShort)
             json.field("applicability", factor.applicability)
+            if factor.source != "bands" { json.field("source", factor.source) }
             json.key("before")
             if factor.isApplicable { write(factor.before, &json) } else { json.null() }
             json.key("measures")
@@ -222,7 +223,12 @@ public enum JSONReportRenderer {
                 json.object { json in
                     json.field("level", level.level)
                     json.field("label", level.label)
-                    json.field("band", level.band + 1)
+                    if level.band >= 0 {
+                        json.field("band", level.band + 1)
+                    } else {
+                        json.key("band")
+                        json.null()
+                    }
                     json.field("condition", level.condition)
                     json.field("because", level.because)
                     json.field("undecided", level.undecided)

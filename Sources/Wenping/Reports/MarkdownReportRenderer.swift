@@ -160,6 +160,11 @@ public enum MarkdownReportRenderer {
             out += "权重组“\(group.label ?? group.id)”的因素权重由层次分析法（AHP）判断矩阵求得，"
             out += "一致性比率 CR = \(Formatting.fixed(group.consistencyRatio, digits: 3))。"
         }
+        let panel = model.factors.filter { $0.isApplicable && $0.source == "experts" }
+        if let method = model.ruleSet.experts, !panel.isEmpty {
+            out += "按规则规定，\(ReportModel.list(panel.map(\.label)))的发生概率和影响程度由专家打分法确定"
+            out += "（\(ExpertPanel.describe(method.method, method.defuzzify))），不采用按事实分档的结果。"
+        }
         return out
     }
 

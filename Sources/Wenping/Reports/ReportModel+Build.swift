@@ -111,10 +111,16 @@ extension ReportModel {
         }
         func level(
             _ point: Int, _ scale: CompiledRuleSet.Scale, _ bands: [CompiledRuleSet.Band], _ bandIndex: Int,
-            _ missing: [Int], _ shortfalls: [String]
+            _ missing: [Int], _ shortfalls: [String], panel: String?
         ) -> Level {
             let band = bands[max(0, bandIndex)]
             let label = scale.levels[point].label
+            if let panel {
+                // The panel (or the strict rule for its absence) set the level: no band, no condition.
+                return Level(
+                    level: point + 1, label: label, band: -1, because: panel, condition: nil,
+                    undecided: result.source == .expertsMissing, missing: [])
+            }
             var because: String? = applies ? band.because : nil
             if applies && !shortfalls.isEmpty {
                 let names = unique(shortfalls).joined(separator: "，")
@@ -135,9 +141,10 @@ extension ReportModel {
             return Estimate(
                 probability: level(
                     point.probability, ruleSet.probabilityScale, factor.probability, result.probabilityBand,
-                    unique(missingP), shortfallP),
+                    unique(missingP), shortfallP, panel: assessment.panelReason(factor: index, impact: false)),
                 impact: level(
-                    point.impact, ruleSet.impactScale, factor.impact, result.impactBand, unique(missingI), shortfallI),
+                    point.impact, ruleSet.impactScale, factor.impact, result.impactBand, unique(missingI), shortfallI,
+                    panel: assessment.panelReason(factor: index, impact: true)),
                 degree: point.degree + 1, degreeLabel: ruleSet.degrees.labels[point.degree], score: score,
                 contribution: applies && weightSum > 0 ? factor.weight * score / weightSum : 0)
         }
@@ -155,7 +162,8 @@ extension ReportModel {
             id: factor.id, label: factor.label, category: factor.category ?? "其他", stage: factor.stage,
             weight: factor.weight, basis: factor.basis.map(\.text),
             basisShort: factor.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail },
-            applicability: applicability, isApplicable: applies, before: before, after: after,
+            applicability: applicability, isApplicable: applies, source: Assessment.sourceKey(result.source),
+            before: before, after: after,
             measures: factor.measures.enumerated().map { number, measure in
                 let isAdopted = adopted.contains(measure.id)
                 let effect = assessment.measureEffects.first { $0.factor == index && $0.measure == number }
@@ -319,6 +327,8 @@ extension ReportModel {
             case .rule(let index):
                 let rule = ruleSet.aggregation.rules[index]
                 out.append("\(missing)，数量规则“\(rule.because ?? rule.id)”无法判断；\(treatment)")
+            case .experts(let factor):
+                out.append("\(missing)：\(assessment.missingPanelEffect(factor: factor))")
             }
         }
         for input in ruleSet.inputs where !project.given[input.slot] && project.values[input.slot] != .unknown {

@@ -42,9 +42,18 @@ extension ReportModel {
         let ruleSet = assessment.ruleSet
         var order: [Int] = []
         var effects: [Int: [String]] = [:]
+        var panels: [MissingFact] = []
         for unknown in assessment.unknowns {
             let effect: String
             switch unknown.place {
+            case .experts(let factor):
+                // No fact slot: the panel's scores for the factor are what is missing.
+                panels.append(
+                    MissingFact(
+                        name: "experts.\(ruleSet.factors[factor].id)",
+                        label: "专家评分（\(ruleSet.factors[factor].label)）",
+                        effects: [assessment.missingPanelEffect(factor: factor)]))
+                continue
             case .applicability(let factor):
                 let applies = assessment.factors[factor].applicability.isApplicable
                 effect = "风险因素“\(ruleSet.factors[factor].label)”" + (applies ? "按适用计" : "按不适用计")
@@ -75,7 +84,7 @@ extension ReportModel {
         return order.map { slot in
             let input = ruleSet.inputs[slot]
             return MissingFact(name: input.name, label: assessment.missingLabel(slot), effects: effects[slot] ?? [])
-        }
+        } + panels
     }
 
     /// The banners that open every report: reference rules, missing facts, then facts replaced by defaults.

@@ -75,6 +75,9 @@ struct ReportModel: Sendable {
         let basisShort: [String]
         let applicability: String
         let isApplicable: Bool
+        /// What set the levels before measures: `bands`, `experts` (the panel, as the ruleset prescribes) or
+        /// `experts_missing` (the panel was prescribed and absent: the unknown policy decided).
+        let source: String
         let before: Estimate
         let after: Estimate
         let measures: [Measure]

@@ -10,13 +10,16 @@ struct RuleFileLoader {
     static let topLevelKeys = [
         "format", "id", "title", "version", "effective", "expires", "jurisdiction", "applies_to", "status", "note",
         "extends",
-        "basis", "inputs", "derived", "scales", "degrees", "grades", "aggregation", "weights", "factors", "floors",
-        "remove",
+        "basis", "inputs", "derived", "scales", "degrees", "grades", "aggregation", "weights", "experts", "factors",
+        "floors", "remove",
     ]
     /// Values of `status`: `reference` marks rules whose local sources are not verified.
     static let statuses = ["reference", "verified"]
     static let inputTypes = ["integer", "number", "percent", "boolean", "enum", "text", "date"]
     static let unknownPolicies = ["cautious", "ignore"]
+    /// Where a factor's probability and impact come from: its bands (the default) or the project's expert panel.
+    static let factorSources = ["bands", "experts"]
+    static let expertsKeys = ["method", "defuzzify", "note"]
 
     // The fields each part of a rule file allows (the JSON Schema of `wenping schema rules` lists the same).
     static let inputKeys = [
@@ -32,8 +35,8 @@ struct RuleFileLoader {
     static let aggregationKeys = ["index", "rules", "unknown"]
     static let ruleKeys = ["id", "when", "grade", "because", "basis", "note"]
     static let factorKeys = [
-        "id", "label", "category", "stage", "weight", "basis", "applies_when", "probability", "impact", "measures",
-        "note",
+        "id", "label", "category", "stage", "weight", "basis", "applies_when", "source", "probability", "impact",
+        "measures", "note",
     ]
     static let elseBandKeys = ["else", "because", "id", "note"]
     static let bandKeys = ["when", "level", "because", "id", "note"]
@@ -104,14 +107,9 @@ struct RuleFileLoader {
         if let node = top["applies_to"] {
             loadAppliesTo(node, into: &syntax)
         }
-        syntax.status = reader.string(top["status"], "状态 status")
-        if let status = syntax.status, !Self.statuses.contains(status.value) {
-            reader.diagnostics.error(
-                .wrongScalarType,
-                "status 只能是 reference(参考规则,地方依据未经原文校核)或 verified(已校核),这里是“\(status.value)”",
-                at: status.location, length: status.length)
-            syntax.status = nil
-        }
+        syntax.status = choice(
+            top["status"], "状态 status", among: Self.statuses,
+            "status 只能是 reference(参考规则,地方依据未经原文校核)或 verified(已校核)")
         _ = reader.text(top["note"], "备注 note")
         syntax.extends = reader.string(top["extends"], "extends")
         syntax.basis = top["basis"].flatMap { loadBasis($0) }
@@ -126,6 +124,7 @@ struct RuleFileLoader {
         syntax.weights = top["weights"].flatMap { node in
             reader.sequence(node, "权重组 weights")?.compactMap { loadWeightGroup($0) }
         }
+        syntax.experts = top["experts"].flatMap { loadExperts($0) }
         syntax.factors = top["factors"].flatMap { node in
             reader.sequence(node, "factors")?.compactMap { loadFactor($0) }
         }
@@ -374,12 +373,48 @@ struct RuleFileLoader {
         _ = reader.text(body["note"], "备注 note")
         factor.weight = body["weight"].flatMap { reader.number($0, "权重 weight") }
         factor.appliesWhen = body["applies_when"].flatMap { reader.expression($0, "适用条件 applies_when") }
+        factor.source = choice(
+            body["source"], "来源 source", among: Self.factorSources,
+            "source 只能是 bands(按规则分档,默认)或 experts(由项目的专家评分确定)")
         factor.probability = body["probability"].flatMap { loadBands($0, "\(what)的风险概率") }
         factor.impact = body["impact"].flatMap { loadBands($0, "\(what)的影响程度") }
         if let measures = body["measures"], let items = reader.sequence(measures, "措施 measures") {
             factor.measures = items.compactMap { loadMeasure($0) }
         }
         return factor
+    }
+
+    /// `experts: { method: fuzzy, defuzzify: max_membership }`: how this ruleset aggregates a project's expert
+    /// panel (the values are checked when the ruleset compiles).
+    mutating func loadExperts(_ node: YAMLNode) -> RuleExpertsSyntax? {
+        guard let body = reader.mapping(node, "专家评分 experts") else { return nil }
+        reader.checkKeys(body, allowed: Self.expertsKeys, required: ["method"], "专家评分 experts")
+        _ = reader.text(body["note"], "备注 note")
+        let method = choice(
+            body["method"], "experts.method", among: ["mean", "fuzzy"],
+            "experts.method 只能是 mean(等级均值)或 fuzzy(模糊综合评价)")
+        let defuzzify = choice(
+            body["defuzzify"], "experts.defuzzify", among: ["max_membership", "weighted_average"],
+            "experts.defuzzify 只能是 max_membership(最大隶属度)或 weighted_average(加权平均)")
+        if let text = defuzzify, method?.value == ExpertPanel.Method.mean.rawValue {
+            reader.diagnostics.error(
+                .wrongScalarType, "defuzzify 只用于 method: fuzzy;等级均值法不需要它,请删去", at: text.location,
+                length: text.length)
+        }
+        return RuleExpertsSyntax(method: method, defuzzify: defuzzify, location: reader.location(body.mark))
+    }
+
+    /// A string that must be one of `allowed`; otherwise E204 with `explanation` and what was written, and `nil`.
+    mutating func choice(
+        _ node: YAMLNode?, _ what: String, among allowed: [String], _ explanation: String
+    ) -> Located<String>? {
+        guard let text = reader.string(node, what) else { return nil }
+        guard allowed.contains(text.value) else {
+            reader.diagnostics.error(
+                .wrongScalarType, "\(explanation),这里是“\(text.value)”", at: text.location, length: text.length)
+            return nil
+        }
+        return text
     }
 
     mutating func loadBands(_ node: YAMLNode, _ what: String) -> [BandSyntax]? {

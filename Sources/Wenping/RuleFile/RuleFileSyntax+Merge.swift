@@ -33,6 +33,7 @@ extension RuleFileSyntax {
             result.aggregation = aggregation ?? parent.aggregation
         }
         result.weights = Self.merge(parent.weights, weights) { $0.id.value }
+        result.experts = experts ?? parent.experts
         result.factors = Self.merge(parent.factors, factors) { $0.id.value }
         result.floors = Self.merge(parent.floors, floors) { $0.id.value }
         return result

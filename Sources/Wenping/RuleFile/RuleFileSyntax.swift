@@ -65,6 +65,8 @@ struct RuleFileSyntax: Sendable {
     var grades: [GradeSyntax]?
     var aggregation: AggregationSyntax?
     var weights: [WeightGroupSyntax]?
+    /// How a project's expert panel is aggregated (`experts:`), when the ruleset says.
+    var experts: RuleExpertsSyntax?
     var factors: [FactorSyntax]?
     var floors: [FloorSyntax]?
     var remove: RemoveSyntax?
@@ -201,9 +203,18 @@ struct FactorSyntax: Sendable {
     var weight: Located<Double>?
     var basis: [BasisReference]
     var appliesWhen: ExpressionText?
+    /// `source: experts`: probability and impact come from the project's expert panel, not the bands.
+    var source: Located<String>?
     var probability: [BandSyntax]?
     var impact: [BandSyntax]?
     var measures: [MeasureSyntax]
+    var location: SourceLocation
+}
+
+/// A ruleset's `experts:` block: the method its expert panels are aggregated by.
+struct RuleExpertsSyntax: Sendable {
+    var method: Located<String>?
+    var defuzzify: Located<String>?
     var location: SourceLocation
 }
 

@@ -56,9 +56,10 @@ enum ProjectFileSchema {
                 .fields([
                     "type": "object",
                     "description": .string(
-                        "专家评分:method(mean 或 fuzzy)、defuzzify、weights 和 scores(因素 id → probability、impact,"
-                            + "每位专家一项);报告中与规则分档并列列出,见 docs/experts.md"),
-                    "required": ["method", "scores"],
+                        "专家评分:method(mean 或 fuzzy;规则写了 experts.method 时可省略)、defuzzify、weights 和 scores"
+                            + "(因素 id → probability、impact,每位专家一项);规则写了 source: experts 的因素按专家评定取级,"
+                            + "其余因素与规则分档并列列出,见 docs/experts.md"),
+                    "required": ["scores"],
                 ])
             ),
         ]

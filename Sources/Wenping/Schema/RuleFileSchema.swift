@@ -76,6 +76,19 @@ enum RuleFileSchema {
         "grades": S.list(S.ref("grade"), "项目风险等级,从轻到重(低、中、高)"),
         "aggregation": S.ref("aggregation"),
         "weights": S.list(S.ref("weightGroup"), "层次分析法(AHP)权重组:组内因素的权重由判断矩阵求得"),
+        "experts": S.closed(
+            "专家评分的聚合方法:写了 source: experts 的风险因素按项目专家评分的聚合结果取风险概率和影响程度(见 docs/experts.md)",
+            required: ["method"],
+            [
+                "method": .fields([
+                    "enum": ["mean", "fuzzy"], "description": "mean:等级均值;fuzzy:模糊综合评价",
+                ]),
+                "defuzzify": .fields([
+                    "enum": ["max_membership", "weighted_average"],
+                    "description": "fuzzy 时取级的原则:max_membership 最大隶属度(默认),weighted_average 加权平均",
+                ]),
+                "note": S.text("规则作者的备注(来源、核对情况等);不会出现在报告中"),
+            ]),
         "factors": S.list(S.ref("factor"), "风险因素;与上级文件同 id 的替换上级的,新 id 追加"),
         "floors": S.list(S.ref("floor"), "兜底条件:条件成立时,项目至少为给定的风险等级"),
         "remove": S.ref("remove"),
@@ -237,6 +250,11 @@ enum RuleFileSchema {
                 "weight": S.ref("number", "权重,0…1;由 AHP 权重组求得时不写"),
                 "basis": S.ref("basisReferences"),
                 "applies_when": S.ref("condition", "适用条件;不适用的因素不计入综合指数"),
+                "source": .fields([
+                    "enum": .strings(RuleFileLoader.factorSources),
+                    "description":
+                        "风险概率和影响程度的来源:bands 按下面的分档(默认);experts 按项目专家评分的聚合结果(规则须写 experts.method),项目缺少该因素的专家评分时按 unknown 处理(cautious 取最高级)",
+                ]),
                 "probability": S.list(S.ref("band"), "风险概率分档:第一个条件成立的档决定等级,最后一档写 else"),
                 "impact": S.list(S.ref("band"), "影响程度分档:第一个条件成立的档决定等级,最后一档写 else"),
                 "measures": S.list(S.ref("measure"), "防范化解措施:项目采纳后降低等级"),
