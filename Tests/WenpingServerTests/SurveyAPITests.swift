@@ -71,6 +71,25 @@ struct SurveyAPITests {
         }
     }
 
+    @Test func theRulesetListGivesEachVersionsPeriod() async throws {
+        let fixture = try await ServerFixture(rules: [ServerFixture.root + "/Fixtures/dated/rules"])
+        defer { fixture.remove() }
+        try await fixture.test { client in
+            let list = try await client.call(.get, "/api/v1/rulesets")
+            #expect(list.status == .ok)
+            let rulesets = list.json["rulesets"] as? [[String: Any]] ?? []
+            let periods = rulesets.map { item in
+                [item["version"], item["effective"], item["expires"]].map { ($0 as? String) ?? "null" }
+            }
+            // 2023.1 is in force 2023-01-01 up to the day before 2025-01-01; 2025.1 has no end.
+            #expect(
+                periods.sorted { $0[0] < $1[0] } == [
+                    ["2023.1", "2023-01-01", "2025-01-01"], ["2025.1", "2025-01-01", "null"],
+                ])
+            #expect(rulesets.allSatisfy { $0.keys.contains("expires") })
+        }
+    }
+
     @Test func assessAsOfChoosesAmongDatedVersions() async throws {
         let fixture = try await ServerFixture(rules: [ServerFixture.root + "/Fixtures/dated/rules"])
         defer { fixture.remove() }

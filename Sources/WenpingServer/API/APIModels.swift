@@ -19,10 +19,30 @@ enum APIModels {
         var title: String
         var version: String
         var effective: String?
+        /// The first day this version is no longer in force (`YYYY-MM-DD`); `null` when it has no end.
+        var expires: String?
         var jurisdiction: String
         var appliesTo: [String]
         /// `sha256:` followed by the hex digest, as reports carry it.
         var digest: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, version, effective, expires, jurisdiction, appliesTo, digest
+        }
+
+        /// Like the synthesised encoding, but `effective` and `expires` are always written (`null` when the
+        /// file gives no date), so a client sees the version's whole period.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(version, forKey: .version)
+            try container.encode(effective, forKey: .effective)
+            try container.encode(expires, forKey: .expires)
+            try container.encode(jurisdiction, forKey: .jurisdiction)
+            try container.encode(appliesTo, forKey: .appliesTo)
+            try container.encode(digest, forKey: .digest)
+        }
     }
 
     struct RuleSetList: Encodable {

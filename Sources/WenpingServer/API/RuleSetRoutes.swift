@@ -11,7 +11,8 @@ extension APIRoutes {
     static func info(_ ruleSet: CompiledRuleSet) -> APIModels.RuleSetInfo {
         APIModels.RuleSetInfo(
             id: ruleSet.id, title: ruleSet.title, version: ruleSet.version, effective: ruleSet.effective,
-            jurisdiction: ruleSet.jurisdiction, appliesTo: ruleSet.appliesTo, digest: "sha256:" + ruleSet.digest)
+            expires: ruleSet.expires, jurisdiction: ruleSet.jurisdiction, appliesTo: ruleSet.appliesTo,
+            digest: "sha256:" + ruleSet.digest)
     }
 
     /// `GET /api/v1/rulesets`: the rulesets in force (base files left out), with version and digest.
