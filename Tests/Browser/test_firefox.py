@@ -1,7 +1,8 @@
 """The workbench in Firefox (Debian's firefox-esr, driven through its own Marionette protocol with Mozilla's
 marionette-driver from PyPI; Selenium's Firefox driver would need geckodriver, which Debian does not package):
 sign in, fill the project form, watch the live grade follow a fact across a band, fill the form from the
-explanation, save and open the report. Screenshots at 1280 px and 390 px go beside Chromium's, named firefox-*."""
+explanation, save and open the report; every main page at a 390 px phone width fits without sideways scrolling.
+Screenshots at 1280 px and 390 px go beside Chromium's, named firefox-*."""
 import os
 import shutil
 import socket
@@ -39,8 +40,12 @@ def firefox():
     port = free_port()
     profile = tempfile.mkdtemp(prefix="wenping-firefox-")
     with open(os.path.join(profile, "user.js"), "w") as prefs:
-        prefs.write(f'user_pref("marionette.port", {port});\nuser_pref("intl.accept_languages", "zh-CN");\n')
-    process = subprocess.Popen([FIREFOX, "--headless", "--marionette", "--no-remote", "--profile", profile],
+        prefs.write(f'user_pref("marionette.port", {port});\nuser_pref("intl.accept_languages", "zh-CN");\n'
+                    # Scrollbars over the page, as on a phone, so that a page is laid out at the whole width.
+                    'user_pref("ui.useOverlayScrollbars", 1);\n')
+    # System access lets the test set the page zoom from Firefox's chrome context (see `phone_width`).
+    process = subprocess.Popen([FIREFOX, "--headless", "--marionette", "-remote-allow-system-access", "--no-remote",
+                                "--profile", profile],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = Marionette(host="127.0.0.1", port=port, startup_timeout=120)
     client.start_session()
@@ -87,18 +92,53 @@ def choose(client, element_id, value):
         "s.dispatchEvent(new Event('change', {bubbles: true}));", script_args=[element_id, value])
 
 
+class phone_width:
+    """A 390 CSS px wide viewport, as on a phone, for the `with` block.
+
+    Headless Firefox keeps its window at least 500 px wide, so the window is made 520 px wide and the page zoomed
+    to 4/3 (Firefox's full zoom, as Ctrl + does): the page then lays out in a viewport of 520 / (4/3) = 390 CSS px,
+    and its media queries see 390 px, as on a phone with 390 CSS px. (4/3 is a zoom Firefox keeps exactly: 45 of
+    its 60 app units per device pixel.)"""
+
+    def __init__(self, client):
+        self.client = client
+
+    def zoom(self, value):
+        with self.client.using_context("chrome"):
+            self.client.execute_script("gBrowser.selectedBrowser.fullZoom = arguments[0];", script_args=[value])
+
+    def __enter__(self):
+        self.client.set_window_rect(width=520, height=900)
+        self.zoom(4 / 3)
+        until(lambda: self.client.execute_script("return document.documentElement.clientWidth") == 390, timeout=10)
+        return self
+
+    def __exit__(self, *exc):
+        self.zoom(1)
+        self.client.set_window_rect(width=1280, height=1000)
+
+
+def overflow(client):
+    """How many CSS px the page is wider than the viewport (0 when nothing needs sideways scrolling)."""
+    return client.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
 def screenshot(client, name):
-    """Whole-page screenshots at 1280 px and as narrow as Firefox goes (headless Firefox keeps a window at least
-    about 450 px wide, so the phone picture is named after the width the page really had)."""
+    """Whole-page screenshots at 1280 px and at a 390 px phone width (see `phone_width`); checks that the page
+    fits the phone's width (wide tables scroll inside their own box, never the page)."""
     SHOTS.mkdir(exist_ok=True)
-    for width in (1280, 390):
-        client.set_window_rect(width=width, height=900)
+    client.set_window_rect(width=1280, height=900)
+    time.sleep(0.3)
+    client.execute_script("window.scrollTo(0, 0)")
+    with open(SHOTS / f"firefox-{name}-1280.png", "wb") as out:
+        out.write(client.screenshot(format="binary", full=True))
+    with phone_width(client):
         time.sleep(0.3)
         client.execute_script("window.scrollTo(0, 0)")
-        real = client.execute_script("return document.documentElement.clientWidth")
-        with open(SHOTS / f"firefox-{name}-{real}.png", "wb") as out:
+        assert overflow(client) <= 0, f"{name}: {overflow(client)} px wider than a 390 px phone screen"
+        with open(SHOTS / f"firefox-{name}-390.png", "wb") as out:
             out.write(client.screenshot(format="binary", full=True))
-    client.set_window_rect(width=1280, height=1000)
 
 
 def test_planner_path_in_firefox(server, firefox):
@@ -140,3 +180,9 @@ def test_planner_path_in_firefox(server, firefox):
     screenshot(client, "assessment")
     client.find_element(By.ID, "report-html").click()
     until(lambda: "火狐浏览器中的项目" in client.page_source)
+    # The other main pages at both widths.
+    for name, path in [("projects", "/projects"), ("history", "/projects/FF-001"), ("edit", "/projects/FF-001/edit"),
+                       ("batch", "/batch"), ("rules", "/rules")]:
+        client.navigate(server + path)
+        until(lambda: client.find_elements(By.TAG_NAME, "h1"))
+        screenshot(client, name)

@@ -94,6 +94,9 @@ def test_planner_path(server, browser):
     first_assessment = driver.current_url
     assert driver.find_element(By.ID, "grade-before").text in ("高", "中", "低")
     assert driver.find_element(By.ID, "review-state").text == "待审核"
+    # The stored assessment shows the same risk matrix and contribution chart as the live panel.
+    assert driver.find_elements(By.CSS_SELECTOR, "#stored-matrix svg.matrix")
+    assert driver.find_elements(By.CSS_SELECTOR, "#stored-contributions svg.bars")
     screenshot(driver, "assessment")
     driver.find_element(By.ID, "report-html").click()
     wait(driver, lambda d: "灞桥区棚户区改造房屋征收(工作台)" in d.page_source)

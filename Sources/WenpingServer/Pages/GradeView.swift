@@ -8,16 +8,22 @@ enum GradeView {
     /// is what it is (``ExplanationView``).
     static func make(_ assessment: Assessment) -> [String: Any] {
         var view = make(reportJSON: JSONReportRenderer.render(assessment))
-        let figures = HTMLReportRenderer.figures(assessment)
-        view["matrix"] = figures.matrix
-        view["contributions"] = figures.contributions
+        view.merge(figures(assessment, id: "live")) { _, new in new }
         view["explain"] = ExplanationView.make(Explainer.explanation(of: assessment))
         return view
+    }
+
+    /// The report's risk matrix and contribution chart (SVG) for the `figures` partial, whose boxes get the ids
+    /// `<id>-matrix` and `<id>-contributions`.
+    static func figures(_ assessment: Assessment, id: String) -> [String: Any] {
+        let figures = HTMLReportRenderer.figures(assessment)
+        return ["matrix": figures.matrix, "contributions": figures.contributions, "figuresID": id, "hasFigures": true]
     }
 
     static func make(reportJSON: String) -> [String: Any] {
         let report = (try? JSONSerialization.jsonObject(with: Data(reportJSON.utf8)) as? [String: Any]) ?? [:]
         let conclusion = report["conclusion"] as? [String: Any] ?? [:]
+        let project = report["project"] as? [String: Any] ?? [:]
         let completeness = report["completeness"] as? [String: Any] ?? [:]
         let missing = (completeness["missing"] as? [[String: Any]] ?? []).map {
             [
@@ -32,7 +38,8 @@ enum GradeView {
         let gradeBefore = conclusion["grade_before"] as? String ?? "—"
         let gradeAfter = conclusion["grade_after"] as? String ?? "—"
         return [
-            "gradeBefore": gradeBefore, "gradeAfter": gradeAfter, "gradeClassBefore": gradeClass(gradeBefore),
+            "projectName": project["name"] as? String ?? "", "gradeBefore": gradeBefore, "gradeAfter": gradeAfter,
+            "gradeClassBefore": gradeClass(gradeBefore),
             "gradeClassAfter": gradeClass(gradeAfter), "label": conclusion["label"] as? String ?? "",
             "decision": conclusion["decision"] as? String ?? "", "indexBefore": index("before"),
             "indexAfter": index("after"), "missing": missing, "hasMissing": !missing.isEmpty, "floors": floors,

@@ -17,10 +17,18 @@ extension PageRoutes {
         // Why this grade, from the stored version graded again under the same rules (left out when those rules
         // are no longer loaded).
         var explain: Any = false
+        var grade = GradeView.make(reportJSON: content.reportJSON)
         if let assessment = try? await api.reassess(record) {
             let canEdit = context.identity?.role.allows(.prepare) ?? false
             explain = ExplanationView.make(
                 Explainer.explanation(of: assessment), links: canEdit ? .edit(editLink) : .none)
+            // The risk matrix and contribution chart, as on the live panel, drawn only when grading again gives
+            // exactly the stored result (it always should: same version, same rules).
+            if assessment.gradeBefore == content.gradeBefore, assessment.gradeAfter == content.gradeAfter,
+                assessment.indexBefore == content.indexBefore, assessment.indexAfter == content.indexAfter
+            {
+                grade.merge(GradeView.figures(assessment, id: "stored")) { _, new in new }
+            }
         }
         let grades = state.ruleSet(digest: content.ruleSetDigest)?.gradeIDs ?? ["高", "中", "低"]
         let base = "/api/v1/assessments/\(id)/report"
@@ -33,7 +41,7 @@ extension PageRoutes {
                 "rulesetVersion": content.ruleSetVersion,
                 "digest": String(content.ruleSetDigest.prefix(12)), "engine": content.engineVersion,
                 "assessor": content.user, "at": Self.shortTime(record.createdAt),
-                "grade": GradeView.make(reportJSON: content.reportJSON),
+                "grade": grade,
                 "reportHTML": base + "?format=html", "reportMD": base + "?format=md",
                 "reportJSON": base + "?format=json",
                 "reviews": reviews.map(Self.reviewView),
@@ -125,13 +133,16 @@ extension PageRoutes {
             let toID = request.uri.queryParameters.get("to", as: Int64.self)
         else { throw Problem.malformed("请选择两次评估进行比较") }
         let diff = try await api.diff(project: id, from: fromID, to: toID)
+        // The project's name as the newer of the two versions has it.
+        let versions = try await projectRecords(id).versions
+        let name = versions.last { $0.version == diff.projectVersions.last }?.name ?? ""
         let changes = { (list: [APIRoutes.Change]) in
             list.map { ["label": $0.label, "from": $0.from ?? "(未填)", "to": $0.to ?? "(未填)"] }
         }
         return page(
             "compare", title: "比较评估 \(fromID) 与 \(toID)",
             [
-                "id": id, "from": fromID, "to": toID, "projectLink": "/projects/" + Self.pathSegment(id),
+                "id": id, "name": name, "from": fromID, "to": toID, "projectLink": "/projects/" + Self.pathSegment(id),
                 "versions": diff.projectVersions.map { String($0) }.joined(separator: " → "),
                 "rulesetChanged": diff.rulesetChanged,
                 "rulesets": diff.ruleset.map { "\($0.id) \($0.version)" }.joined(separator: " → "),
