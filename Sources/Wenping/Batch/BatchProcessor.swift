@@ -34,7 +34,8 @@ struct BatchProcessor: Sendable {
             row.issue = issue
             return row
         case .success(let loaded):
-            project = loaded
+            project = loaded.project
+            row.warnings = loaded.warnings.map { BatchRow.Warning(code: $0.code.rawValue, message: $0.message) }
         }
         row.id = project.id
         row.name = project.name
@@ -74,7 +75,7 @@ struct BatchProcessor: Sendable {
     }
 
     /// The project an item describes, or the issue that stops it from being one.
-    private func load(_ item: BatchItem) -> Result<Project, BatchIssue> {
+    private func load(_ item: BatchItem) -> Result<Loaded, BatchIssue> {
         switch item {
         case .failure(let issue):
             return .failure(issue)
@@ -96,11 +97,19 @@ struct BatchProcessor: Sendable {
         }
     }
 
+    /// A project that loaded, with the warnings about it (the version choice, missing expert scores …).
+    struct Loaded {
+        let project: Project
+        let warnings: [Diagnostic]
+    }
+
     private static func result(_ output: ProjectLoader.Output, file: String, lineOffset: Int) -> Result<
-        Project, BatchIssue
+        Loaded, BatchIssue
     > {
         let errors = output.diagnostics.filter { $0.severity == .error }
-        if let project = output.project, errors.isEmpty { return .success(project) }
+        if let project = output.project, errors.isEmpty {
+            return .success(Loaded(project: project, warnings: output.diagnostics.filter { $0.severity == .warning }))
+        }
         let shown = errors.isEmpty ? output.diagnostics : errors
         return .failure(issue(shown, source: output.source, file: file, lineOffset: lineOffset))
     }
@@ -223,6 +232,6 @@ struct BatchProcessor: Sendable {
             ruleSet: ruleSet, gradeBefore: assessment.gradeBefore, gradeAfter: assessment.gradeAfter,
             severityAfter: assessment.severityAfter, indexBefore: assessment.indexBefore,
             indexAfter: assessment.indexAfter, mainFactors: main, missingFacts: assessment.missingFacts,
-            defaultedCount: assessment.defaultedFacts.count)
+            defaultedCount: assessment.defaultedFacts.count, versionChoice: assessment.project.versionChoice)
     }
 }

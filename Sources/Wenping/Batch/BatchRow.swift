@@ -19,6 +19,14 @@ struct BatchRow: Sendable {
         let missingFacts: [String]
         /// How many facts the ruleset's defaults replaced.
         let defaultedCount: Int
+        /// How the ruleset's version was chosen, when a date or a named version took part.
+        let versionChoice: VersionChoice?
+    }
+
+    /// A warning about a project that was still graded (W545, W546, W547 …).
+    struct Warning: Sendable {
+        let code: String
+        let message: String
     }
 
     /// 1-based position of the input in the batch (序号).
@@ -37,6 +45,8 @@ struct BatchRow: Sendable {
     var reports: [String] = []
     /// Set when the input was not graded (or its reports could not be written).
     var issue: BatchIssue?
+    /// Warnings from reading the project, which was graded all the same (usually none).
+    var warnings: [Warning] = []
     /// Whether the grade after measures is at or above `--fail-on`.
     var reachedThreshold = false
     /// The row as written in `summary.csv`, `summary.json` and `index.html`, rendered by the worker thread.

@@ -21,7 +21,7 @@ public struct BatchSummary: Sendable {
     let gradeOrder: [String]
     private(set) var gradesBefore: [String: Int] = [:]
     private(set) var gradesAfter: [String: Int] = [:]
-    /// The rulesets that graded at least one project, by id.
+    /// The rulesets that graded at least one project, by digest: each version of a dated ruleset counts apart.
     private(set) var ruleSets: [String: CompiledRuleSet] = [:]
 
     init(formats: [String], gradeOrder: [String]) {
@@ -49,15 +49,17 @@ public struct BatchSummary: Sendable {
         if !grading.missingFacts.isEmpty { incomplete += 1 }
         gradesBefore[grading.gradeBefore, default: 0] += 1
         gradesAfter[grading.gradeAfter, default: 0] += 1
-        if ruleSets[grading.ruleSet.id] == nil { ruleSets[grading.ruleSet.id] = grading.ruleSet }
+        if ruleSets[grading.ruleSet.digest] == nil { ruleSets[grading.ruleSet.digest] = grading.ruleSet }
     }
 
     /// Every known grade with its count of projects after measures, least severe first.
     public var distributionAfter: [(grade: String, count: Int)] { distribution(gradesAfter) }
     var distributionBefore: [(grade: String, count: Int)] { distribution(gradesBefore) }
 
-    /// The rulesets used, sorted by id.
-    var ruleSetsUsed: [CompiledRuleSet] { ruleSets.values.sorted { $0.id < $1.id } }
+    /// The rulesets used, sorted by id, then the versions of one id by effective date (undated first) and version.
+    var ruleSetsUsed: [CompiledRuleSet] {
+        ruleSets.values.sorted { ($0.id, $0.effective ?? "", $0.version) < ($1.id, $1.effective ?? "", $1.version) }
+    }
 
     private func distribution(_ counts: [String: Int]) -> [(grade: String, count: Int)] {
         let extra = counts.keys.filter { !gradeOrder.contains($0) }.sorted()

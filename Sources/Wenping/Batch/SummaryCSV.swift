@@ -10,8 +10,10 @@ enum SummaryCSV {
     /// The column titles, shared with `index.html`.
     static let columns = [
         "序号", "项目编号", "项目名称", "项目类型", "所在地区", "措施前等级", "措施后等级", "措施前指数", "措施后指数",
-        "主要风险因素", "数据完整性", "报告文件", "错误",
+        "主要风险因素", "数据完整性", "报告文件", "错误", "规则及版本", "版本如何选定", "警告",
     ]
+    /// The position of 错误 among ``columns``.
+    static let errorColumn = 12
 
     /// The byte order mark and the title row.
     static var header: String { "\u{FEFF}" + line(columns) }
@@ -32,6 +34,9 @@ enum SummaryCSV {
             row.mainFactorLabels.joined(separator: "；"), grading.map(Self.completeness) ?? "",
             row.reports.joined(separator: ";"),
             row.issue.map { $0.message.hasSuffix("\n") ? String($0.message.dropLast()) : $0.message } ?? "",
+            grading.map { "\($0.ruleSet.id) 版本 \($0.ruleSet.version)" } ?? "",
+            grading?.versionChoice?.sentence ?? "",
+            row.warnings.map { "\($0.code) \($0.message)" }.joined(separator: "\n"),
         ]
     }
 

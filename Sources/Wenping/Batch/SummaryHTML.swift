@@ -60,10 +60,10 @@ enum SummaryHTML {
 
     static func row(_ row: BatchRow) -> String {
         let cells = SummaryCSV.cells(row)
-        if row.id == nil, let issue = row.issue {
+        if row.id == nil, row.issue != nil {
             // Nothing is known of the project but the error: let it use the whole row.
             return "<tr class=\"invalid\"><td>\(row.sequence)</td><td colspan=\"\(cells.count - 1)\" class=\"error\">"
-                + "<pre>\(HTML.escape(cells.last ?? issue.message))</pre></td></tr>\n"
+                + "<pre>\(HTML.escape(cells[SummaryCSV.errorColumn]))</pre></td></tr>\n"
         }
         var out = row.isGraded ? "<tr>" : "<tr class=\"invalid\">"
         for (index, cell) in cells.enumerated() {

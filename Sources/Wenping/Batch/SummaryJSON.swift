@@ -58,6 +58,9 @@ enum SummaryJSON {
             json.field("jurisdiction", row.jurisdiction)
             let grading = row.isGraded ? row.grading : nil
             json.field("ruleset", grading?.ruleSet.id)
+            json.field("ruleset_version", grading?.ruleSet.version)
+            json.key("version_choice")
+            if let choice = grading?.versionChoice { choice.write(&json) } else { json.null() }
             json.field("grade_before", grading?.gradeBefore)
             json.field("grade_after", grading?.gradeAfter)
             json.key("index_before")
@@ -71,6 +74,15 @@ enum SummaryJSON {
             json.key("defaulted_facts")
             if let grading { json.int(grading.defaultedCount) } else { json.null() }
             json.field("reports", strings: row.reports)
+            json.key("warnings")
+            json.array { json in
+                for warning in row.warnings {
+                    json.object { json in
+                        json.field("code", warning.code)
+                        json.field("message", warning.message)
+                    }
+                }
+            }
             json.key("error")
             if let issue = row.issue {
                 json.object { json in

@@ -124,13 +124,7 @@ public enum JSONReportRenderer {
             if let expires = ruleSet.expires { json.field("expires", expires) }
             if let choice = model.project.versionChoice {
                 json.key("version_choice")
-                json.object { json in
-                    json.field("basis", choice.basis.rawValue)
-                    json.field("date", choice.date)
-                    json.field("versions", choice.versionCount)
-                    json.field("in_force", choice.isInForce)
-                    json.field("text", choice.sentence)
-                }
+                choice.write(&json)
             }
             json.field("jurisdiction", ruleSet.jurisdiction)
             json.field("digest", "sha256:" + ruleSet.digest)

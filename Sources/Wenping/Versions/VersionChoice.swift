@@ -41,3 +41,17 @@ public struct VersionChoice: Sendable, Hashable {
         return notes.isEmpty ? head : head + "（" + notes.joined(separator: "；") + "）"
     }
 }
+
+extension VersionChoice {
+    /// `{"basis": …, "date": …, "versions": …, "in_force": …, "text": …}`, as JSON reports and batch summaries
+    /// write it.
+    func write(_ json: inout JSONWriter) {
+        json.object { json in
+            json.field("basis", basis.rawValue)
+            json.field("date", date)
+            json.field("versions", versionCount)
+            json.field("in_force", isInForce)
+            json.field("text", sentence)
+        }
+    }
+}
