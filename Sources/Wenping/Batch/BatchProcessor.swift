@@ -7,10 +7,8 @@ import Foundation
 struct BatchProcessor: Sendable {
     let loader: ProjectLoader
     let reports: [ReportWriter]
-    /// The folder the reports go to.
-    let reportFolder: String
-    /// How report paths are written in the summary: relative to the output folder.
-    let reportPrefix: String
+    /// Where the report files go (and how the summary links them).
+    let layout: ReportLayout
     /// The grade id of `--fail-on`, if given.
     let failOn: String?
     let names: NameRegistry
@@ -43,7 +41,8 @@ struct BatchProcessor: Sendable {
         row.jurisdiction = project.jurisdiction
         let name = AtomicFile.safeName(project.id)
         if let earlier = names.claim(name, sequence: sequence) {
-            let extensions = reports.map { "\(name).\($0.fileExtension)" }.joined(separator: "、")
+            let extensions = reports.filter { !$0.isStream }.map { "\(name).\($0.fileExtension)" }
+                .joined(separator: "、")
             row.issue = .error(
                 "项目编号“\(project.id)”与第 \(earlier) 项重复(报告文件名都是 \(extensions)),未写出报告,以免覆盖;请给每个项目不同的编号",
                 file: file, line: line)
@@ -55,7 +54,6 @@ struct BatchProcessor: Sendable {
             row.reachedThreshold = assessment.severityAfter >= threshold
         }
         for report in reports {
-            let fileName = "\(name).\(report.fileExtension)"
             let bytes: [UInt8]
             do {
                 bytes = try report.render(assessment)
@@ -63,9 +61,12 @@ struct BatchProcessor: Sendable {
                 row.issue = .error("项目已评级,但 \(report.name) 报告生成失败:\(error)", file: file, line: line)
                 return row
             }
+            if report.isStream {
+                row.streamed = bytes
+                continue
+            }
             do {
-                try AtomicFile.write(bytes, to: FilePath.join(reportFolder, fileName))
-                row.reports.append(reportPrefix + fileName)
+                row.reports.append(try layout.write(bytes, name: name, fileExtension: report.fileExtension))
             } catch {
                 row.issue = .error("项目已评级,但报告写不出来:\(error)", file: file, line: line)
                 return row

@@ -43,6 +43,8 @@ struct BatchRow: Sendable {
     var grading: Grading?
     /// Report files written, relative to the output folder (`reports/XA-2025-001.json`).
     var reports: [String] = []
+    /// The project's line of `reports.jsonl` (``ReportStream``), when the batch writes one and it was graded.
+    var streamed: [UInt8]?
     /// Set when the input was not graded (or its reports could not be written).
     var issue: BatchIssue?
     /// Warnings from reading the project, which was graded all the same (usually none).

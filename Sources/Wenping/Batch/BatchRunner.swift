@@ -25,12 +25,18 @@ public struct BatchRunner: Sendable {
         public var jobs: Int
         /// A grade id: projects at or above it after measures are counted in ``BatchSummary/reachedThreshold``.
         public var failOn: String?
+        /// Whether report files go into subfolders (``ReportLayout``).
+        public var sharding: ReportLayout.Sharding
 
-        public init(output: String, reports: [ReportWriter] = [.json], jobs: Int? = nil, failOn: String? = nil) {
+        public init(
+            output: String, reports: [ReportWriter] = [.json], jobs: Int? = nil, failOn: String? = nil,
+            sharding: ReportLayout.Sharding = .auto
+        ) {
             self.output = output
             self.reports = reports
             self.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             self.failOn = failOn
+            self.sharding = sharding
         }
     }
 
@@ -95,15 +101,19 @@ public struct BatchRunner: Sendable {
         let output = options.output
         if let problem = Self.outputProblem(output, inputs: inputs) { throw FileSystem.Failure(description: problem) }
         let reports = FilePath.join(output, Self.reportFolder)
+        let writesFiles = options.reports.contains { !$0.isStream }
         do {
             try FileManager.default.createDirectory(
-                atPath: options.reports.isEmpty ? output : reports, withIntermediateDirectories: true)
+                atPath: writesFiles ? reports : output, withIntermediateDirectories: true)
         } catch {
             throw FileSystem.Failure(description: "无法创建输出目录“\(output)”(上级目录不存在、不是目录或没有写权限)")
         }
         // Temporary files of an earlier run that was killed (SIGKILL, power loss) before it could clean up.
         AtomicFile.removeStaleTemporaries(in: output)
         AtomicFile.removeStaleTemporaries(in: reports)
+        let layout = ReportLayout(
+            output: output, isSharded: ReportLayout.isSharded(options.sharding, inputs: inputs, excluding: output))
+        if writesFiles { try layout.prepare() }
         let total = count(inputs)
         let writer = try SummaryWriter(
             folder: output,
@@ -111,8 +121,7 @@ public struct BatchRunner: Sendable {
         let processor = BatchProcessor(
             loader: ProjectLoader(
                 catalog: catalog, override: override, asOf: asOf, computesDigest: !options.reports.isEmpty),
-            reports: options.reports,
-            reportFolder: reports, reportPrefix: Self.reportFolder + "/", failOn: options.failOn,
+            reports: options.reports, layout: layout, failOn: options.failOn,
             names: NameRegistry())
         let jobs = max(1, options.jobs)
         let queue = WorkQueue(window: 4 * jobs, workers: jobs)

@@ -42,6 +42,11 @@ final class StreamingFile {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
     /// Appends everything written to `other` so far (which stays open).
     func append(contentsOf other: StreamingFile) throws {
         try flush()

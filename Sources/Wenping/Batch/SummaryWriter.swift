@@ -12,10 +12,15 @@ final class SummaryWriter {
     private let csv: StreamingFile
     private let jsonRows: StreamingFile
     private let htmlRows: StreamingFile
+    /// `reports.jsonl`, when the batch writes the report stream (``ReportStream``).
+    private let stream: StreamingFile?
 
     init(folder: String, summary: BatchSummary) throws {
         self.folder = folder
         self.summary = summary
+        stream =
+            summary.formats.contains(ReportWriter.jsonLines.name)
+            ? try StreamingFile(path: FilePath.join(folder, ReportStream.fileName)) : nil
         csv = try StreamingFile(path: FilePath.join(folder, "summary.csv"))
         jsonRows = try StreamingFile(path: FilePath.join(folder, "summary.json"), suffix: "rows")
         htmlRows = try StreamingFile(path: FilePath.join(folder, "index.html"), suffix: "rows")
@@ -43,14 +48,15 @@ final class SummaryWriter {
         summary.add(row)
         try csv.write(lines.csv)
         if !lines.html.isEmpty { try htmlRows.write(lines.html) }
+        try stream?.write(ReportStream.line(row))
     }
 
-    /// Writes the three files into place and removes the spill files.
+    /// Writes the three files (and `reports.jsonl`, if written) into place and removes the spill files.
     ///
     /// The summaries are one set: all three are written whole under temporary names first, and only then renamed
     /// into place, one right after the other. If writing any of them fails (a full disk), every temporary file is
     /// removed and the previous run's three files stay as they were: never a new `summary.csv` beside an old
-    /// `summary.json`.
+    /// `summary.json`. The report stream belongs to the set.
     func finish(interrupted: Bool) throws -> BatchSummary {
         summary.interrupted = interrupted
         defer {
@@ -59,6 +65,10 @@ final class SummaryWriter {
         }
         var finished: [StreamingFile] = []
         do {
+            if let stream {
+                try stream.finishWriting()
+                finished.append(stream)
+            }
             try csv.finishWriting()
             finished.append(csv)
             let json = try StreamingFile(path: jsonRows.path)
@@ -77,6 +87,7 @@ final class SummaryWriter {
         } catch {
             for file in finished { file.abandon() }
             csv.abandon()
+            stream?.abandon()
             throw error
         }
         return summary
@@ -84,6 +95,7 @@ final class SummaryWriter {
 
     /// Removes every temporary file (after an error).
     func abandon() {
+        stream?.abandon()
         csv.abandon()
         jsonRows.abandon()
         htmlRows.abandon()

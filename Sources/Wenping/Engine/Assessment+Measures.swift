@@ -13,15 +13,22 @@ extension Assessment {
     /// Whether the facts show the measure `id` is already in place (its `satisfied_when` holds), adopted or not:
     /// such a measure is not to be recommended.
     public func isMeasureSatisfied(_ id: String) -> Bool {
+        satisfiedMeasureIDs(among: [id]).contains(id)
+    }
+
+    /// The ids of the measures (of `ids`, or of all) that the facts show already in place: ``isMeasureSatisfied(_:)``
+    /// for many measures in one pass over the ruleset.
+    func satisfiedMeasureIDs(among ids: Set<String>? = nil) -> Set<String> {
         let environment = EvaluationEnvironment(slots: slots)
+        var satisfied: Set<String> = []
         for factor in ruleSet.factors {
-            for measure in factor.measures where measure.id == id {
+            for measure in factor.measures where ids?.contains(measure.id) ?? true && !satisfied.contains(measure.id) {
                 if let condition = measure.satisfied, condition.evaluate(in: environment) == .boolean(true) {
-                    return true
+                    satisfied.insert(measure.id)
                 }
             }
         }
-        return false
+        return satisfied
     }
 
     /// Why an adopted measure changed nothing for one factor, in Chinese; `nil` when it lowered a level.

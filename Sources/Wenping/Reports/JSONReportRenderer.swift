@@ -11,7 +11,20 @@ public enum JSONReportRenderer {
     }
 
     static func render(_ model: ReportModel) -> String {
-        var writer = JSONWriter()
+        String(decoding: bytes(model), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes, ending with a newline: pretty-printed (the bytes of ``render(_:)-swift.type.method``)
+    /// or, when `compact`, on one line without whitespace between tokens (the same value, so a JSON Lines line).
+    public static func bytes(_ assessment: Assessment, compact: Bool = false) -> [UInt8] {
+        bytes(ReportModel(assessment), compact: compact)
+    }
+
+    /// Bytes reserved for a report up front: more than most reports need, so the buffer seldom regrows.
+    static let expectedSize = 96 << 10
+
+    static func bytes(_ model: ReportModel, compact: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(compact: compact, capacity: expectedSize)
         writer.object { json in
             json.field("schema", schema)
             writeBanners(model, &json)
@@ -86,7 +99,8 @@ public enum JSONReportRenderer {
             writeOutline(model, &json)
             json.field("warnings", strings: model.warnings)
         }
-        return writer.output + "\n"
+        writer.endLine()
+        return writer.bytes
     }
 
     private static func writeProject(_ model: ReportModel, _ json: inout JSONWriter) {

@@ -1,36 +1,56 @@
 /// Writes JSON with keys in the order they are given, so reports have a stable, readable field order.
 ///
-/// Output is pretty-printed with two-space indentation; strings are escaped per RFC 8259 (non-ASCII text is
-/// written as UTF-8, not `\u` escapes); numbers go through ``Formatting/number(_:digits:)``.
+/// Output is pretty-printed with two-space indentation, or compact (no whitespace at all, one line) when made
+/// with `compact: true`; both spell the same value. Strings are escaped per RFC 8259 (non-ASCII text is written
+/// as UTF-8, not `\u` escapes); numbers go through ``Formatting/number(_:digits:)``.
+///
+/// The text is built in a byte buffer (``bytes``, UTF-8): appending a string is a copy of its UTF-8 bytes, and a
+/// string that needs no escaping (nearly all report text) is checked once and copied in one piece.
 struct JSONWriter {
-    private(set) var output = ""
+    /// The UTF-8 text written so far.
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
     private var needsComma = false
+    private var pendingKey = false
     /// Levels of indentation added to every line after the first, for a value that sits inside another document.
     private let baseDepth: Int
+    /// No newlines, indentation or space after `:`.
+    private let compact: Bool
 
-    /// A writer whose lines after the first are indented by `baseDepth` extra levels (two spaces each).
-    init(baseDepth: Int = 0) {
+    /// A writer whose lines after the first are indented by `baseDepth` extra levels (two spaces each), or whose
+    /// output is one line without whitespace when `compact`.
+    ///
+    /// - Parameter capacity: bytes reserved up front (the expected size of the output), to spare regrowing.
+    init(baseDepth: Int = 0, compact: Bool = false, capacity: Int = 0) {
         self.baseDepth = baseDepth
+        self.compact = compact
+        bytes.reserveCapacity(capacity)
     }
 
+    /// The text written so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Ends the document with a newline (after the last value, so a file ends with one).
+    mutating func endLine() { bytes.append(0x0A) }
+
     mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open("{")
+        open(0x7B)  // {
         body(&self)
-        close("}")
+        close(0x7D)  // }
     }
 
     mutating func array(_ body: (inout JSONWriter) -> Void) {
-        open("[")
+        open(0x5B)  // [
         body(&self)
-        close("]")
+        close(0x5D)  // ]
     }
 
     /// Starts a member of the enclosing object; follow with exactly one value.
     mutating func key(_ name: String) {
         separator()
-        Self.appendQuoted(name, to: &output)
-        output += ": "
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(0x3A)  // :
+        if !compact { bytes.append(0x20) }
         needsComma = false
         pendingKey = true
     }
@@ -38,7 +58,7 @@ struct JSONWriter {
     mutating func string(_ value: String?) {
         guard let value else { return null() }
         beginScalar()
-        Self.appendQuoted(value, to: &output)
+        Self.appendQuoted(value, to: &bytes)
         needsComma = true
     }
 
@@ -84,26 +104,27 @@ struct JSONWriter {
         }
     }
 
-    private var pendingKey = false
-
     private mutating func separator() {
-        if needsComma { output += "," }
-        if depth > 0 {
-            output += "\n"
-            Self.indent(depth + baseDepth, into: &output)
-        }
+        if needsComma { bytes.append(0x2C) }  // ,
+        if depth > 0 { newline(depth) }
     }
 
-    /// Two-space indentation strings for the usual depths, so indenting a line is one append.
-    private static let indents: [String] = (0..<16).map { String(repeating: " ", count: 2 * $0) }
+    /// A newline followed by the indentation of every level up to `depth`, one append per line.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 256)
 
-    /// Appends `depth` levels of two-space indentation without building a new string each line.
-    private static func indent(_ depth: Int, into output: inout String) {
-        var remaining = depth
-        while remaining > 0 {
-            let chunk = min(remaining, indents.count - 1)
-            output += indents[chunk]
-            remaining -= chunk
+    /// Starts a new line indented for `depth` (plus ``baseDepth``); nothing when compact.
+    private mutating func newline(_ depth: Int) {
+        guard !compact else { return }
+        var spaces = 2 * (depth + baseDepth)
+        let most = Self.indentation.count - 1
+        Self.indentation.withUnsafeBufferPointer { line in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<(1 + min(spaces, most))]))
+            spaces -= min(spaces, most)
+            while spaces > 0 {
+                let chunk = min(spaces, most)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[1..<(1 + chunk)]))
+                spaces -= chunk
+            }
         }
     }
 
@@ -117,79 +138,106 @@ struct JSONWriter {
 
     private mutating func scalar(_ text: String) {
         beginScalar()
-        output += text
+        Self.append(text, to: &bytes)
         needsComma = true
     }
 
-    private mutating func open(_ bracket: String) {
-        if pendingKey {
-            pendingKey = false
-        } else {
-            separator()
-        }
-        output += bracket
+    private mutating func open(_ bracket: UInt8) {
+        beginScalar()
+        bytes.append(bracket)
         depth += 1
         needsComma = false
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if needsComma {
-            output += "\n"
-            Self.indent(depth + baseDepth, into: &output)
-        }
-        output += bracket
+        if needsComma { newline(depth) }
+        bytes.append(bracket)
         needsComma = true
     }
 
-    /// Whether `text` holds a character JSON must escape — a control character, `"`, `\\`, U+2028 or U+2029 — or
-    /// one it escapes so that a terminal or viewer showing the string cannot be driven by it: DEL, the C1
-    /// controls (U+0080–U+009F) and the bidirectional formatting characters (see ``VisibleText``).
-    private static func needsEscaping(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-            if previous.1 == 0xC2 && (0x80...0x9F).contains(byte) { return true }
-            if previous.1 == 0xD8 && byte == 0x9C { return true }
-            if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9 || byte == 0x8E || byte == 0x8F) {
-                return true
+    /// Appends the UTF-8 bytes of `text` (one copy for a native string).
+    @inline(__always)
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) }
+        if copied == nil { out.append(contentsOf: text.utf8) }
+    }
+
+    /// Whether UTF-8 `text` holds a character JSON must escape — a control character, `"`, `\\`, U+2028 or
+    /// U+2029 — or one it escapes so that a terminal or viewer showing the string cannot be driven by it: DEL, the
+    /// C1 controls (U+0080–U+009F) and the bidirectional formatting characters (see ``VisibleText``).
+    ///
+    /// Looks at each byte once; only the lead bytes of those characters (`C2`, `D8`, `E2`) look further.
+    private static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            index += 1
+            if byte >= 0x20 && byte < 0x7F {
+                if byte == 0x22 || byte == 0x5C { return true }
+                continue
             }
-            if previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte) { return true }
-            if previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte) { return true }
-            previous = (previous.1, byte)
+            if byte < 0xC2 {
+                // Controls, DEL, and continuation bytes (whose lead byte was already judged).
+                if byte < 0x80 { return true }
+                continue
+            }
+            let next = index < count ? text[index] : 0
+            switch byte {
+            case 0xC2:
+                if next >= 0x80 && next <= 0x9F { return true }
+            case 0xD8:
+                if next == 0x9C { return true }
+            case 0xE2:
+                let third = index + 1 < count ? text[index + 1] : 0
+                if next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0x8E || third == 0x8F) { return true }
+                if next == 0x80 && third >= 0xAA && third <= 0xAE { return true }
+                if next == 0x81 && third >= 0xA6 && third <= 0xA9 { return true }
+            default:
+                break
+            }
         }
         return false
     }
 
     static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 2)
         appendQuoted(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `text` as a JSON string; most report text needs no escaping and is copied in one piece.
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        defer { out += "\"" }
-        if !needsEscaping(text) {
-            out += text
-            return
-        }
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        let copied =
+            text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+                guard !needsEscaping(buffer) else { return false }
+                out.append(contentsOf: buffer)
+                return true
+            } ?? false
+        if !copied { appendEscaped(text, to: &out) }
+        out.append(0x22)
+    }
+
+    /// Appends the body of `text` as a JSON string, escaping scalar by scalar.
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": out += [0x5C, 0x22]
+            case "\\": out += [0x5C, 0x5C]
+            case "\n": out += [0x5C, 0x6E]
+            case "\r": out += [0x5C, 0x72]
+            case "\t": out += [0x5C, 0x74]
+            case "\u{2028}": out += Array("\\u2028".utf8)
+            case "\u{2029}": out += Array("\\u2029".utf8)
             default:
                 if scalar.value < 0x20 || VisibleText.needsReplacing(scalar, keepingNewlines: true) {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += Array("\\u".utf8) + [UInt8](repeating: 0x30, count: 4 - hex.count) + Array(hex.utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }

@@ -31,8 +31,9 @@ extension ReportModel {
         self.citations = citations
         let shortNames = Dictionary(citations.map { ($0.key, $0.short) }, uniquingKeysWith: { first, _ in first })
         let policy = ruleSet.aggregation.unknownPolicy
+        let satisfied = assessment.satisfiedMeasureIDs()
         factors = ruleSet.factors.indices.map {
-            Self.factor($0, assessment, shortNames: shortNames, policy: policy)
+            Self.factor($0, assessment, shortNames: shortNames, policy: policy, satisfied: satisfied)
         }
         let floors = Self.floors(assessment, shortNames: shortNames)
         self.floors = floors
@@ -81,8 +82,10 @@ extension ReportModel {
 
     // MARK: - Factors
 
+    /// - Parameter satisfied: ``Assessment/satisfiedMeasureIDs()``, worked out once for all factors.
     private static func factor(
-        _ index: Int, _ assessment: Assessment, shortNames: [String: String], policy: CompiledRuleSet.UnknownPolicy
+        _ index: Int, _ assessment: Assessment, shortNames: [String: String], policy: CompiledRuleSet.UnknownPolicy,
+        satisfied: Set<String>
     ) -> Factor {
         let ruleSet = assessment.ruleSet
         let project = assessment.project
@@ -168,14 +171,14 @@ extension ReportModel {
                 let isAdopted = adopted.contains(measure.id)
                 let effect = assessment.measureEffects.first { $0.factor == index && $0.measure == number }
                 var outcome = effect.map { measureOutcome($0, assessment) }
-                if !isAdopted && assessment.isMeasureSatisfied(measure.id) {
+                if !isAdopted && satisfied.contains(measure.id) {
                     outcome = "无需采纳：项目事实表明该措施已经落实"
                 }
                 return Measure(
                     id: measure.id, label: measure.label, owner: measure.owner, assisting: measure.assisting,
                     deadline: measure.deadline, lowersProbability: measure.lowersProbability,
                     lowersImpact: measure.lowersImpact, adopted: isAdopted, outcome: outcome,
-                    isSatisfied: assessment.isMeasureSatisfied(measure.id), lowered: effect?.changed ?? false)
+                    isSatisfied: satisfied.contains(measure.id), lowered: effect?.changed ?? false)
             })
     }
 

@@ -18,8 +18,12 @@ extension WenpingCommand {
                 空格子表示没有这项事实。CSV 用 UTF-8 编码(Excel:另存为“CSV UTF-8”)。
                   -           从标准输入读 JSON Lines(每行一个项目),错误中记为“标准输入”
                 每个项目的报告写到 --output 目录下的 reports/项目编号.格式(编号中不能用在文件名里的字符\
-                换成 _),另写 summary.csv(带 BOM,\
+                换成 _;输入超过 10000 个时分到 256 个子目录 reports/xx/,xx 是文件名(不含扩展名)SHA-256 的\
+                前两位十六进制数,见 --shard),另写 summary.csv(带 BOM,\
                 Excel 可直接打开)、summary.json 和 index.html(总表和等级分布图)。汇总按输入顺序排列。\
+                --compact 把 json 报告写成一行、不缩进(内容与默认格式完全相同,约小三分之一)。--format jsonl 把所有项目的\
+                报告写进一个文件 reports.jsonl,供程序读取:第 n 行对应第 n 个输入(即汇总的序号),已评级的项目是它的 json 报告\
+                (一行),无效的输入是一行错误记录(schema 为 wenping/batch-error/1,含文件、行号和错误信息),不会跳过。\
                 md、html 报告和 docx(Word)、pdf 报告的标题页、页眉和落款可用 --templates 换成本单位的模板;pdf 由 LibreOffice 或 Chromium 转换\
                 (--pdf-converter),转换失败的项目在汇总中记为错误,其他项目照常写出。\
                 每个文件先写到临时文件再改名,所以只会有完整的文件;重复运行会覆盖上次的结果。\
@@ -49,8 +53,17 @@ extension WenpingCommand {
         @Option(name: .customLong("as-of"), help: AsOfOption.help)
         var asOf: String?
 
-        @Option(help: "报告格式:json、md、html、docx、pdf;可多次给出或用逗号分隔(如 --format json,docx);默认 json")
+        @Option(
+            help:
+                "报告格式:json、jsonl(所有报告写进一个 reports.jsonl,每行一个)、md、html、docx、pdf;可多次给出或用逗号分隔(如 --format json,docx);默认 json"
+        )
         var format: [String] = []
+
+        @Flag(help: "json 报告写成一行、不缩进(内容与默认格式相同,约小三分之一)")
+        var compact = false
+
+        @Option(help: ArgumentHelp("报告是否分子目录存放:auto(输入超过 10000 个时)、always、never", valueName: "方式"))
+        var shard: ShardOption = .auto
 
         @OptionGroup var documents: DocumentOptions
 
@@ -72,26 +85,56 @@ extension WenpingCommand {
         /// How many input errors are printed to standard error; the rest are only in the summary.
         static let shownErrors = 20
 
+        /// What `--shard` accepts.
+        enum ShardOption: String, ExpressibleByArgument, CaseIterable {
+            case auto, always, never
+
+            var sharding: ReportLayout.Sharding {
+                switch self {
+                case .auto: .auto
+                case .always: .always
+                case .never: .never
+                }
+            }
+        }
+
+        /// One `--format` value: a report file per project, or the `jsonl` stream.
+        enum BatchFormat: Equatable {
+            case file(FormatOption)
+            case jsonLines
+
+            static let jsonLinesName = ReportWriter.jsonLines.name
+        }
+
         /// The formats asked for, in order, without repeats.
-        func formats() throws -> [FormatOption] {
+        func formats() throws -> [BatchFormat] {
             if summaryOnly { return [] }
-            var result: [FormatOption] = []
+            var result: [BatchFormat] = []
             for value in format.flatMap({ $0.split(separator: ",") }) {
                 let name = value.trimmingCharacters(in: .whitespaces)
-                guard let parsed = FormatOption(rawValue: name) else {
-                    let known = FormatOption.allCases.map(\.rawValue).joined(separator: "、")
+                let parsed: BatchFormat
+                if name == BatchFormat.jsonLinesName {
+                    parsed = .jsonLines
+                } else if let option = FormatOption(rawValue: name) {
+                    parsed = .file(option)
+                } else {
+                    let known = (FormatOption.allCases.map(\.rawValue) + [BatchFormat.jsonLinesName])
+                        .joined(separator: "、")
                     throw ValidationError("不认识的报告格式“\(name)”;可用:\(known)")
                 }
                 if !result.contains(parsed) { result.append(parsed) }
             }
-            return result.isEmpty ? [.json] : result
+            return result.isEmpty ? [.file(.json)] : result
         }
 
         /// The writer of each format asked for; Markdown, HTML, Word and PDF with the templates loaded and the
         /// converter found once for the whole run.
-        func writers(_ formats: [FormatOption]) throws -> [ReportWriter] {
-            let renderer = try documents.renderer(for: formats.compactMap(\.document))
-            return formats.map { option in
+        func writers(_ formats: [BatchFormat]) throws -> [ReportWriter] {
+            let options = formats.compactMap { if case .file(let option) = $0 { option } else { nil } }
+            let renderer = try documents.renderer(for: options.compactMap(\.document))
+            return formats.map { format in
+                guard case .file(let option) = format else { return .jsonLines }
+                if option == .json { return compact ? .compactJSON : .json }
                 if let text = option.format { return renderer.templates.writer(text) }
                 let document = option.document ?? .docx
                 return ReportWriter(name: option.rawValue, fileExtension: document.fileExtension) {
@@ -103,8 +146,12 @@ extension WenpingCommand {
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs 至少是 1") }
             if summaryOnly && !format.isEmpty { throw ValidationError("--summary-only 不写报告,不能同时给 --format") }
+            if summaryOnly && shard != .auto { throw ValidationError("--summary-only 不写报告,不能同时给 --shard") }
             if let problem = BatchRunner.outputProblem(output, inputs: inputs) { throw ValidationError(problem) }
-            _ = try formats()
+            let formats = try formats()
+            if compact && !formats.contains(.file(.json)) {
+                throw ValidationError("--compact 只用于 json 报告(jsonl 本来就是每个报告一行);请同时给 --format json,或去掉 --compact")
+            }
             try AsOfOption.validate(asOf)
         }
 
@@ -117,7 +164,9 @@ extension WenpingCommand {
             let grade = try failOn.map { try GradeOption.resolve($0, in: catalog) }
             let runner = BatchRunner(
                 catalog: catalog, override: ruleset, asOf: try AsOfOption.resolve(asOf),
-                options: .init(output: output, reports: try writers(formats()), jobs: jobs, failOn: grade))
+                options: .init(
+                    output: output, reports: try writers(formats()), jobs: jobs, failOn: grade,
+                    sharding: shard.sharding))
             let cancellation = BatchCancellation()
             let interrupts = InterruptHandler(cancellation: cancellation)
             defer { interrupts.remove() }

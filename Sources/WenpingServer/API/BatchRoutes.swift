@@ -73,7 +73,8 @@ extension APIRoutes {
         let folder = state.configuration.jobsFolder + "/" + jobID
         let input = folder + "/input." + fileExtension
         let runner = BatchRunner(
-            catalog: state.catalog, options: .init(output: folder + "/out", reports: [.json], jobs: 1))
+            catalog: state.catalog,
+            options: .init(output: folder + "/out", reports: [.json], jobs: 1, sharding: .never))
         let summary: BatchSummary = try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try runner.run([input], progress: progress) })

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Report output throughput: `wenping batch` writing JSON reports, compact reports and the JSON Lines stream.
+
+Not a test: run it by hand (it prints the load average it saw). It generates N projects as JSON Lines with
+`wenping generate` (its default grade mix), then runs, interleaved, ROUNDS times each, into a fresh output
+folder each time (the previous one is removed before the clock starts):
+
+  json          wenping batch FILE --format json            (a pretty-printed report file per project)
+  json-compact  wenping batch FILE --format json --compact  (a one-line report file per project)
+  jsonl         wenping batch FILE --format jsonl           (one reports.jsonl for the batch)
+  summary-only  wenping batch FILE --summary-only           (no reports: what the reports add)
+
+all with `--jobs JOBS`, and prints per variant the median wall time, projects per second (count ÷ median wall),
+CPU time (user + system, from wait4) per project and the bytes of reports written per project. Usage (from the
+repository root):
+
+  swift build -c release --product wenping
+  python3 Benchmarks/batch-reports.py [--count 100000] [--rounds 3] [--jobs 2]
+"""
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+# One child's wall and CPU seconds, as the summary-only benchmark measures them.
+_spec = importlib.util.spec_from_file_location("batch_vs_json", os.path.join(os.path.dirname(__file__), "batch-vs-json.py"))
+_bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_bench)
+
+VARIANTS = {
+    "json": ["--format", "json"],
+    "json-compact": ["--format", "json", "--compact"],
+    "jsonl": ["--format", "jsonl"],
+    "summary-only": ["--summary-only"],
+}
+
+
+def report_bytes(folder):
+    """Bytes of the reports in an output folder (report files and reports.jsonl; not the summaries)."""
+    total = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if root != folder or name == "reports.jsonl":
+                total += os.path.getsize(os.path.join(root, name))
+    return total
+
+
+def generate(args, path):
+    """Writes `args.count` generated projects to `path` as JSON Lines; returns `path`."""
+    command = [args.wenping, "generate", "--rules", args.rules, "--ruleset", args.ruleset, "--count", str(args.count)]
+    with open(path, "wb") as out:
+        subprocess.run(command, stdout=out, check=True)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--wenping", default=".build/release/wenping")
+    parser.add_argument("--ruleset", default="national/house-expropriation")
+    parser.add_argument("--rules", default="Rules")
+    parser.add_argument("--only", nargs="*", default=list(VARIANTS), help="variants to run")
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="wenping-reports-bench-")
+    projects = generate(args, os.path.join(work, "projects.jsonl"))
+    size = os.path.getsize(projects)
+    output = os.path.join(work, "out")
+
+    results = {name: [] for name in args.only}
+    written = {}
+    load_before = os.getloadavg()
+    for _ in range(args.rounds):
+        for name in args.only:  # interleaved: one of each per round
+            shutil.rmtree(output, ignore_errors=True)
+            command = [args.wenping, "batch", projects, "--rules", args.rules, "--output", output, "--quiet",
+                       "--jobs", str(args.jobs)] + VARIANTS[name]
+            results[name].append(_bench.run(command))
+            written[name] = report_bytes(output)
+    load_after = os.getloadavg()
+    shutil.rmtree(work, ignore_errors=True)
+
+    print(f"{args.count} projects, {size / 1e6:.1f} MB JSON Lines, {args.rounds} interleaved rounds, "
+          f"--jobs {args.jobs}, {os.cpu_count()} cores, load average {load_before[0]:.1f} before, "
+          f"{load_after[0]:.1f} after")
+    print(f"{'':13} {'wall s':>8} {'projects/s':>11} {'CPU s':>8} {'CPU µs/project':>15} {'KB/project':>11}")
+    for name, runs in results.items():
+        wall = statistics.median(w for w, _ in runs)
+        cpu = statistics.median(c for _, c in runs)
+        print(f"{name:13} {wall:8.2f} {args.count / wall:11,.0f} {cpu:8.2f} {cpu / args.count * 1e6:15.1f} "
+              f"{written[name] / args.count / 1000:11.1f}")
+
+
+if __name__ == "__main__":
+    main()
