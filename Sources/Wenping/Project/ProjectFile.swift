@@ -88,6 +88,11 @@ struct ProjectFile: Sendable {
         return (project, reader.diagnostics.diagnostics)
     }
 
+    /// ``jurisdictionPath`` when already worked out (by ``ProjectLoader``, which remembers it per jurisdiction).
+    var normalizedJurisdiction: String?
+
     /// Region path with empty parts and surrounding spaces removed; national when absent.
-    var jurisdictionPath: String { RuleSetBuilder.normalizedJurisdiction(jurisdiction?.value) }
+    var jurisdictionPath: String {
+        normalizedJurisdiction ?? RuleSetBuilder.normalizedJurisdiction(jurisdiction?.value)
+    }
 }

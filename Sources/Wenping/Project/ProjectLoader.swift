@@ -27,6 +27,8 @@ public struct ProjectLoader: Sendable {
     /// Whether JSON input goes through ``JSONParser`` first (tests turn it off to compare with libyaml alone).
     var usesJSONFastPath = true
     let limits = YAMLLimits.default
+    /// The rulesets chosen so far, by kind, jurisdiction and date (shared by copies of this loader).
+    private let choices = RuleSetChoices()
 
     public init(catalog: RuleSetCatalog, override: String? = nil, asOf: AsOfDate = .projectDate) {
         self.init(catalog: catalog, override: override, asOf: asOf, computesDigest: true)
@@ -66,13 +68,18 @@ public struct ProjectLoader: Sendable {
         case .document(let parsed): document = parsed
         case .failed(let output): return output
         }
-        let (parsed, diagnostics) = ProjectFile.load(document, file: file)
+        let (loaded, diagnostics) = ProjectFile.load(document, file: file)
         let source = { SourceText(file: file, text: document.text) }
-        guard let parsed else { return Output(diagnostics: diagnostics, source: source()) }
+        guard var parsed = loaded else { return Output(diagnostics: diagnostics, source: source()) }
         let request = RuleSetCatalog.VersionRequest(
             asOf: asOf, projectDate: parsed.assessmentDate, ignoresPeriods: ignoresPeriods)
-        let selection = catalog.select(
-            kind: parsed.kind.value, jurisdiction: parsed.jurisdictionPath, override: override, request: request)
+        let key = RuleSetChoices.Key(
+            kind: parsed.kind.value, jurisdiction: parsed.jurisdiction?.value, date: parsed.assessmentDate?.value,
+            ignoresPeriods: ignoresPeriods)
+        let (path, selection) = choices.choice(for: key) { path in
+            catalog.select(kind: parsed.kind.value, jurisdiction: path, override: override, request: request)
+        }
+        parsed.normalizedJurisdiction = path
         // Where a problem with the choice is reported: the date that decided, else the kind (or the file's start
         // when --ruleset named the ruleset).
         let datedAt = asOf.date == nil ? parsed.assessmentDate : nil
