@@ -39,7 +39,7 @@ public enum JSONParser {
             case .notJSON(let reason, let mark): return .notJSON(reason, at: mark)
             }
         }
-        return .parsed(YAMLDocument(root: root, text: String(decoding: bytes, as: UTF8.self)))
+        return .parsed(YAMLDocument(root: root, utf8: bytes))
     }
 }
 
@@ -136,7 +136,12 @@ struct JSONScanner {
             position += 1
             return .mapping(.init(entries: entries, mark: start, endMark: mark(at: position), isFlow: true))
         }
+        // Duplicate keys: ASCII keys are told apart by a hash of their bytes (``keyHashes``), compared as
+        // strings only when two hashes agree; an object with a non-ASCII key (whose equality as `String` is
+        // canonical equivalence, not bytes) or with many keys is checked with a `Set` instead.
         var keys: Set<String>?
+        let hashBase = keyHashes.count
+        defer { keyHashes.removeSubrange(hashBase...) }
         while true {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 if position >= bytes.count { throw notJSON("对象缺少结尾的 }") }
@@ -147,9 +152,13 @@ struct JSONScanner {
             // A duplicate key is a YAML error: leave it to YAMLParser to report.
             if keys != nil {
                 if keys?.insert(key.value).inserted == false { throw .declined }
-            } else if entries.contains(where: { $0.key.value == key.value }) {
-                throw .declined
-            } else if entries.count >= 16 {
+            } else if let hash = Self.asciiHash(key.value), entries.count < 64 {
+                for index in hashBase..<keyHashes.count where keyHashes[index] == hash {
+                    if entries[index - hashBase].key.value == key.value { throw .declined }
+                }
+                keyHashes.append(hash)
+            } else {
+                if entries.contains(where: { $0.key.value == key.value }) { throw .declined }
                 keys = Set(entries.map(\.key.value) + [key.value])
             }
             try skipWhitespace()
@@ -174,6 +183,19 @@ struct JSONScanner {
                 throw notJSON("JSON 不允许在最后一个成员后面加逗号")
             }
         }
+    }
+
+    /// Hashes of the keys of the objects being read, innermost last (see ``object(depth:)``).
+    private var keyHashes: [UInt64] = []
+
+    /// A 64-bit FNV-1a hash of `key`'s bytes, or `nil` when it is not all ASCII.
+    private static func asciiHash(_ key: String) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            if byte >= 0x80 { return nil }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     private mutating func array(depth: Int) throws(Failure) -> YAMLNode {
@@ -260,8 +282,7 @@ struct JSONScanner {
         let startMark = mark(at: start)
         let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         return YAMLNode.Scalar(
-            value: value, style: .plain, mark: startMark, endMark: mark(at: position), tag: nil,
-            lineStarts: [startMark])
+            value: value, style: .plain, mark: startMark, endMark: mark(at: position), exactOffsets: true)
     }
 
     private mutating func string() throws(Failure) -> YAMLNode.Scalar {
@@ -301,10 +322,8 @@ struct JSONScanner {
         position = index + 1
         let startMark = mark(at: quote)
         let endMark = mark(at: position)
-        let lineStarts =
-            escaped ? [] : [YAMLMark(line: startMark.line, column: startMark.column + 1, offset: startMark.offset + 1)]
         return YAMLNode.Scalar(
-            value: value, style: .doubleQuoted, mark: startMark, endMark: endMark, tag: nil, lineStarts: lineStarts)
+            value: value, style: .doubleQuoted, mark: startMark, endMark: endMark, exactOffsets: !escaped)
     }
 
     /// The value of a string with escapes, from `position` to the closing quote at `end`.

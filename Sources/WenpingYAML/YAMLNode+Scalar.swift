@@ -35,7 +35,35 @@ extension YAMLNode {
         /// For each line of ``value`` (split at `"\n"`), the mark of its first character in the text.
         ///
         /// Empty when positions inside the value cannot be computed exactly. See ``mark(atOffset:)``.
-        var lineStarts: [YAMLMark]
+        var lineStarts: [YAMLMark] {
+            switch starts {
+            case .none: []
+            case .atStart: [firstLineStart]
+            case .listed(let marks): marks
+            }
+        }
+
+        /// How ``lineStarts`` is stored: a scalar on one line, where the value starts where the scalar does (one
+        /// column after the quote when quoted), needs no array of its own (most scalars: no allocation).
+        var starts: LineStarts
+
+        enum LineStarts: Sendable, Hashable {
+            case none
+            /// One line, starting at ``firstLineStart``.
+            case atStart
+            /// Any other list (never empty, never the one ``atStart`` stands for: one form per list).
+            case listed([YAMLMark])
+        }
+
+        /// Where the value's text starts when it starts on the scalar's first line: the mark itself, or one
+        /// column and byte later for quoted styles.
+        private var firstLineStart: YAMLMark {
+            switch style {
+            case .singleQuoted, .doubleQuoted:
+                YAMLMark(line: mark.line, column: mark.column + 1, offset: mark.offset + 1)
+            case .plain, .literal, .folded: mark
+            }
+        }
 
         /// Creates a scalar by hand, for example in tests.
         ///
@@ -48,15 +76,11 @@ extension YAMLNode {
             self.mark = mark
             self.endMark = endMark
             self.tag = tag
-            self.lineStarts = []
+            self.starts = .none
             guard mark.line == endMark.line, !value.contains("\n") else { return }
             switch style {
-            case .plain:
-                lineStarts = [mark]
-            case .singleQuoted, .doubleQuoted:
-                lineStarts = [YAMLMark(line: mark.line, column: mark.column + 1, offset: mark.offset + 1)]
-            case .literal, .folded:
-                break
+            case .plain, .singleQuoted, .doubleQuoted: starts = .atStart
+            case .literal, .folded: break
             }
         }
 
@@ -67,7 +91,23 @@ extension YAMLNode {
             self.mark = mark
             self.endMark = endMark
             self.tag = tag
-            self.lineStarts = lineStarts
+            self.starts = .none
+            if lineStarts.count == 1, lineStarts[0] == firstLineStart {
+                starts = .atStart
+            } else if !lineStarts.isEmpty {
+                starts = .listed(lineStarts)
+            }
+        }
+
+        /// Creates a scalar on one line whose value starts where ``lineStarts`` says for `exact`, or has no exact
+        /// offsets (the JSON parser, which knows this without building a list).
+        init(value: String, style: Style, mark: YAMLMark, endMark: YAMLMark, exactOffsets exact: Bool) {
+            self.value = value
+            self.style = style
+            self.mark = mark
+            self.endMark = endMark
+            self.tag = nil
+            self.starts = exact ? .atStart : .none
         }
     }
 }

@@ -4,7 +4,7 @@ extension YAMLNode.Scalar {
     /// True for single-line plain scalars, single-line single- or double-quoted scalars whose source has no
     /// escapes or doubled quotes, and literal block scalars (`|`) whose lines could be matched to the source.
     /// False for folded (`>`) and multi-line flow scalars, and for quoted scalars with escapes.
-    public var hasExactOffsets: Bool { !lineStarts.isEmpty }
+    public var hasExactOffsets: Bool { starts != .none }
 
     /// The mark of the Unicode scalar at `offset` in ``value``.
     ///
@@ -15,6 +15,7 @@ extension YAMLNode.Scalar {
     ///   offsets past the end clamp to the end of the value (just past its last character on its last line).
     /// - Returns: The line, column and byte offset of that character in the text.
     public func mark(atOffset offset: Int) -> YAMLMark {
+        let lineStarts = lineStarts
         guard !lineStarts.isEmpty else { return mark }
         let scalars = value.unicodeScalars
         let target = min(max(offset, 0), scalars.count)

@@ -6,7 +6,7 @@
 extension YAMLNode.Scalar {
     /// Whether the scalar is null: a plain `""`, `~`, `null`, `Null` or `NULL` (or tagged `!!null`).
     public var isNull: Bool {
-        guard let text = typedText(accepting: [CoreTag.null]) else { return false }
+        guard let text = typedText(accepting: CoreTag.null) else { return false }
         return Self.isNullText(text)
     }
 
@@ -15,31 +15,37 @@ extension YAMLNode.Scalar {
     /// YAML 1.1 spellings (`yes`, `no`, `on`, `off`, `y`, `n`) are not booleans: they stay text, so the country
     /// code `NO` is never read as `false`.
     public var bool: Bool? {
-        typedText(accepting: [CoreTag.bool]).flatMap(Self.parseBool)
+        typedText(accepting: CoreTag.bool).flatMap(Self.parseBool)
     }
 
     /// The integer value of a plain `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`; `nil` for anything else or
     /// when the value does not fit in `Int`.
     public var int: Int? {
-        typedText(accepting: [CoreTag.int]).flatMap(Self.parseInt)
+        typedText(accepting: CoreTag.int).flatMap(Self.parseInt)
     }
 
     /// The number value of a plain core-schema float or integer: `1.5`, `-.5`, `1e3`, `2.`, `.inf`, `-.Inf`,
     /// `.nan`, or any form ``int`` accepts (decimal integers too large for `Int` are still numbers here).
     public var double: Double? {
-        typedText(accepting: [CoreTag.float, CoreTag.int]).flatMap(Self.parseDouble)
+        typedText(accepting: CoreTag.float, CoreTag.int).flatMap(Self.parseDouble)
     }
 
-    /// The text to type: the value when the scalar carries one of `tags`, or when it is plain and untagged.
-    private func typedText(accepting tags: [String]) -> String? {
-        if let tag { return tags.contains(tag) ? value : nil }
+    /// The text to type: the value when the scalar carries `accepted` (or `alsoAccepted`), or when it is plain
+    /// and untagged.
+    private func typedText(accepting accepted: String, _ alsoAccepted: String? = nil) -> String? {
+        if let tag { return tag == accepted || tag == alsoAccepted ? value : nil }
         return style == .plain ? value : nil
     }
 
     // MARK: - Core schema patterns
 
     static func isNullText(_ text: String) -> Bool {
-        ["", "~", "null", "Null", "NULL"].contains(text)
+        switch text.utf8.count {
+        case 0: true
+        case 1: text == "~"
+        case 4: text == "null" || text == "Null" || text == "NULL"
+        default: false
+        }
     }
 
     static func parseBool(_ text: String) -> Bool? {
@@ -51,11 +57,15 @@ extension YAMLNode.Scalar {
     }
 
     static func parseInt(_ text: String) -> Int? {
-        let utf8 = Array(text.utf8)
+        var contiguous = text
+        return contiguous.withUTF8 { parseInt(text: text, utf8: $0) }
+    }
+
+    private static func parseInt(text: String, utf8: UnsafeBufferPointer<UInt8>) -> Int? {
         if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
-            let digits = String(decoding: utf8[2...], as: UTF8.self)
-            if utf8[1] == UInt8(ascii: "o"), utf8[2...].allSatisfy(isOctalDigit) { return Int(digits, radix: 8) }
-            if utf8[1] == UInt8(ascii: "x"), utf8[2...].allSatisfy(isHexDigit) { return Int(digits, radix: 16) }
+            let digits = { String(decoding: utf8[2...], as: UTF8.self) }
+            if utf8[1] == UInt8(ascii: "o"), utf8[2...].allSatisfy(isOctalDigit) { return Int(digits(), radix: 8) }
+            if utf8[1] == UInt8(ascii: "x"), utf8[2...].allSatisfy(isHexDigit) { return Int(digits(), radix: 16) }
         }
         let start = utf8.first == UInt8(ascii: "-") || utf8.first == UInt8(ascii: "+") ? 1 : 0
         guard start < utf8.count, utf8[start...].allSatisfy(isDecimalDigit) else { return nil }
@@ -69,13 +79,16 @@ extension YAMLNode.Scalar {
         case ".nan", ".NaN", ".NAN": return .nan
         default: break
         }
-        if let integer = parseInt(text) { return Double(integer) }
-        guard matchesFloatPattern(Array(text.utf8)) else { return nil }
-        return Double(text)
+        var contiguous = text
+        return contiguous.withUTF8 { utf8 in
+            if let integer = parseInt(text: text, utf8: utf8) { return Double(integer) }
+            guard matchesFloatPattern(utf8) else { return nil }
+            return Double(text)
+        }
     }
 
     /// Whether `utf8` matches `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`.
-    private static func matchesFloatPattern(_ utf8: [UInt8]) -> Bool {
+    private static func matchesFloatPattern(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func skipDigits() -> Int {
             let start = index

@@ -116,6 +116,39 @@ struct JSONParserTests {
         #expect(totals.declined > 10)
     }
 
+    /// Duplicate keys are left to libyaml however many keys the object has and wherever the repeat is; keys
+    /// that differ in bytes but are equal as strings (canonically equivalent, like `é` and `e` + U+0301, or the
+    /// Kelvin sign and `K`) count as repeats too.
+    @Test func duplicateKeysAreDeclinedAtAnySize() {
+        func object(_ keys: [String]) -> [UInt8] {
+            Array(("{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}").utf8)
+        }
+        for count in [2, 15, 16, 17, 63, 64, 65, 200] {
+            let keys = (0..<count).map { "key_\($0)" }
+            guard case .parsed = JSONParser.parse(object(keys)) else {
+                Issue.record("\(count) distinct keys not parsed")
+                continue
+            }
+            _ = Self.check(object(keys))
+            for repeated in Set([0, count / 2, count - 2]) where repeated >= 0 {
+                guard case .declined = JSONParser.parse(object(keys + [keys[repeated]])) else {
+                    Issue.record("key \(repeated) repeated after \(count) keys was not declined")
+                    continue
+                }
+            }
+        }
+        let equivalent: [(String, String)] = [("\u{E9}", "e\u{301}"), ("\u{212A}", "K"), ("K", "\u{212A}")]
+        for (first, second) in equivalent {
+            for padding in [0, 20, 70] {
+                let keys = (0..<padding).map { "p\($0)" } + [first] + (0..<padding).map { "q\($0)" } + [second]
+                guard case .declined = JSONParser.parse(object(keys)) else {
+                    Issue.record("equivalent keys \(first.unicodeScalars.map(\.value)) after \(padding) not declined")
+                    continue
+                }
+            }
+        }
+    }
+
     @Test func escapedStringsHaveNoExactOffsets() throws {
         guard case .parsed(let document) = JSONParser.parse(Array(#"{"a": "x\ny", "b": "中文"}"#.utf8)),
             case .mapping(let top) = document.root, case .scalar(let a) = top["a"], case .scalar(let b) = top["b"]
