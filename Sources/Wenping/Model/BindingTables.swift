@@ -11,6 +11,8 @@ struct BindingTables: Sendable {
 
     /// Input name → index into the ruleset's inputs.
     let inputIndex: [String: Int]
+    /// For each input, whether ``inputIndex`` maps its name to it (false only for a later input of the same name).
+    let ownsName: [Bool]
     /// Measure id → every place a factor offers it, in factor order.
     let measureEffects: [String: [Effect]]
 
@@ -20,6 +22,7 @@ struct BindingTables: Sendable {
             inputIndex[input.name] = index
         }
         self.inputIndex = inputIndex
+        ownsName = inputs.indices.map { inputIndex[inputs[$0].name] == $0 }
         var effects: [String: [Effect]] = [:]
         for (index, factor) in factors.enumerated() {
             for (number, measure) in factor.measures.enumerated() {

@@ -25,12 +25,24 @@ struct FactBinder {
         let inputIndex = ruleSet.binding.inputIndex
         // Facts written but rejected are reported once, for their value, not again as missing.
         var written = [Bool](repeating: false, count: ruleSet.inputs.count)
+        // Facts are usually written in the order the ruleset declares its inputs: try the input after the last
+        // one found before looking the name up.
+        var next = 0
+        let inputs = ruleSet.inputs
+        let ownsName = ruleSet.binding.ownsName
         for (key, node) in file.facts {
-            guard let index = inputIndex[key.value] else {
+            let found: Int?
+            if next < inputs.count, ownsName[next], inputs[next].name == key.value {
+                found = next
+            } else {
+                found = inputIndex[key.value]
+            }
+            guard let index = found else {
                 reportUnknownFact(key)
                 continue
             }
-            let input = ruleSet.inputs[index]
+            next = index + 1
+            let input = inputs[index]
             if case .scalar(let scalar) = node, scalar.style == .plain, scalar.isNull { continue }
             written[input.slot] = true
             if let value = typed(node, input) {
@@ -194,9 +206,17 @@ struct FactBinder {
     /// Per factor, which of its measures the project adopted; reports E406 for unknown measure ids.
     private mutating func bindMeasures() -> [UInt64] {
         var adopted = [UInt64](repeating: 0, count: ruleSet.factors.count)
-        var seen: Set<String> = []
-        for measure in file.measures {
-            if !seen.insert(measure.value).inserted {
+        // Repeats: a linear look back for the usual short lists, a set for long ones.
+        var seen: Set<String>?
+        for (position, measure) in file.measures.enumerated() {
+            let repeated: Bool
+            if position < 32 {
+                repeated = file.measures[..<position].contains { $0.value == measure.value }
+            } else {
+                if seen == nil { seen = Set(file.measures[..<position].map(\.value)) }
+                repeated = seen?.insert(measure.value).inserted == false
+            }
+            if repeated {
                 reader.diagnostics.error(
                     .unknownMeasure, "措施“\(measure.value)”重复列出", at: measure.location, length: measure.length)
                 continue
