@@ -62,6 +62,11 @@ enum SummaryCSV {
     /// A cell starting with a formula character gets a leading `'`, unless it is a plain number such as `-0.5`.
     /// Control characters are shown as symbols (``VisibleText``), line feeds kept (error messages span lines).
     static func field(_ text: String) -> String {
+        isPlainCell(text) ? text : escapedField(text)
+    }
+
+    /// ``field(_:)`` worked out in full, for any text.
+    static func escapedField(_ text: String) -> String {
         var text = VisibleText.visible(text, keepingNewlines: true)
         if let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) {
             text = "'" + text
@@ -71,6 +76,33 @@ enum SummaryCSV {
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether ``field(_:)`` leaves `text` as it is, decided from its bytes in one pass (most cells).
+    ///
+    /// True when there is no control character, `DEL`, C1 control or bidirectional mark (nothing ``VisibleText``
+    /// replaces), no `,` or `"`, no space at either end, and a first character that cannot start a formula.
+    /// Anything else (including every `U+2000`–`U+2FFF` character and a full-width first character, to keep this
+    /// simple) takes the full path.
+    static func isPlainCell(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next() else { return true }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: " "), 0xEF:
+            return false
+        default: break
+        }
+        var last = first
+        var byte: UInt8? = first
+        while let current = byte {
+            switch current {
+            case 0x00..<0x20, 0x7F, UInt8(ascii: ","), UInt8(ascii: "\""), 0xC2, 0xD8, 0xE2: return false
+            default: break
+            }
+            last = current
+            byte = utf8.next()
+        }
+        return last != UInt8(ascii: " ")
     }
 
     /// `-12`, `-0.5`: an optional minus, digits, an optional fraction, and nothing else.

@@ -32,6 +32,25 @@ struct BatchSummaryTests {
         try assertSnapshot(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, named: "batch-" + name)
     }
 
+    /// The one-pass check that a cell needs no change agrees with the full escaping on every kind of text.
+    @Test func plainCellsAreLeftAsTheFullEscapingWouldLeaveThem() {
+        let pieces = [
+            "", "a", " ", "GEN-1", "生成项目 0", "中国/陕西省", "0.211", "-0.5", "=1+2", "+x", "@a", "-", "a,b", "say \"x\"",
+            "a\nb", "a\r", "\tx", "x\t", " lead", "trail ", "＝SUM(A1)", "＋", "－1", "＠", "“引号”", "；", "、",
+            "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "\u{202E}", "\u{2066}", "\u{200E}", "\u{061C}", "\u{2028}",
+            "e\u{301}", " \u{301}", "😀", "\u{1B}[31m", "Ａ", "‘", "—",
+        ]
+        for first in pieces {
+            for second in ["", "x", " ", "中"] {
+                for text in [first + second, second + first] {
+                    #expect(
+                        SummaryCSV.field(text) == SummaryCSV.escapedField(text),
+                        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                }
+            }
+        }
+    }
+
     @Test func summaryCSVStartsWithAByteOrderMarkAndUsesCRLF() throws {
         let text = try #require(Self.files["summary.csv"])
         #expect(text.hasPrefix("\u{FEFF}序号,项目编号,项目名称,"))
