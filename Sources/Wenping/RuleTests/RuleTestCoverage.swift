@@ -82,7 +82,9 @@ struct CoverageRecorder {
         var reached = reach[ObjectIdentifier(ruleSet)] ?? Reach()
         var undecided: Set<Assessment.Unknown.Place> = []
         for unknown in assessment.unknowns { undecided.insert(unknown.place) }
-        for (index, result) in assessment.factors.enumerated() where result.applicability.isApplicable {
+        // A factor the expert panel graded (or the strict rule for a missing panel) reached no band.
+        for (index, result) in assessment.factors.enumerated()
+        where result.applicability.isApplicable && result.probabilityBand >= 0 {
             if !undecided.contains(.probability(factor: index, band: result.probabilityBand)) {
                 reached.bands.insert([index, 0, result.probabilityBand])
             }

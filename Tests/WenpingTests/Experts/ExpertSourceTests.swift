@@ -72,6 +72,16 @@ struct ExpertSourceTests {
         #expect(byBands.gradeBefore == "低" && byBands.gradeAfter == "低")
     }
 
+    /// `panel.test.yaml` checks the same numbers as rule tests; the bands a panel replaced are reached by no case.
+    @Test func ruleTestsRunOnProjectsWithPanels() {
+        let suite = RuleTestSuite.run(paths: [Self.rules])
+        #expect(suite.failedCount == 0, "\(RuleTestTextRenderer.failures(suite))")
+        #expect(suite.results.count == 3)
+        #expect(suite.diagnostics.map(\.code) == [.expertScoresMissing])
+        let unreached = suite.coverage.flatMap(\.unreached).map(\.description)
+        #expect(unreached.filter { $0.contains("public-order 风险概率") }.count == 2)
+    }
+
     @Test func diffNamesTheChangeOfSource() throws {
         let bands = try Self.editedRules {
             $0.replacingOccurrences(of: "    source: experts\n", with: "")
