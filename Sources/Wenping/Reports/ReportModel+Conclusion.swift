@@ -156,8 +156,15 @@ extension ReportModel {
         }
         let high = max(0, ruleSet.degrees.labels.count - 2)
         for factor in factors where factor.isApplicable && factor.after.degree - 1 >= high {
+            // A measure that names the bands it cures cannot lower a level no band set (the expert panel's, or the
+            // strict rule's for missing scores): it is not suggested for such a factor.
+            let definition = ruleSet.factors.first { $0.id == factor.id }
+            let bandless = factor.before.probability.band < 0
+            func helps(_ measure: Measure) -> Bool {
+                !bandless || definition?.measures.first { $0.id == measure.id }?.namesCures != true
+            }
             for measure in factor.measures
-            where !measure.adopted && !measure.isSatisfied && seen.insert(measure.id).inserted {
+            where !measure.adopted && !measure.isSatisfied && helps(measure) && seen.insert(measure.id).inserted {
                 suggested.append(
                     "针对“\(factor.label)”（落实措施后仍为“\(factor.after.degreeLabel)”）：\(measure.label)（责任主体：\(measure.owner)）")
             }

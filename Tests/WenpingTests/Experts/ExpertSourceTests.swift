@@ -196,6 +196,8 @@ struct ExpertSourceTests {
         #expect(markdown.contains("| 社会治安风险 | 风险概率 | 高 | 中 | 高 | 高 | 中 | 低 0，中 0.4，高 0.6 | 高 | 未采用（取专家评定） |"))
         let html = HTMLReportRenderer.render(assessment)
         #expect(html.contains("未采用（取专家评定）"))
+        // `mediation` names the band it cures, so it cannot lower the panel's level: it is not suggested.
+        #expect(!markdown.contains("：信访积案化解（责任主体：区信访局）"))
         let explanation = Explainer.explain(assessment)
         try assertSnapshot(explanation, named: "panel-decides.explain.md")
         #expect(explanation.contains("- 决定等级的是：综合风险指数（其中“社会治安风险”的等级由专家评分确定）"))
