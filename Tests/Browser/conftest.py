@@ -46,42 +46,63 @@ class Server(str):
         return value
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(work, port):
+    """Starts `wenping serve` on `work`'s ledger, rules and jobs folder (made by `server`) and waits until it answers;
+    the process and its base URL. The log is appended to `work/server.log`."""
     binary = os.environ.get("WENPING_BIN", str(ROOT / ".build/debug/wenping"))
-    work = pathlib.Path(tempfile.mkdtemp(prefix="wenping-browser-"))
-    (work / "admin-password").write_text(PASSWORDS["admin"])
-    # A copy of the rules, so that a test can break them and watch a reload be refused.
-    shutil.copytree(ROOT / "Rules", work / "Rules")
-    port = free_port()
-    log = open(work / "server.log", "w")
+    log = open(work / "server.log", "a")
     process = subprocess.Popen(
         [binary, "serve", "--port", str(port), "--ledger", str(work / "wenping.sqlite"), "--rules", str(work / "Rules"),
          "--admin-password-file", str(work / "admin-password"), "--jobs-folder", str(work / "jobs"),
          "--bcrypt-cost", "4"], stdout=log, stderr=log)
+    log.close()
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
             urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
+            return process, base
         except OSError:
             if process.poll() is not None:
                 raise RuntimeError("server exited: " + (work / "server.log").read_text())
             time.sleep(0.2)
-    else:
-        raise RuntimeError("server did not start: " + (work / "server.log").read_text())
+    process.kill()
+    raise RuntimeError("server did not start: " + (work / "server.log").read_text())
+
+
+def stop_server(process, sig=signal.SIGTERM):
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def new_server_folder():
+    """A fresh folder with the admin password and a copy of the rules (so that a test can break them and watch a
+    reload be refused)."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix="wenping-browser-"))
+    (work / "admin-password").write_text(PASSWORDS["admin"])
+    shutil.copytree(ROOT / "Rules", work / "Rules")
+    return work
+
+
+def add_users(base):
+    """Signs in as admin and creates the planner and the reviewer."""
     response = api(base, "/api/v1/login", {"name": "admin", "password": PASSWORDS["admin"]})
     cookie = response.headers["Set-Cookie"].split(";")[0]
     csrf = json.load(response)["csrfToken"]
     for name, role in [("planner", "编制"), ("reviewer", "审核")]:
         api(base, "/api/v1/users", {"name": name, "role": role, "password": PASSWORDS[name]}, cookie, csrf)
+
+
+@pytest.fixture(scope="session")
+def server():
+    work = new_server_folder()
+    process, base = start_server(work, free_port())
+    add_users(base)
     yield Server(base, work / "Rules")
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    stop_server(process)
     shutil.rmtree(work, ignore_errors=True)
 
 
