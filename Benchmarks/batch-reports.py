@@ -3,16 +3,18 @@
 
 Not a test: run it by hand (it prints the load average it saw). It generates N projects as JSON Lines with
 `wenping generate` (its default grade mix), then runs, interleaved, ROUNDS times each, into a fresh output
-folder each time (the previous one is removed before the clock starts):
+folder each time:
 
   json          wenping batch FILE --format json            (a pretty-printed report file per project)
   json-compact  wenping batch FILE --format json --compact  (a one-line report file per project)
   jsonl         wenping batch FILE --format jsonl           (one reports.jsonl for the batch)
   summary-only  wenping batch FILE --summary-only           (no reports: what the reports add)
 
-all with `--jobs JOBS`, and prints per variant the median wall time, projects per second (count ÷ median wall),
-CPU time (user + system, from wait4) per project and the bytes of reports written per project. Usage (from the
-repository root):
+all with `--jobs JOBS`. Every run writes to a new folder and nothing is removed until the end: on ext4 without a
+journal, creating files right after thousands were deleted costs several times more kernel time (new inodes skip
+recently freed ones), which would measure the clean-up rather than the batch. It prints per variant the median
+wall time, projects per second (count ÷ median wall), CPU time (user + system, from wait4) per project and the
+bytes of reports written per project. Usage (from the repository root):
 
   swift build -c release --product wenping
   python3 Benchmarks/batch-reports.py [--count 100000] [--rounds 3] [--jobs 2]
@@ -72,14 +74,13 @@ def main():
     work = tempfile.mkdtemp(prefix="wenping-reports-bench-")
     projects = generate(args, os.path.join(work, "projects.jsonl"))
     size = os.path.getsize(projects)
-    output = os.path.join(work, "out")
 
     results = {name: [] for name in args.only}
     written = {}
     load_before = os.getloadavg()
-    for _ in range(args.rounds):
+    for round in range(args.rounds):
         for name in args.only:  # interleaved: one of each per round
-            shutil.rmtree(output, ignore_errors=True)
+            output = os.path.join(work, f"out-{name}-{round}")
             command = [args.wenping, "batch", projects, "--rules", args.rules, "--output", output, "--quiet",
                        "--jobs", str(args.jobs)] + VARIANTS[name]
             results[name].append(_bench.run(command))

@@ -2,8 +2,11 @@ import Foundation
 
 /// Writes files whole or not at all.
 ///
-/// The content goes to a uniquely named temporary file in the same folder, which is then renamed over the
-/// target, so a reader (or an interrupted batch) never leaves or sees a half-written report.
+/// The content goes to a temporary file in the same folder, which then takes the target's name in one step, so a
+/// reader (or an interrupted batch) never leaves or sees a half-written report. On Linux the temporary file is
+/// unnamed (`O_TMPFILE`) and linked at the target when there is none yet (a first run: one directory entry made
+/// per file instead of a temporary one made, renamed and removed; nothing left behind if the process dies);
+/// otherwise it is a uniquely named hidden file renamed over the target.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
@@ -14,8 +17,49 @@ public enum AtomicFile {
         let directory = FilePath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = FilePath.join(directory, ".\(name).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        #if os(Linux)
+        let unnamed = open(directory, unnamedFile | O_WRONLY | O_CLOEXEC, 0o644)
+        if unnamed >= 0 {
+            var failure = fill(unnamed, with: bytes)
+            if failure == 0 {
+                // Linked at the target when it does not exist yet, else at the temporary name and renamed.
+                let descriptorPath = "/proc/self/fd/\(unnamed)"
+                if linkat(AT_FDCWD, descriptorPath, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0 {
+                    if errno != EEXIST || linkat(AT_FDCWD, descriptorPath, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) != 0
+                    {
+                        failure = errno
+                    } else if rename(temporary, path) != 0 {
+                        failure = errno
+                        unlink(temporary)
+                    }
+                }
+            }
+            if close(unnamed) != 0, failure == 0 { failure = errno }
+            if failure == 0 { return }
+            // /proc not mounted (ENOENT) or links not allowed: the named temporary file below; else a real failure.
+            if failure != ENOENT && failure != EPERM && failure != EXDEV {
+                throw FileSystem.Failure(writing: path, errno: failure)
+            }
+        }
+        #endif
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystem.Failure(writing: path, errno: errno) }
+        var failure = fill(descriptor, with: bytes)
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw FileSystem.Failure(writing: path, errno: failure)
+        }
+    }
+
+    #if os(Linux)
+    /// `O_TMPFILE`: an unnamed regular file in the directory opened (Glibc's macro is not imported).
+    private static let unnamedFile: Int32 = 0o20_000_000 | O_DIRECTORY
+    #endif
+
+    /// Writes all of `bytes` to `descriptor`; 0, or the errno of the failure (`ENOSPC` when nothing could be written).
+    private static func fill(_ descriptor: Int32, with bytes: [UInt8]) -> Int32 {
         var written = 0
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
@@ -29,12 +73,7 @@ public enum AtomicFile {
                 written += result
             }
         }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw FileSystem.Failure(writing: path, errno: failure)
-        }
+        return failure
     }
 
     /// Whether `name` is a temporary file name that ``AtomicFile`` or `StreamingFile` makes (`.NAME.tmp-PID-N`,
