@@ -271,14 +271,14 @@ extension BuiltInTemplates {
         .banner {
           border: 2pt solid #a3161b; background: #fde8e8; color: #5c0b0e; padding: 2mm 4\#
         mm; margin: 0 0 4mm;
-          break-inside: avoid;
+          box-decoration-break: clone;
         }
         .banner.banner-reference, .banner.banner-defaulted {
           border-color: #875300; background: #fff3d6; color: #4a2e00;
         }
         .banner.banner-defaulted { border-width: 1pt; font-size: 9.5pt; }
         .banner.banner-defaulted ul { columns: 2; column-gap: 6mm; }
-        .banner-title { font-weight: 700; font-size: 11pt; margin: 0.5mm 0; }
+        .banner-title { font-weight: 700; font-size: 11pt; margin: 0.5mm 0; break-after: avoid; }
         .banner ul { margin: 1mm 0; }
         .badge .caveat { font-size: 8.5pt; font-weight: 700; line-height: 1.3; }
         .missing { color: #a3161b; font-weight: 700; }
