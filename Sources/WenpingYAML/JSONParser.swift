@@ -190,12 +190,15 @@ struct JSONScanner {
 
     /// A 64-bit FNV-1a hash of `key`'s bytes, or `nil` when it is not all ASCII.
     private static func asciiHash(_ key: String) -> UInt64? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            if byte >= 0x80 { return nil }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var key = key
+        return key.withUTF8 { utf8 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in utf8 {
+                if byte >= 0x80 { return nil }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return hash
         }
-        return hash
     }
 
     private mutating func array(depth: Int) throws(Failure) -> YAMLNode {

@@ -215,16 +215,21 @@ struct BatchProcessor: Sendable {
     static func grading(_ assessment: Assessment) -> BatchRow.Grading {
         let ruleSet = assessment.ruleSet
         // The same contributions, and the same order, as ReportModel's main factors.
-        let weightSum = zip(ruleSet.factors, assessment.factors).reduce(0.0) {
-            $0 + ($1.1.applicability.isApplicable ? $1.0.weight : 0)
+        // By index, so that no factor (a large struct) is copied.
+        let factors = ruleSet.factors
+        let results = assessment.factors
+        var weightSum = 0.0
+        for index in 0..<min(factors.count, results.count) {
+            weightSum += results[index].applicability.isApplicable ? factors[index].weight : 0
         }
         var contributions: [(index: Int, value: Double)] = []
         if weightSum > 0 {
-            for (index, result) in assessment.factors.enumerated() where result.applicability.isApplicable {
-                let score =
-                    ruleSet.probabilityScale.levels[result.before.probability].value
-                    * ruleSet.impactScale.levels[result.before.impact].value
-                let contribution = ruleSet.factors[index].weight * score / weightSum
+            let probabilities = ruleSet.probabilityScale.levels
+            let impacts = ruleSet.impactScale.levels
+            for index in results.indices where results[index].applicability.isApplicable {
+                let before = results[index].before
+                let score = probabilities[before.probability].value * impacts[before.impact].value
+                let contribution = factors[index].weight * score / weightSum
                 if contribution > 0 { contributions.append((index, contribution)) }
             }
         }

@@ -30,7 +30,9 @@ struct FactBinder {
         var next = 0
         let inputs = ruleSet.inputs
         let ownsName = ruleSet.binding.ownsName
-        for (key, node) in file.facts {
+        for entry in file.facts {
+            let key = entry.key
+            let node = entry.value
             let found: Int?
             if next < inputs.count, ownsName[next], inputs[next].name == key.value {
                 found = next

@@ -15,8 +15,8 @@ struct ProjectFile: Sendable {
     var kind: Located<String>
     var jurisdiction: Located<String>?
     var details: [Detail]
-    /// Facts in file order: the key as written and its value node.
-    var facts: [(key: YAMLNode.Scalar, value: YAMLNode)]
+    /// Facts in file order: the key as written and its value node (the `facts` mapping's entries, not copied).
+    var facts: [YAMLNode.Mapping.Entry]
     var measures: [Located<String>]
     /// The `survey` block (questionnaire results and the samples behind some facts), if given.
     var survey: ProjectSurvey?
@@ -66,9 +66,9 @@ struct ProjectFile: Sendable {
                 }
             }
         }
-        var facts: [(key: YAMLNode.Scalar, value: YAMLNode)] = []
+        var facts: [YAMLNode.Mapping.Entry] = []
         if let node = top["facts"], let mapping = reader.mapping(node, "事实 facts") {
-            facts = mapping.entries.map { ($0.key, $0.value) }
+            facts = mapping.entries
         }
         let measures = reader.stringList(top["measures"], "采取的措施 measures") ?? []
         var outline = ProjectOutline.read(top, &reader)

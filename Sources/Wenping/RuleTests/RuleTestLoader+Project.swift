@@ -78,7 +78,7 @@ extension RuleTestLoader {
         guard let facts = reader.mapping(node, "事实 facts") else { return nil }
         var probe = project
         probe.file = file
-        probe.facts = facts.entries.map { ($0.key, $0.value) }
+        probe.facts = facts.entries
         probe.measures = []
         var checker = FactBinder(ruleSet: ruleSet, file: probe)
         _ = checker.bind(digest: "")
@@ -96,9 +96,9 @@ extension RuleTestLoader {
         }
         for entry in facts.entries {
             if let index = merged.facts.firstIndex(where: { $0.key.value == entry.key.value }) {
-                merged.facts[index] = (entry.key, entry.value)
+                merged.facts[index] = entry
             } else {
-                merged.facts.append((entry.key, entry.value))
+                merged.facts.append(entry)
             }
         }
         return merged
