@@ -20,6 +20,10 @@ final class WorkQueue: @unchecked Sendable {
     private var isClosed = false
     /// Worker threads that have not returned from ``serve(_:)`` yet.
     private var workers: Int
+    /// Workers waiting for an item, and whether the reading thread is waiting for room or rows: a thread is only
+    /// woken when it has something to do, not after every item (each wake-up is a system call or two).
+    private var idleWorkers = 0
+    private var readerWaits = false
 
     /// A queue for `workers` threads (each must call ``serve(_:)`` once).
     init(window: Int, workers: Int) {
@@ -44,7 +48,9 @@ final class WorkQueue: @unchecked Sendable {
                     condition.unlock()
                     return true
                 }
+                readerWaits = true
                 _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+                readerWaits = false
                 condition.unlock()
             } else {
                 condition.unlock()
@@ -60,7 +66,7 @@ final class WorkQueue: @unchecked Sendable {
         let sequence = added
         pending.append((sequence, item))
         added += 1
-        condition.broadcast()
+        if idleWorkers > 0 { condition.broadcast() }
         return sequence
     }
 
@@ -87,7 +93,9 @@ final class WorkQueue: @unchecked Sendable {
                     condition.unlock()
                     return dropped
                 }
+                readerWaits = true
                 _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+                readerWaits = false
                 condition.unlock()
             } else {
                 condition.unlock()
@@ -105,7 +113,6 @@ final class WorkQueue: @unchecked Sendable {
             rows.append(row)
             handedBack += 1
         }
-        if !rows.isEmpty { condition.broadcast() }
         return rows
     }
 
@@ -127,14 +134,22 @@ final class WorkQueue: @unchecked Sendable {
                 let row = work(next.item, next.sequence)
                 condition.lock()
                 finished[next.sequence] = row
-                condition.broadcast()
+                // Wake the reader once half the window is finished (it hands the rows back in one go and refills
+                // the queue), or when nothing else is being graded, or when the queue is closed (draining).
+                if readerWaits,
+                    finished.count * 2 >= window || finished.count == added - handedBack || isClosed
+                {
+                    condition.broadcast()
+                }
             } else if isClosed {
                 workers -= 1
                 condition.broadcast()
                 condition.unlock()
                 return
             } else {
+                idleWorkers += 1
                 condition.wait()
+                idleWorkers -= 1
             }
         }
     }
