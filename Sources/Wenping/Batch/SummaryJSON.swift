@@ -45,7 +45,12 @@ enum SummaryJSON {
 
     /// One row, indented to sit inside `rows`, without the separator before it.
     static func row(_ row: BatchRow) -> String {
-        var writer = JSONWriter(baseDepth: 2)
+        String(decoding: rowBytes(row), as: UTF8.self)
+    }
+
+    /// ``row(_:)`` as UTF-8 bytes, as the summary file gets it (no detour through `String`).
+    static func rowBytes(_ row: BatchRow) -> [UInt8] {
+        var writer = JSONWriter(baseDepth: 2, capacity: 1024)
         writer.object { json in
             json.field("sequence", row.sequence)
             json.field("status", row.isGraded ? "graded" : "invalid")
@@ -95,8 +100,11 @@ enum SummaryJSON {
                 json.null()
             }
         }
-        return "    " + writer.output
+        return Self.rowIndent + writer.bytes
     }
+
+    /// The indentation of a row's first line (its later lines are indented by the writer's base depth).
+    private static let rowIndent: [UInt8] = Array("    ".utf8)
 
     /// Closes `rows` and the document; `empty` when no row was written.
     static func tail(empty: Bool) -> String {

@@ -30,21 +30,23 @@ final class SummaryWriter {
     /// One row as written in each summary file.
     struct Lines: Sendable {
         let csv: String
-        let json: String
+        /// UTF-8.
+        let json: [UInt8]
         let html: String
     }
 
     /// Renders a row for the three files (done on the worker threads: it is most of the per-row work).
     static func lines(_ row: BatchRow) -> Lines {
         Lines(
-            csv: SummaryCSV.row(row), json: SummaryJSON.row(row),
+            csv: SummaryCSV.row(row), json: SummaryJSON.rowBytes(row),
             html: SummaryHTML.shows(sequence: row.sequence) ? SummaryHTML.row(row) : "")
     }
 
     /// Adds the next row (rows must come in input order).
     func append(_ row: BatchRow) throws {
         let lines = row.lines ?? Self.lines(row)
-        try jsonRows.write((summary.total == 0 ? "\n" : ",\n") + lines.json)
+        try jsonRows.write(summary.total == 0 ? "\n" : ",\n")
+        try jsonRows.write(lines.json)
         summary.add(row)
         try csv.write(lines.csv)
         if !lines.html.isEmpty { try htmlRows.write(lines.html) }
