@@ -19,6 +19,7 @@ The projects are `wenping generate`'s default grade mix. Usage (from the reposit
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -95,6 +96,7 @@ def main():
         cpu = statistics.median(c for _, c in runs)
         print(f"{name:12} {wall:8.2f} {cpu:8.2f} {cpu / args.count * 1e6:15.1f} {wall / base:17.2f}× "
               f"{cpu / base_cpu:16.2f}×")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
