@@ -6,7 +6,7 @@ import urllib.request
 import zipfile
 
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import PASSWORDS, ROOT, screenshot
@@ -23,9 +23,17 @@ CHOICES = {
 
 
 def wait(driver, condition, timeout=30):
-    # The live panel replaces its content with each answer: an element found a moment ago may be gone; look again.
-    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
-        lambda d: condition(d))
+    # The live panel replaces its content with each answer, and a form's POST replaces the page: an element found a
+    # moment ago may be gone; look again. ChromeDriver reports such an element as stale or, when the page was
+    # replaced between finding it and reading it, as "Node with given id does not belong to the document".
+    def check(d):
+        try:
+            return condition(d)
+        except WebDriverException as error:
+            if isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error):
+                return False
+            raise
+    return WebDriverWait(driver, timeout).until(check)
 
 
 def settle(driver):
