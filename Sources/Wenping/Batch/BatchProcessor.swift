@@ -38,6 +38,7 @@ struct BatchProcessor: Sendable {
         row.id = project.id
         row.name = project.name
         row.kind = project.kind
+        row.kindLabel = project.ruleSet.kindLabel(for: project.kind)
         row.jurisdiction = project.jurisdiction
         let name = AtomicFile.safeName(project.id)
         if let earlier = names.claim(name, sequence: sequence) {

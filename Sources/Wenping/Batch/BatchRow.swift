@@ -38,6 +38,8 @@ struct BatchRow: Sendable {
     var id: String?
     var name: String?
     var kind: String?
+    /// The kind's Chinese name from the project's ruleset (`房屋征收`), nil when the ruleset gives none.
+    var kindLabel: String?
     var jurisdiction: String?
     /// Set when the project was graded.
     var grading: Grading?

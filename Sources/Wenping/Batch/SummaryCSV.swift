@@ -26,7 +26,7 @@ enum SummaryCSV {
     static func cells(_ row: BatchRow) -> [String] {
         let grading = row.grading
         return [
-            String(row.sequence), row.id ?? "", row.name ?? "", row.kind ?? "",
+            String(row.sequence), row.id ?? "", row.name ?? "", row.kindLabel ?? row.kind ?? "",
             row.jurisdiction.map(ReportModel.jurisdictionLabel) ?? "",
             grading?.gradeBefore ?? "", grading?.gradeAfter ?? "",
             grading.map { Formatting.index($0.indexBefore) } ?? "",

@@ -60,6 +60,7 @@ enum SummaryJSON {
             json.field("id", row.id)
             json.field("name", row.name)
             json.field("kind", row.kind)
+            json.field("kind_label", row.kindLabel)
             json.field("jurisdiction", row.jurisdiction)
             let grading = row.isGraded ? row.grading : nil
             json.field("ruleset", grading?.ruleSet.id)
