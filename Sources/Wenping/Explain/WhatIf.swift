@@ -127,9 +127,9 @@ struct WhatIf {
     ///
     /// A measure the facts show is already in place (`satisfied_when`) is no option.
     func measureOptions(factor index: Int) -> [MeasureOption] {
-        ruleSet.factors[index].measures.filter {
-            !project.measures.contains($0.id) && !assessment.isMeasureSatisfied($0.id)
-        }.map { measure in
+        let open = ruleSet.factors[index].measures.filter { !project.measures.contains($0.id) }
+        let satisfied = assessment.satisfiedMeasureIDs(among: Set(open.map(\.id)))
+        return open.filter { !satisfied.contains($0.id) }.map { measure in
             MeasureOption(factor: index, measure: measure, result: Engine.evaluate(project.adopting(measure.id)))
         }
     }
