@@ -54,6 +54,8 @@ public final class CompiledRuleSet: Sendable {
     let plan: EvaluationPlan
     /// Name tables for binding projects' facts and measures.
     let binding: BindingTables
+    /// What every report model of this ruleset shares: citations, short names, per-factor and per-grade texts.
+    let reportTables: ReportTables
 
     init(
         id: String, title: String, version: String, effective: String?, jurisdiction: String, appliesTo: [String],
@@ -91,6 +93,8 @@ public final class CompiledRuleSet: Sendable {
             derived: derived, factors: factors, floors: floors, aggregation: aggregation, probability: probabilityScale,
             impact: impactScale, degrees: degrees)
         self.binding = BindingTables(inputs: inputs, factors: factors)
+        self.reportTables = ReportTables(
+            title: title, basis: basis, inputs: inputs, factors: factors, floors: floors, grades: grades)
     }
 
     /// How many risk factors the ruleset defines.

@@ -12,7 +12,12 @@ enum Formatting {
         let digits = min(max(digits, 0), 6)
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
+        let scaled = (value * scale).rounded()
+        // Below 10¹⁵ the rounded value has at most 15 significant digits, so (DBL_DIG = 15) the shortest text
+        // that reads back as `scaled / scale` is exactly `scaled` with the decimal point moved: written directly,
+        // without `Double.description` (what the general path below prints, byte for byte).
+        if abs(scaled) < 1e15 { return decimal(Int64(scaled), digits: digits) }
+        let rounded = scaled / scale
         if rounded == 0 { return "0" }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var text = String(rounded)
@@ -27,6 +32,43 @@ enum Formatting {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
+    }
+
+    /// `integer / 10^digits` in decimal without trailing fractional zeros: `(12340, 4)` → `1.234`,
+    /// `(-5, 6)` → `-0.000005`, `(300, 2)` → `3`, `0` → `0`.
+    ///
+    /// - Parameter digits: 0…6 decimal places.
+    static func decimal(_ integer: Int64, digits: Int) -> String {
+        guard integer != 0 else { return "0" }
+        var magnitude = integer.magnitude
+        var fraction = digits
+        while fraction > 0 && magnitude % 10 == 0 {
+            magnitude /= 10
+            fraction -= 1
+        }
+        var count = 0
+        var rest = magnitude
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        let figures = fraction > 0 ? max(count, fraction + 1) : count
+        let length = (integer < 0 ? 1 : 0) + figures + (fraction > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            var position = length
+            var remaining = magnitude
+            for place in 0..<figures {
+                if place == fraction && fraction > 0 {
+                    position -= 1
+                    out[position] = UInt8(ascii: ".")
+                }
+                position -= 1
+                out[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            }
+            if integer < 0 { out[0] = UInt8(ascii: "-") }
+            return length
+        }
     }
 
     /// The exact decimal digits of a finite, integral double (any magnitude, up to about 1.8 × 10³⁰⁸).

@@ -1,64 +1,69 @@
 extension ReportModel {
-    /// Builds the display model of an assessment.
+    /// Builds the display model of an assessment, with its ruleset's shared ``CompiledRuleSet/reportTables``.
     init(_ assessment: Assessment) {
+        self.init(assessment, tables: assessment.ruleSet.reportTables)
+    }
+
+    /// Builds the display model of an assessment.
+    ///
+    /// - Parameter tables: the ruleset-only parts: ``CompiledRuleSet/reportTables`` of the assessment's ruleset,
+    ///   or the same computed afresh (the model is byte-identical either way).
+    init(_ assessment: Assessment, tables: ReportTables) {
         self.assessment = assessment
         let project = assessment.project
         let ruleSet = project.ruleSet
         kindLabel = Self.kindLabel(project.kind, ruleSet)
         jurisdictionLabel = Self.jurisdictionLabel(project.jurisdiction)
-        facts = ruleSet.inputs.map { input in
+        var facts: [Fact] = []
+        facts.reserveCapacity(ruleSet.inputs.count)
+        for (index, input) in ruleSet.inputs.enumerated() {
             let value = project.values[input.slot]
             var source = project.given[input.slot] ? "given" : (value == .unknown ? "absent" : "default")
             if source == "given", project.survey?.facts.contains(where: { $0.name == input.name }) == true {
                 source = "survey"
             }
-            return Self.fact(
-                name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit, value: value,
-                domain: input.domain, percent: input.kind == .percent, source: source)
+            facts.append(
+                Self.fact(
+                    name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit,
+                    unitSuffix: tables.unitSuffixes[index], value: value, domain: input.domain,
+                    percent: input.kind == .percent, source: source))
         }
+        self.facts = facts
         derived = ruleSet.derived.enumerated().map { index, item in
             let value = assessment.derivedValue(index)
             let fact = Self.fact(
-                name: item.name, label: item.label, kind: "derived", unit: item.unit, value: value, domain: nil,
-                percent: false, source: value == .unknown ? "absent" : "derived")
+                name: item.name, label: item.label, kind: "derived", unit: item.unit,
+                unitSuffix: item.unit.map { " \($0)" } ?? "", value: value, domain: nil, percent: false,
+                source: value == .unknown ? "absent" : "derived")
             // Given facts, failed arithmetic (a division by zero): say so, not "未提供".
             guard let failure = assessment.arithmeticFailure(derived: index) else { return fact }
             return Fact(
                 name: fact.name, label: fact.label, type: fact.type, unit: fact.unit, value: fact.value,
                 display: "无法计算（\(failure)）", source: fact.source)
         }
-        let citations = Self.citations(ruleSet)
-        self.citations = citations
-        let shortNames = Dictionary(citations.map { ($0.key, $0.short) }, uniquingKeysWith: { first, _ in first })
+        citations = tables.citations
         let policy = ruleSet.aggregation.unknownPolicy
-        let satisfied = assessment.satisfiedMeasureIDs()
-        factors = ruleSet.factors.indices.map {
-            Self.factor($0, assessment, shortNames: shortNames, policy: policy, satisfied: satisfied)
-        }
-        let floors = Self.floors(assessment, shortNames: shortNames)
+        let factors = Self.factors(assessment, tables)
+        self.factors = factors
+        let floors = Self.floors(assessment, tables)
         self.floors = floors
         before = Self.outcome(assessment.before, assessment, floors, afterMeasures: false)
         after = Self.outcome(assessment.after, assessment, floors, afterMeasures: true)
         let grade = ruleSet.grades[assessment.after.grade]
+        let gradeTable = tables.grades[assessment.after.grade]
         decision = grade.decision
-        decisionBasis = grade.decisionBasis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
-        gradeMeaning = grade.description.map { text in
-            let sources = grade.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
-            return GradeMeaning(
-                grade: grade.id, label: grade.label,
-                source: sources.isEmpty ? ruleSet.title : sources.joined(separator: "、"),
-                text: RuleSetBuilder.statedNumbers(in: text).isEmpty ? text : nil)
-        }
+        decisionBasis = gradeTable.decisionBasis
+        gradeMeaning = gradeTable.meaning
         mayProceed = grade.proceeds
-        mainFactors = factors.enumerated().filter { $0.element.isApplicable && $0.element.before.contribution > 0 }
-            .sorted { ($0.element.before.contribution, -$0.offset) > ($1.element.before.contribution, -$1.offset) }
-            .prefix(3).map(\.element.id)
+        var main = factors.indices.filter { factors[$0].isApplicable && factors[$0].before.contribution > 0 }
+        main.sort { (factors[$0].before.contribution, -$0) > (factors[$1].before.contribution, -$1) }
+        mainFactors = main.prefix(3).map { factors[$0].id }
         warnings = Self.warnings(assessment)
         missingFacts = Self.missingFacts(assessment)
         defaultedFacts = facts.filter { $0.source == "default" }.map {
             DefaultedFact(name: $0.name, label: $0.label, display: $0.display)
         }
-        findings = Self.findings(factors)
+        findings = Self.findings(factors, tables.categories)
         recommendations = Self.recommendations(factors, ruleSet)
         let outline = project.outline
         sections = Self.sections(outline)
@@ -80,126 +85,9 @@ extension ReportModel {
         return parts.isEmpty ? "全国" : parts.joined()
     }
 
-    // MARK: - Factors
-
-    /// - Parameter satisfied: ``Assessment/satisfiedMeasureIDs()``, worked out once for all factors.
-    private static func factor(
-        _ index: Int, _ assessment: Assessment, shortNames: [String: String], policy: CompiledRuleSet.UnknownPolicy,
-        satisfied: Set<String>
-    ) -> Factor {
-        let ruleSet = assessment.ruleSet
-        let project = assessment.project
-        let factor = ruleSet.factors[index]
-        let result = assessment.factors[index]
-        let applies = result.applicability.isApplicable
-        let weightSum = zip(ruleSet.factors, assessment.factors).reduce(0.0) {
-            $0 + ($1.1.applicability.isApplicable ? $1.0.weight : 0)
-        }
-        // The facts whose absence left each level to the unknown policy (whichever band was undecided).
-        var missingP: [Int] = []
-        var missingI: [Int] = []
-        // What left them undecided, in words: missing facts, or a derived value that could not be computed.
-        var shortfallP: [String] = []
-        var shortfallI: [String] = []
-        for unknown in assessment.unknowns {
-            switch unknown.place {
-            case .probability(let factorIndex, _) where factorIndex == index:
-                missingP += assessment.missing(unknown)
-                shortfallP.append(assessment.shortfall(unknown))
-            case .impact(let factorIndex, _) where factorIndex == index:
-                missingI += assessment.missing(unknown)
-                shortfallI.append(assessment.shortfall(unknown))
-            default: break
-            }
-        }
-        func level(
-            _ point: Int, _ scale: CompiledRuleSet.Scale, _ bands: [CompiledRuleSet.Band], _ bandIndex: Int,
-            _ missing: [Int], _ shortfalls: [String], panel: String?
-        ) -> Level {
-            let band = bands[max(0, bandIndex)]
-            let label = scale.levels[point].label
-            if let panel {
-                // The panel (or the strict rule for its absence) set the level: no band, no condition.
-                return Level(
-                    level: point + 1, label: label, band: -1, because: panel, condition: nil,
-                    undecided: result.source == .expertsMissing, missing: [])
-            }
-            var because: String? = applies ? band.because : nil
-            if applies && !shortfalls.isEmpty {
-                let names = unique(shortfalls).joined(separator: "，")
-                because =
-                    policy == .cautious
-                    ? "\(names)，无法判断，按从严原则取“\(label)”"
-                    : "\(names)，无法判断的条件按不满足处理，取“\(label)”"
-            }
-            return Level(
-                level: point + 1, label: label, band: bandIndex, because: because,
-                condition: applies ? band.condition?.source : nil, undecided: !shortfalls.isEmpty,
-                missing: missing.map { ruleSet.inputs[$0].name })
-        }
-        let estimate = { (point: Assessment.Estimate) -> Estimate in
-            let score =
-                ruleSet.probabilityScale.levels[point.probability].value
-                * ruleSet.impactScale.levels[point.impact].value
-            return Estimate(
-                probability: level(
-                    point.probability, ruleSet.probabilityScale, factor.probability, result.probabilityBand,
-                    unique(missingP), shortfallP, panel: assessment.panelReason(factor: index, impact: false)),
-                impact: level(
-                    point.impact, ruleSet.impactScale, factor.impact, result.impactBand, unique(missingI), shortfallI,
-                    panel: assessment.panelReason(factor: index, impact: true)),
-                degree: point.degree + 1, degreeLabel: ruleSet.degrees.labels[point.degree], score: score,
-                contribution: applies && weightSum > 0 ? factor.weight * score / weightSum : 0)
-        }
-        let applicability: String =
-            switch result.applicability {
-            case .applies: "applies"
-            case .notApplicable: "not_applicable"
-            case .assumedApplicable: "assumed_applicable"
-            case .assumedNotApplicable: "assumed_not_applicable"
-            }
-        let adopted = Set(project.measures)
-        let before = estimate(result.before)
-        let after = estimate(result.after)
-        return Factor(
-            id: factor.id, label: factor.label, category: factor.category ?? "其他", stage: factor.stage,
-            weight: factor.weight, basis: factor.basis.map(\.text),
-            basisShort: factor.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail },
-            applicability: applicability, isApplicable: applies, source: Assessment.sourceKey(result.source),
-            before: before, after: after,
-            measures: factor.measures.enumerated().map { number, measure in
-                let isAdopted = adopted.contains(measure.id)
-                let effect = assessment.measureEffects.first { $0.factor == index && $0.measure == number }
-                var outcome = effect.map { measureOutcome($0, assessment) }
-                if !isAdopted && satisfied.contains(measure.id) {
-                    outcome = "无需采纳：项目事实表明该措施已经落实"
-                }
-                return Measure(
-                    id: measure.id, label: measure.label, owner: measure.owner, assisting: measure.assisting,
-                    deadline: measure.deadline, lowersProbability: measure.lowersProbability,
-                    lowersImpact: measure.lowersImpact, adopted: isAdopted, outcome: outcome,
-                    isSatisfied: satisfied.contains(measure.id), lowered: effect?.changed ?? false)
-            })
-    }
-
-    /// What one adopted measure did to one factor: the levels it lowered, or why it changed nothing.
-    static func measureOutcome(_ effect: Assessment.MeasureEffect, _ assessment: Assessment) -> String {
-        guard effect.changed else { return assessment.noEffectReason(effect) ?? "无效果" }
-        var moved: [String] = []
-        if effect.probability > 0 { moved.append("风险概率降低 \(effect.probability) 级") }
-        if effect.impact > 0 { moved.append("影响程度降低 \(effect.impact) 级") }
-        return moved.joined(separator: "，")
-    }
-
-    /// `items` without repeats, in first-seen order.
-    private static func unique<Item: Hashable>(_ items: [Item]) -> [Item] {
-        var seen: Set<Item> = []
-        return items.filter { seen.insert($0).inserted }
-    }
-
     // MARK: - Floors and outcomes
 
-    private static func floors(_ assessment: Assessment, shortNames: [String: String]) -> [Floor] {
+    private static func floors(_ assessment: Assessment, _ tables: ReportTables) -> [Floor] {
         let ruleSet = assessment.ruleSet
         var missingByFloor: [Int: String] = [:]
         for unknown in assessment.unknowns {
@@ -217,7 +105,7 @@ extension ReportModel {
             }
             return Floor(
                 id: floor.id, label: floor.label, grade: grade.id,
-                basis: floor.basis.map { (shortNames[$0.key] ?? $0.title) + $0.detail },
+                basis: tables.floorBasis[index],
                 because: missingByFloor[index] == nil ? floor.because : nil, undecided: missingByFloor[index] != nil,
                 statement: statement)
         }
@@ -271,16 +159,17 @@ extension ReportModel {
     /// A fact's value for people, with its unit: `1200 户`, `35%`, `是`, `未提供`.
     static func display(_ value: Value, _ input: CompiledRuleSet.Input) -> String {
         fact(
-            name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit, value: value,
-            domain: input.domain, percent: input.kind == .percent, source: ""
+            name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit,
+            unitSuffix: input.unit.map { " \($0)" } ?? "", value: value, domain: input.domain,
+            percent: input.kind == .percent, source: ""
         ).display
     }
 
+    /// - Parameter unitSuffix: `" \(unit)"`, or empty without a unit (``ReportTables/unitSuffixes``).
     private static func fact(
-        name: String, label: String, kind: String, unit: String?, value: Value, domain: EnumDomain?, percent: Bool,
-        source: String
+        name: String, label: String, kind: String, unit: String?, unitSuffix: String, value: Value,
+        domain: EnumDomain?, percent: Bool, source: String
     ) -> Fact {
-        let unitSuffix = unit.map { " \($0)" } ?? ""
         let (json, display): (ReportValue, String) =
             switch value {
             case .unknown: (.null, "未提供")

@@ -120,51 +120,52 @@ extension ReportModel {
 
     /// One finding per test (合法性, 合理性, 可行性, 可控性, then any other category), from its factors' degrees
     /// after measures.
-    static func findings(_ factors: [Factor]) -> [Finding] {
-        var categories = fourTests
-        for factor in factors where !categories.contains(factor.category) { categories.append(factor.category) }
-        return categories.compactMap { category in
-            let members = factors.filter { $0.category == category }
-            let applicable = members.filter(\.isApplicable)
-            guard !members.isEmpty || fourTests.contains(category) else { return nil }
-            guard let worst = applicable.map(\.after.degree).max() else {
-                return Finding(category: category, text: "本项目没有适用的\(category)风险因素。")
+    ///
+    /// - Parameter categories: ``ReportTables/categories`` of the ruleset whose factors `factors` are (same order).
+    static func findings(_ factors: [Factor], _ categories: [ReportTables.Category]) -> [Finding] {
+        categories.map { category in
+            let applicable = category.factors.filter { factors[$0].isApplicable }
+            guard let worst = applicable.lazy.map({ factors[$0].after.degree }).max() else {
+                return Finding(category: category.name, text: "本项目没有适用的\(category.name)风险因素。")
             }
-            let worstLabel = applicable.first { $0.after.degree == worst }!.after.degreeLabel
-            let top = applicable.filter { $0.after.degree == worst }.map(\.label)
+            let top = applicable.filter { factors[$0].after.degree == worst }
+            let worstLabel = factors[top[0]].after.degreeLabel
             var text = "适用的风险因素 \(applicable.count) 项，落实措施后风险程度最高为“\(worstLabel)”"
-            text += applicable.count == top.count ? "。" : "（\(list(top))）。"
+            text += applicable.count == top.count ? "。" : "（\(list(top.map { factors[$0].label }))）。"
             let guessed = applicable.filter {
-                !$0.before.probability.missing.isEmpty || !$0.before.impact.missing.isEmpty
+                !factors[$0].before.probability.missing.isEmpty || !factors[$0].before.impact.missing.isEmpty
             }
-            if !guessed.isEmpty { text += "其中\(list(guessed.map(\.label)))因数据缺失未能确切估计。" }
-            return Finding(category: category, text: text)
+            if !guessed.isEmpty { text += "其中\(list(guessed.map { factors[$0].label }))因数据缺失未能确切估计。" }
+            return Finding(category: category.name, text: text)
         }
     }
 
     /// 对策建议: the adopted measures that lowered a level (the grade after measures assumes they are carried
     /// out), then measures not adopted for factors whose degree after measures is still in the two highest
     /// degrees, leaving out measures the facts show are already in place.
+    ///
+    /// - Parameter factors: the model's factors, one per factor of `ruleSet`, in its order.
     static func recommendations(_ factors: [Factor], _ ruleSet: CompiledRuleSet) -> Recommendations {
         var required: [String] = []
         var suggested: [String] = []
         var seen: Set<String> = []
-        for factor in factors where factor.isApplicable {
-            for measure in factor.measures where measure.lowered && seen.insert(measure.id).inserted {
+        for index in factors.indices where factors[index].isApplicable {
+            for measure in factors[index].measures where measure.lowered && seen.insert(measure.id).inserted {
                 required.append("\(measure.label)（责任主体：\(measure.owner)）")
             }
         }
         let high = max(0, ruleSet.degrees.labels.count - 2)
-        for factor in factors where factor.isApplicable && factor.after.degree - 1 >= high {
+        for index in factors.indices where factors[index].isApplicable && factors[index].after.degree - 1 >= high {
+            let factor = factors[index]
             // A measure that names the bands it cures cannot lower a level no band set (the expert panel's, or the
-            // strict rule's for missing scores): it is not suggested for such a factor.
-            let definition = ruleSet.factors.first { $0.id == factor.id }
+            // strict rule's for missing scores): it is not suggested for such a factor. Model measures are the
+            // ruleset factor's measures, in the same order.
+            let definitions = ruleSet.factors[index].measures
             let bandless = factor.before.probability.band < 0
-            func helps(_ measure: Measure) -> Bool {
-                !bandless || definition?.measures.first { $0.id == measure.id }?.namesCures != true
-            }
-            for measure in factor.measures
-            where !measure.adopted && !measure.isSatisfied && helps(measure) && seen.insert(measure.id).inserted {
+            for (number, measure) in factor.measures.enumerated()
+            where !measure.adopted && !measure.isSatisfied && (!bandless || !definitions[number].namesCures)
+                && seen.insert(measure.id).inserted
+            {
                 suggested.append(
                     "针对“\(factor.label)”（落实措施后仍为“\(factor.after.degreeLabel)”）：\(measure.label)（责任主体：\(measure.owner)）")
             }
