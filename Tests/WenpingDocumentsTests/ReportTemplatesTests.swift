@@ -75,6 +75,23 @@ struct ReportTemplatesTests {
         for (name, _) in ReportTemplates.nameDescriptions { #expect(readme.contains("{{\(name)}}")) }
     }
 
+    /// Built-in templates are parsed on first use, not when a value is made: a value without a folder, or with a
+    /// folder replacing one template, renders every format exactly as the parsed built-ins do.
+    @Test func builtInTemplatesAreLeftToTheSharedParsedOnes() throws {
+        let assessment = try DocumentFixtures.assess(WordReportTests.fixture)
+        let (replacing, folder) = try Self.load(["docx-sign-off.mustache": "落款 {{project.name}}\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for templates in [ReportTemplates(folder: nil), replacing] {
+            #expect(templates.diagnostics.isEmpty)
+            for format in [ReportFormat.markdown, .html] {
+                #expect(templates.render(format, assessment) == ReportTemplates.builtIn.render(format, assessment))
+            }
+        }
+        let texts = replacing.wordTexts(assessment)
+        #expect(texts.signOff == "落款 \(assessment.project.name)\n")
+        #expect(texts.titlePage == ReportTemplates.builtIn.wordTexts(assessment).titlePage)
+    }
+
     /// Every name the README documents exists, and every name that exists is documented.
     @Test func documentedNamesAreTheContextNames() {
         let documented = Set(ReportTemplates.nameDescriptions.map(\.name))

@@ -12,36 +12,74 @@ struct BatchProcessor: Sendable {
     /// The grade id of `--fail-on`, if given.
     let failOn: String?
     let names: NameRegistry
+    /// The summary label of each jurisdiction, shared by the workers.
+    let jurisdictionLabels = JurisdictionLabels()
 
-    /// Grades item number `sequence` (0-based), and renders its summary lines so the thread that writes the
-    /// summary files only has to copy them.
-    func process(_ item: BatchItem, sequence: Int) -> BatchRow {
-        var row = grade(item, sequence: sequence)
-        row.lines = SummaryWriter.lines(row)
-        return row
+    /// Grades the items of `chunk`, one row each in the chunk's order, with their summary lines rendered so the
+    /// thread that writes the summary files only has to copy them.
+    ///
+    /// In two passes: every item is read first and the chunk's report names are claimed at once (one wait for the
+    /// earlier chunks, ``NameRegistry``), then the projects are graded and their reports written.
+    ///
+    /// Once `cancelled` is true, no further item is started: the rows of the items finished so far come back
+    /// (fewer than the chunk's items), so an interrupted batch stops after at most one project per worker.
+    func process(_ chunk: BatchChunk, cancelled: () -> Bool) -> [BatchRow] {
+        var read: [Read] = []
+        read.reserveCapacity(chunk.items.count)
+        for (offset, item) in chunk.items.enumerated() {
+            if cancelled() { break }
+            read.append(self.read(item, sequence: chunk.first + offset))
+        }
+        // Every item's turn is taken, read or not, so the next chunk's worker does not wait for ever.
+        var claimed = read.map(\.name)
+        claimed += repeatElement(nil, count: chunk.items.count - claimed.count)
+        let earlier = names.claim(claimed, first: chunk.first)
+        var rows: [BatchRow] = []
+        rows.reserveCapacity(read.count)
+        for (read, earlier) in zip(read, earlier) {
+            if cancelled() { break }
+            var row = grade(read, earlier: earlier)
+            row.lines = SummaryWriter.lines(row, jurisdictionLabel: jurisdictionLabels.label(row.jurisdiction))
+            rows.append(row)
+        }
+        return rows
     }
 
-    private func grade(_ item: BatchItem, sequence: Int) -> BatchRow {
+    /// An item read: its row so far and, when it is a project, the project and its report file name.
+    private struct Read {
+        var row: BatchRow
+        var project: Project?
+        var name: String?
+    }
+
+    /// Reads item number `sequence` (0-based) into a project, or into a row with its issue.
+    private func read(_ item: BatchItem, sequence: Int) -> Read {
         let (file, line) = item.position
         var row = BatchRow(sequence: sequence + 1, file: file, line: line)
-        let project: Project
         switch load(item) {
         case .failure(let issue):
-            _ = names.claim(nil, sequence: sequence)
             row.line = issue.line
             row.issue = issue
-            return row
+            return Read(row: row)
         case .success(let loaded):
-            project = loaded.project
+            let project = loaded.project
             row.warnings = loaded.warnings.map { BatchRow.Warning(code: $0.code.rawValue, message: $0.message) }
+            row.id = project.id
+            row.name = project.name
+            row.kind = project.kind
+            row.kindLabel = project.ruleSet.kindLabel(for: project.kind)
+            row.jurisdiction = project.jurisdiction
+            return Read(row: row, project: project, name: AtomicFile.safeName(project.id))
         }
-        row.id = project.id
-        row.name = project.name
-        row.kind = project.kind
-        row.kindLabel = project.ruleSet.kindLabel(for: project.kind)
-        row.jurisdiction = project.jurisdiction
-        let name = AtomicFile.safeName(project.id)
-        if let earlier = names.claim(name, sequence: sequence) {
+    }
+
+    /// Grades a project read, unless an earlier item (1-based `earlier`) holds its report name, and writes its
+    /// reports.
+    private func grade(_ read: Read, earlier: Int?) -> BatchRow {
+        var row = read.row
+        guard let project = read.project, let name = read.name else { return row }
+        let (file, line) = (row.file, row.line)
+        if let earlier {
             let extensions = reports.filter { !$0.isStream }.map { "\(name).\($0.fileExtension)" }
                 .joined(separator: "、")
             row.issue = .error(

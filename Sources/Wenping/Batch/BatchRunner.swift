@@ -3,8 +3,9 @@ import Foundation
 /// Grades many projects on several threads and writes each one's reports and the batch summary.
 ///
 /// Inputs are folders, project files, JSON Lines and CSV files (see ``BatchInputs``). They are read lazily on the
-/// calling thread, graded by `jobs` worker threads, and their rows come back in input order, at most `4 × jobs`
-/// inputs being in flight at once: memory stays flat however many projects there are. Every input is accounted
+/// calling thread, graded by `jobs` worker threads in chunks of consecutive inputs (``BatchChunk``), and their rows
+/// come back in input order, at most `4 × jobs` chunks being in flight at once: memory stays flat however many
+/// projects there are. Every input is accounted
 /// for: one that cannot be graded gets an error entry and the batch goes on.
 ///
 /// ```swift
@@ -111,8 +112,10 @@ public struct BatchRunner: Sendable {
         // Temporary files of an earlier run that was killed (SIGKILL, power loss) before it could clean up.
         AtomicFile.removeStaleTemporaries(in: output)
         AtomicFile.removeStaleTemporaries(in: reports)
+        // Without report files there is nothing to shard: the inputs are not counted beforehand.
         let layout = ReportLayout(
-            output: output, isSharded: ReportLayout.isSharded(options.sharding, inputs: inputs, excluding: output))
+            output: output,
+            isSharded: writesFiles && ReportLayout.isSharded(options.sharding, inputs: inputs, excluding: output))
         if writesFiles { try layout.prepare() }
         let total = count(inputs)
         let writer = try SummaryWriter(
@@ -127,7 +130,7 @@ public struct BatchRunner: Sendable {
         let queue = WorkQueue(window: 4 * jobs, workers: jobs)
         for _ in 0..<jobs {
             let thread = Thread {
-                queue.serve { item, sequence in processor.process(item, sequence: sequence) }
+                queue.serve { chunk in processor.process(chunk, cancelled: { cancellation.isCancelled }) }
             }
             thread.stackSize = 8 << 20
             thread.start()
@@ -147,13 +150,19 @@ public struct BatchRunner: Sendable {
         let cancelled = { cancellation.isCancelled }
         var exhausted = false
         do {
-            while true {
+            while !exhausted {
                 guard try queue.waitForRoom(cancelled: cancelled, handBack: handBack) else { break }
-                guard let item = source.next() else {
-                    exhausted = true
-                    break
+                var chunk: [BatchItem] = []
+                var weight = 0
+                while chunk.count < BatchChunk.maximumItems && weight < BatchChunk.targetBytes {
+                    guard let item = source.next() else {
+                        exhausted = true
+                        break
+                    }
+                    chunk.append(item)
+                    weight += BatchChunk.weight(of: item)
                 }
-                _ = queue.add(item)
+                if !chunk.isEmpty { queue.add(chunk) }
             }
             let dropped = try queue.drain(cancelled: cancelled, handBack: handBack)
             return try writer.finish(interrupted: !exhausted || dropped > 0)

@@ -83,7 +83,7 @@ final class ByteReader {
                 break
             }
             sawAnything = true
-            let end = buffer[position...].firstIndex(of: 0x0A)
+            let end = Self.newline(in: buffer, from: position)
             let stop = end ?? buffer.count
             length += stop - position
             if length <= limit {
@@ -105,26 +105,52 @@ final class ByteReader {
         return (line, length)
     }
 
+    /// The index of the first `\n` in `bytes` at or after `start`, or nil (`memchr`: a line of JSON Lines is
+    /// often kilobytes long, and a byte-by-byte search was most of the reading thread's work).
+    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// Makes at least `count` unread bytes available if the input has them; false when it does not.
+    ///
+    /// Reads with `read(2)` straight into the buffer, ``chunkSize`` bytes a call (Foundation's
+    /// `FileHandle.read(upToCount:)` made one system call per few kilobytes).
     private func fill(_ count: Int) -> Bool {
         while buffer.count - position < count {
             guard !isAtEnd, let handle else { return false }
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: Self.chunkSize)
-            } catch {
-                failure = "读取到一半出错:\(error.localizedDescription)"
-                isAtEnd = true
-                return false
-            }
-            guard let chunk, !chunk.isEmpty else {
-                isAtEnd = true
-                return false
-            }
             buffer.removeSubrange(0..<position)
             discarded += position
             position = 0
-            buffer.append(contentsOf: chunk)
+            let start = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
+            let descriptor = handle.fileDescriptor
+            var got = 0
+            while true {
+                got = buffer.withUnsafeMutableBufferPointer { bytes in
+                    read(descriptor, bytes.baseAddress! + start, Self.chunkSize)
+                }
+                guard got < 0 else { break }
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    // A non-blocking pipe or terminal on standard input: wait until it has data.
+                    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&poller, 1, -1)
+                    continue
+                }
+                failure = "读取到一半出错:\(FileSystem.Failure(errno: code).description)"
+                break
+            }
+            buffer.removeLast(Self.chunkSize - max(0, got))
+            guard got > 0 else {
+                isAtEnd = true
+                return false
+            }
         }
         return true
     }

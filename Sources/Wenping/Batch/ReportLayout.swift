@@ -105,7 +105,9 @@ public struct ReportLayout: Sendable {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
-            for index in 0..<count where buffer[index] == 0x0A { lines += 1 }
+            buffer.withUnsafeBufferPointer { bytes in
+                for byte in bytes[..<count] where byte == 0x0A { lines += 1 }
+            }
             last = buffer[count - 1]
         }
         return last == 0x0A ? lines : lines + 1

@@ -48,16 +48,30 @@ final class StreamingFile {
     }
 
     /// Appends everything written to `other` so far (which stays open).
+    ///
+    /// Copied with `pread(2)` in pieces of ``flushSize`` bytes (`FileHandle.read(upToCount:)` read 4 KB a system
+    /// call: 27,000 calls for the rows of 100,000 projects).
     func append(contentsOf other: StreamingFile) throws {
         try flush()
         try other.flush()
-        do {
-            try other.handle.seek(toOffset: 0)
-            while let chunk = try other.handle.read(upToCount: Self.flushSize), !chunk.isEmpty {
-                try handle.write(contentsOf: chunk)
+        let source = other.handle.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: Self.flushSize)
+        var offset: off_t = 0
+        while true {
+            let count = chunk.withUnsafeMutableBytes { pread(source, $0.baseAddress, $0.count, offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystem.Failure(
+                    description:
+                        "无法读回临时文件“\(other.temporary)”:\(FileSystem.Failure(errno: errno));请确认输出目录所在的磁盘正常后重试")
             }
-        } catch {
-            throw FileSystem.Failure(writing: path, error: error)
+            if count == 0 { return }
+            offset += off_t(count)
+            do {
+                try handle.write(contentsOf: chunk[..<count])
+            } catch {
+                throw FileSystem.Failure(writing: path, error: error)
+            }
         }
     }
 

@@ -22,12 +22,21 @@ enum SummaryCSV {
         line(cells(row))
     }
 
+    /// ``row(_:)`` as UTF-8 bytes, as the summary file gets it (plain cells copied without a detour through
+    /// `String` concatenation).
+    static func rowBytes(_ row: BatchRow, jurisdictionLabel: String? = nil) -> [UInt8] {
+        lineBytes(cells(row, jurisdictionLabel: jurisdictionLabel))
+    }
+
     /// A row's cells as shown in the CSV and the HTML index (report files and factors joined into one cell).
-    static func cells(_ row: BatchRow) -> [String] {
+    ///
+    /// - Parameter jurisdictionLabel: the label of `row.jurisdiction` when the caller has it already
+    ///   (``ReportModel/jurisdictionLabel(_:)``, remembered per jurisdiction by a batch); worked out when nil.
+    static func cells(_ row: BatchRow, jurisdictionLabel: String? = nil) -> [String] {
         let grading = row.grading
         return [
             String(row.sequence), row.id ?? "", row.name ?? "", row.kindLabel ?? row.kind ?? "",
-            row.jurisdiction.map(ReportModel.jurisdictionLabel) ?? "",
+            jurisdictionLabel ?? row.jurisdiction.map(ReportModel.jurisdictionLabel) ?? "",
             grading?.gradeBefore ?? "", grading?.gradeAfter ?? "",
             grading.map { Formatting.index($0.indexBefore) } ?? "",
             grading.map { Formatting.index($0.indexAfter) } ?? "",
@@ -51,6 +60,24 @@ enum SummaryCSV {
 
     static func line(_ cells: [String]) -> String {
         cells.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// ``line(_:)`` as UTF-8 bytes.
+    static func lineBytes(_ cells: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var cell = cell
+            let plain = cell.withUTF8 { utf8 in
+                guard isPlainCell(utf8) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if !plain { bytes.append(contentsOf: escapedField(cell).utf8) }
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        return bytes
     }
 
     /// The first characters that make a spreadsheet read a cell as a formula (Excel, LibreOffice, Google Sheets;
@@ -85,22 +112,23 @@ enum SummaryCSV {
     /// Anything else (including every `U+2000`–`U+2FFF` character and a full-width first character, to keep this
     /// simple) takes the full path.
     static func isPlainCell(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        guard let first = utf8.next() else { return true }
+        var text = text
+        return text.withUTF8(isPlainCell)
+    }
+
+    /// ``isPlainCell(_:)`` over a cell's UTF-8 bytes.
+    static func isPlainCell(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first, let last = utf8.last else { return true }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: " "), 0xEF:
             return false
         default: break
         }
-        var last = first
-        var byte: UInt8? = first
-        while let current = byte {
-            switch current {
+        for byte in utf8 {
+            switch byte {
             case 0x00..<0x20, 0x7F, UInt8(ascii: ","), UInt8(ascii: "\""), 0xC2, 0xD8, 0xE2: return false
             default: break
             }
-            last = current
-            byte = utf8.next()
         }
         return last != UInt8(ascii: " ")
     }

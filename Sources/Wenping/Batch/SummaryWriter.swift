@@ -29,16 +29,19 @@ final class SummaryWriter {
 
     /// One row as written in each summary file.
     struct Lines: Sendable {
-        let csv: String
+        /// UTF-8.
+        let csv: [UInt8]
         /// UTF-8.
         let json: [UInt8]
         let html: String
     }
 
     /// Renders a row for the three files (done on the worker threads: it is most of the per-row work).
-    static func lines(_ row: BatchRow) -> Lines {
+    ///
+    /// - Parameter jurisdictionLabel: the label of the row's jurisdiction, when the caller remembers it.
+    static func lines(_ row: BatchRow, jurisdictionLabel: String? = nil) -> Lines {
         Lines(
-            csv: SummaryCSV.row(row), json: SummaryJSON.rowBytes(row),
+            csv: SummaryCSV.rowBytes(row, jurisdictionLabel: jurisdictionLabel), json: SummaryJSON.rowBytes(row),
             html: SummaryHTML.shows(sequence: row.sequence) ? SummaryHTML.row(row) : "")
     }
 

@@ -5,8 +5,9 @@ public import Wenping
 /// The report templates in use: the built-in ones (the Markdown and HTML reports, the Word report's fixed texts),
 /// each replaced by the file of the same name in an office's template folder when there is one.
 ///
-/// Every template is parsed once, when this value is made; rendering a report only fills it in, so a batch
-/// loads its templates once for all its projects.
+/// Every template is parsed once: an office's templates when this value is made, the built-in ones the first
+/// time any of them is rendered (``builtIn``, shared by every value). So a batch parses its templates once for all
+/// its projects, and a command that writes no Markdown, HTML or Word report parses none.
 ///
 /// Loading checks every template before any report is written: the folder and files are readable UTF-8
 /// (E803), every `.mustache` file is a template reports use (E802), the Mustache is well formed (E801) and every
@@ -31,44 +32,57 @@ public struct ReportTemplates: Sendable {
     /// numbers in Mustache's errors are one more than the template's.
     private static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
-    /// The built-in templates.
-    public static let builtIn = ReportTemplates(folder: nil)
+    /// The built-in templates, all parsed (on first use: Swift initialises a static constant lazily, once).
+    ///
+    /// Their diagnostics are empty (a test checks it), so a value that leaves a template to these reports the
+    /// same problems as one that parsed it itself.
+    public static let builtIn: ReportTemplates = {
+        var templates = ReportTemplates()
+        for template in ReportTemplate.allCases {
+            templates.parse(template, text: template.builtInText, file: nil)
+        }
+        templates.diagnostics.sort()
+        return templates
+    }()
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    private init() {}
+
     /// Loads the templates, with the ones in `folder` (if given) replacing the built-in ones of the same name.
+    ///
+    /// Only the folder's templates are parsed here (and checked: ``diagnostics``); the others are the built-in
+    /// ones, parsed when first rendered.
     public init(folder: String?) {
-        var texts: [ReportTemplate: (text: String, file: String?)] = [:]
-        for template in ReportTemplate.allCases { texts[template] = (template.builtInText, nil) }
-        if let folder {
-            for (template, path, text) in readFolder(folder) {
-                texts[template] = (text, path)
-                origins[template] = path
-                sources[path] = SourceText(file: path, text: text)
-            }
-        }
-        for template in ReportTemplate.allCases {
-            guard let (text, file) = texts[template] else { continue }
-            let name = file ?? "(内置模板)\(template.fileName)"
-            do {
-                templates[template] = try MustacheTemplate(string: Self.textPragma + text)
-                diagnostics += Self.checkNames(text, file: name, names: template.names)
-            } catch let error as MustacheTemplate.ParserError {
-                var location = SourceLocation(
-                    file: name, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-                if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
-                    let start = Self.unclosedSection(text, file: name)
-                {
-                    location = start
-                }
-                diagnostics.append(
-                    .error(.templateSyntax, "模板语法错误:\(Self.describe(error.error))", at: location))
-            } catch {
-                diagnostics.append(
-                    .error(.templateSyntax, "模板语法错误", at: SourceLocation(file: name, line: 1, column: 1)))
-            }
+        guard let folder else { return }
+        for (template, path, text) in readFolder(folder) {
+            origins[template] = path
+            sources[path] = SourceText(file: path, text: text)
+            parse(template, text: text, file: path)
         }
         diagnostics.sort()
+    }
+
+    /// Parses and checks one template (`file` nil for a built-in one); problems go to ``diagnostics``.
+    private mutating func parse(_ template: ReportTemplate, text: String, file: String?) {
+        let name = file ?? "(内置模板)\(template.fileName)"
+        do {
+            templates[template] = try MustacheTemplate(string: Self.textPragma + text)
+            diagnostics += Self.checkNames(text, file: name, names: template.names)
+        } catch let error as MustacheTemplate.ParserError {
+            var location = SourceLocation(
+                file: name, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
+            if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
+                let start = Self.unclosedSection(text, file: name)
+            {
+                location = start
+            }
+            diagnostics.append(
+                .error(.templateSyntax, "模板语法错误:\(Self.describe(error.error))", at: location))
+        } catch {
+            diagnostics.append(
+                .error(.templateSyntax, "模板语法错误", at: SourceLocation(file: name, line: 1, column: 1)))
+        }
     }
 
     /// The template files of `folder` that replace built-in ones; problems go to ``diagnostics``.

@@ -76,6 +76,29 @@ struct BatchInputsTests {
         #expect(found == ["line p.jsonl:1 {\"a\": 1}", "line p.jsonl:4 {\"b\": 2}"])
     }
 
+    /// Lines that cross the reader's 64 KB reads (short, long, one spanning several reads, CRLF, blank, a last
+    /// line without its newline) come back whole and numbered.
+    @Test func linesAcrossReadsComeBackWhole() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var lines: [String] = []
+        for index in 0..<400 {
+            let length = [0, 1, 700, 1_500, 4_093, 65_535, 65_536, 200_000][index % 8] + index % 7
+            lines.append(
+                index % 13 == 5 ? "" : "{\"n\": \(index), \"x\": \"" + String(repeating: "中", count: length / 3) + "\"}"
+            )
+        }
+        let text = lines.enumerated().map { $0.offset % 5 == 2 ? $0.element + "\r" : $0.element }
+            .joined(separator: "\n")
+        try text.write(toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        let expected = lines.enumerated().filter { !$0.element.isEmpty }.map {
+            "line p.jsonl:\($0.offset + 1) \($0.element)"
+        }
+        let found = Self.items([folder + "/p.jsonl"]).map { Self.describe($0, relativeTo: folder + "/") }
+        #expect(found.count == expected.count)
+        #expect(found == expected)
+    }
+
     @Test func aLineOverTheLimitIsAFailureAndTheNextLinesStillCome() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

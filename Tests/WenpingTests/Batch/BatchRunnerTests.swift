@@ -81,6 +81,45 @@ struct BatchRunnerTests {
         #expect(rows.last?["id"] as? String == "XA-2025-002")
     }
 
+    /// Inputs travel to the workers in chunks: across many chunks, with duplicate ids within one chunk and across
+    /// chunks and invalid lines among them, the first of each id keeps its name, rows keep input order, and one
+    /// thread or four give the same bytes.
+    @Test func chunksKeepInputOrderAndTheFirstOfEachIdWins() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let generator = ProjectGenerator(
+            ruleSet: try #require(FixtureTests.catalog.ruleSet(id: "national/house-expropriation")))
+        // Ids repeat 3 and 70 lines later (same chunk, next chunk); every 50th line is broken.
+        let ids = (0..<400).map { $0 % 100 == 3 ? $0 - 3 : $0 % 100 == 70 ? $0 - 70 : $0 }
+        let lines = ids.enumerated().map { offset, id in
+            offset % 50 == 49 ? "{\"id\": " : generator.jsonLine(id)
+        }
+        try lines.joined(separator: "\n").write(toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        var outputs: [String] = []
+        for jobs in [1, 4] {
+            let output = folder + "/out\(jobs)"
+            outputs.append(output)
+            let summary = try Self.run([folder + "/p.jsonl"], output: output, jobs: jobs)
+            #expect((summary.total, summary.invalid) == (400, 8 + 8))
+        }
+        for name in ["summary.csv", "summary.json", "index.html"] {
+            let one = try String(contentsOfFile: outputs[0] + "/" + name, encoding: .utf8)
+            let four = try String(contentsOfFile: outputs[1] + "/" + name, encoding: .utf8)
+            #expect(one == four, "\(name) differs between --jobs 1 and --jobs 4")
+        }
+        let rows = try #require(try Self.summaryJSON(outputs[1])["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["sequence"] as? Int } == Array(1...400))
+        for (offset, id) in ids.enumerated() where offset % 50 != 49 {
+            let message = (rows[offset]["error"] as? [String: Any])?["message"] as? String
+            if id != offset {
+                #expect(message?.contains("与第 \(id + 1) 项重复") == true, "row \(offset + 1)")
+            } else {
+                #expect(message == nil, "row \(offset + 1)")
+                #expect(rows[offset]["reports"] as? [String] == ["reports/GEN-\(id).json"])
+            }
+        }
+    }
+
     @Test func idsThatOnlyDifferInUnsafeCharactersCollideToo() throws {
         let folder = try BatchInputsTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -51,6 +51,20 @@ struct BatchSummaryTests {
         }
     }
 
+    /// The row as bytes (what the batch writes) is the row as text, cell by cell, plain or escaped.
+    @Test func csvLineBytesAreTheLineText() {
+        let cells = [
+            "", "a", " lead", "=1+2", "-0.5", "生成项目 0", "a,b", "say \"x\"", "a\nb", "\u{202E}x", "＝SUM(A1)", "e\u{301}",
+            "😀", "\u{1B}[31m", "trail ",
+        ]
+        for count in [0, 1, 2, cells.count] {
+            for start in 0..<cells.count {
+                let row = (0..<count).map { cells[($0 + start) % cells.count] }
+                #expect(SummaryCSV.lineBytes(row) == Array(SummaryCSV.line(row).utf8), "\(row)")
+            }
+        }
+    }
+
     @Test func summaryCSVStartsWithAByteOrderMarkAndUsesCRLF() throws {
         let text = try #require(Self.files["summary.csv"])
         #expect(text.hasPrefix("\u{FEFF}序号,项目编号,项目名称,"))
