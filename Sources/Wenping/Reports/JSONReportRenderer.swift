@@ -23,8 +23,14 @@ public enum JSONReportRenderer {
     /// Bytes reserved for a report up front: more than most reports need, so the buffer seldom regrows.
     static let expectedSize = 96 << 10
 
+    /// - Parameter cache: where runs that repeat across the ruleset's reports are kept (by default the ruleset's
+    ///   shared cache); the bytes are the same with any cache or none.
     static func bytes(_ model: ReportModel, compact: Bool = false) -> [UInt8] {
-        var writer = JSONWriter(compact: compact, capacity: expectedSize)
+        bytes(model, compact: compact, cache: JSONReportCache.shared(for: model.ruleSet))
+    }
+
+    static func bytes(_ model: ReportModel, compact: Bool, cache: JSONReportCache?) -> [UInt8] {
+        var writer = JSONWriter(compact: compact, capacity: expectedSize, fragments: cache)
         writer.object { json in
             json.field("schema", schema)
             writeBanners(model, &json)
@@ -32,17 +38,20 @@ public enum JSONReportRenderer {
             writeProvenance(model, &json)
             json.key("facts")
             json.array { json in
-                for fact in model.facts { write(fact, &json) }
+                for (index, fact) in model.facts.enumerated() { write(fact, slot: index, &json) }
             }
             SurveyReportSection.writeJSON(model, &json)
             ExpertReportSection.writeJSON(model, &json)
             json.key("derived")
             json.array { json in
-                for fact in model.derived { write(fact, &json) }
+                for (index, fact) in model.derived.enumerated() { write(fact, slot: model.facts.count + index, &json) }
             }
             json.key("factors")
             json.array { json in
-                for factor in model.factors { write(factor, &json) }
+                var measureSlot = 0
+                for (index, factor) in model.factors.enumerated() {
+                    write(factor, slot: index, measureSlot: &measureSlot, &json)
+                }
             }
             json.key("before")
             write(model.before, &json)
@@ -177,12 +186,10 @@ public enum JSONReportRenderer {
         }
     }
 
-    private static func write(_ fact: ReportModel.Fact, _ json: inout JSONWriter) {
+    /// A fact; `slot` is its place among the report's facts and derived values (where a cache looks).
+    private static func write(_ fact: ReportModel.Fact, slot: Int, _ json: inout JSONWriter) {
         json.object { json in
-            json.field("name", fact.name)
-            json.field("label", fact.label)
-            json.field("type", fact.type)
-            json.field("unit", fact.unit)
+            json.write(FactHead(fact), slot: slot)
             json.key("value")
             json.value(fact.value)
             json.field("display", fact.display)
@@ -190,65 +197,37 @@ public enum JSONReportRenderer {
         }
     }
 
-    private static func write(_ factor: ReportModel.Factor, _ json: inout JSONWriter) {
+    /// A factor; `slot` is its index, `measureSlot` the place of its first measure among the report's measures
+    /// (advanced past its own).
+    private static func write(
+        _ factor: ReportModel.Factor, slot: Int, measureSlot: inout Int, _ json: inout JSONWriter
+    ) {
         json.object { json in
-            json.field("id", factor.id)
-            json.field("label", factor.label)
-            json.field("category", factor.category)
-            json.field("stage", factor.stage)
-            json.field("weight", number: factor.weight)
-            json.field("basis", strings: factor.basis)
-            json.field("basis_short", strings: factor.basisShort)
+            json.write(FactorHead(factor), slot: slot)
             json.field("applicability", factor.applicability)
             if factor.source != "bands" { json.field("source", factor.source) }
             json.key("before")
-            if factor.isApplicable { write(factor.before, &json) } else { json.null() }
+            if factor.isApplicable { write(factor.before, slot: slot, &json) } else { json.null() }
             json.key("measures")
             json.array { json in
                 for measure in factor.measures {
                     json.object { json in
-                        json.field("id", measure.id)
-                        json.field("label", measure.label)
-                        json.field("owner", measure.owner)
-                        json.field("assisting", measure.assisting)
-                        json.field("deadline", measure.deadline)
-                        json.field("lowers_probability", measure.lowersProbability)
-                        json.field("lowers_impact", measure.lowersImpact)
+                        json.write(MeasureHead(measure), slot: measureSlot)
                         json.field("adopted", measure.adopted)
                         json.field("outcome", measure.outcome)
                     }
+                    measureSlot += 1
                 }
             }
             json.key("after")
-            if factor.isApplicable { write(factor.after, &json) } else { json.null() }
+            if factor.isApplicable { write(factor.after, slot: slot, &json) } else { json.null() }
         }
     }
 
-    private static func write(_ estimate: ReportModel.Estimate, _ json: inout JSONWriter) {
+    /// An estimate of the factor at `slot` (before and after measures share the slot: a band's text is the same).
+    private static func write(_ estimate: ReportModel.Estimate, slot: Int, _ json: inout JSONWriter) {
         json.object { json in
-            for (name, level) in [("probability", estimate.probability), ("impact", estimate.impact)] {
-                json.key(name)
-                json.object { json in
-                    json.field("level", level.level)
-                    json.field("label", level.label)
-                    if level.band >= 0 {
-                        json.field("band", level.band + 1)
-                    } else {
-                        json.key("band")
-                        json.null()
-                    }
-                    json.field("condition", level.condition)
-                    json.field("because", level.because)
-                    json.field("undecided", level.undecided)
-                    json.field("missing", strings: level.missing)
-                }
-            }
-            json.key("degree")
-            json.object { json in
-                json.field("level", estimate.degree)
-                json.field("label", estimate.degreeLabel)
-            }
-            json.field("score", number: estimate.score)
+            json.write(EstimateHead(estimate), slot: slot)
             json.field("contribution", number: estimate.contribution)
         }
     }

@@ -16,15 +16,55 @@ struct JSONWriter {
     private let baseDepth: Int
     /// No newlines, indentation or space after `:`.
     private let compact: Bool
+    /// Where runs written by ``write(_:slot:)`` are remembered and copied from; `nil` writes every run afresh.
+    private let fragments: JSONReportCache?
 
     /// A writer whose lines after the first are indented by `baseDepth` extra levels (two spaces each), or whose
     /// output is one line without whitespace when `compact`.
     ///
-    /// - Parameter capacity: bytes reserved up front (the expected size of the output), to spare regrowing.
-    init(baseDepth: Int = 0, compact: Bool = false, capacity: Int = 0) {
+    /// - Parameters:
+    ///   - capacity: bytes reserved up front (the expected size of the output), to spare regrowing.
+    ///   - fragments: a cache for ``write(_:slot:)``; the output is the same with or without one.
+    init(baseDepth: Int = 0, compact: Bool = false, capacity: Int = 0, fragments: JSONReportCache? = nil) {
         self.baseDepth = baseDepth
         self.compact = compact
+        self.fragments = fragments
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Everything the bytes of the next token depend on besides the token itself.
+    struct State: Equatable, Sendable {
+        var depth: Int
+        var needsComma: Bool
+        var pendingKey: Bool
+        var baseDepth: Int
+        var compact: Bool
+    }
+
+    var state: State {
+        State(
+            depth: depth, needsComma: needsComma, pendingKey: pendingKey, baseDepth: baseDepth, compact: compact)
+    }
+
+    /// Writes `fragment`: copies the bytes it wrote before at `slot` in the same ``state`` when the cache kept
+    /// them, else writes it through ``JSONFragment/write(_:)`` and offers the bytes to the cache.
+    ///
+    /// `slot` only says where to look (a factor's index, say); whatever it is, the output is what
+    /// `fragment.write(&self)` gives, because a kept run is used only for an equal fragment in an equal state.
+    mutating func write<Fragment: JSONFragment>(_ fragment: Fragment, slot: Int) {
+        guard let cache = fragments, fragment.isWorthKeeping else { return fragment.write(&self) }
+        let table = Fragment.table(in: cache)
+        let start = state
+        if let entry = table.entry(slot, fragment, start) {
+            bytes.append(contentsOf: entry.bytes)
+            depth = entry.end.depth
+            needsComma = entry.end.needsComma
+            pendingKey = entry.end.pendingKey
+            return
+        }
+        let offset = bytes.count
+        fragment.write(&self)
+        table.keep(slot, .init(fragment: fragment, start: start, end: state, bytes: Array(bytes[offset...])), in: cache)
     }
 
     /// The text written so far.

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A string compared by its exact UTF-8 bytes, for the inputs of a remembered JSON fragment (``JSONFragment``).
+///
+/// `String`'s `==` is canonical equivalence (`"é"` equals `"e\u{301}"`), but the two are written as different
+/// bytes: a fragment remembered for one must never be copied for the other. Two texts are equal here exactly when
+/// their UTF-8 bytes are; a string compared with itself (the same storage, as ruleset text copied into every
+/// report model is) costs a pointer comparison.
+struct ExactText: Equatable, Sendable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool { same(lhs.string, rhs.string) }
+
+    /// Whether `lhs` and `rhs` have the same UTF-8 bytes.
+    static func same(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.utf8
+        let right = rhs.utf8
+        let count = left.count
+        guard count == right.count else { return false }
+        guard count > 0 else { return true }
+        let compared =
+            left.withContiguousStorageIfAvailable { left in
+                right.withContiguousStorageIfAvailable { right in
+                    left.baseAddress == right.baseAddress || memcmp(left.baseAddress!, right.baseAddress!, count) == 0
+                }
+            } ?? nil
+        return compared ?? left.elementsEqual(right)
+    }
+}
+
+/// A list of strings compared element by element by their exact UTF-8 bytes (see ``ExactText``).
+struct ExactTexts: Equatable, Sendable {
+    let strings: [String]
+
+    init(_ strings: [String]) { self.strings = strings }
+
+    static func == (lhs: ExactTexts, rhs: ExactTexts) -> Bool {
+        guard lhs.strings.count == rhs.strings.count else { return false }
+        let shared = lhs.strings.withUnsafeBufferPointer { left in
+            rhs.strings.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
+        }
+        if shared { return true }
+        for (left, right) in zip(lhs.strings, rhs.strings) where !ExactText.same(left, right) { return false }
+        return true
+    }
+}

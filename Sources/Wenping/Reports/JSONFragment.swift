@@ -1,0 +1,22 @@
+/// A run of JSON that is a function of the values it holds, so that a writer with a ``JSONReportCache`` may copy
+/// the bytes it wrote before instead of writing it again (``JSONWriter/write(_:slot:)``).
+///
+/// Invariant: ``write(_:)`` reads nothing but the fragment's stored properties (no globals, no clock, nothing
+/// captured), and `==` holds only for values that write the same bytes — compare text with ``ExactText`` /
+/// ``ExactTexts``, never with `String`'s `==` (canonical equivalence). Then a copied run is byte for byte what
+/// writing it again would give, whatever the cache holds.
+protocol JSONFragment: Equatable, Sendable {
+    /// Writes the run through the general writer (the only code that spells it).
+    func write(_ json: inout JSONWriter)
+
+    /// Whether the run is worth remembering: `false` for text made for one project (a sentence naming its
+    /// missing facts), which would only fill the cache.
+    var isWorthKeeping: Bool { get }
+
+    /// Where a cache keeps runs of this kind.
+    static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self>
+}
+
+extension JSONFragment {
+    var isWorthKeeping: Bool { true }
+}

@@ -1,0 +1,169 @@
+/// The runs of a JSON report that repeat from report to report of one ruleset, as ``JSONFragment``s: each holds
+/// exactly the values it writes, so ``JSONWriter/write(_:slot:)`` can copy its bytes from a ``JSONReportCache``.
+extension JSONReportRenderer {
+    /// A factor's members from `id` to `basis_short`: the ruleset's text for the factor.
+    struct FactorHead: JSONFragment {
+        let id: ExactText
+        let label: ExactText
+        let category: ExactText
+        let stage: ExactText?
+        let weight: Double
+        let basis: ExactTexts
+        let basisShort: ExactTexts
+
+        init(_ factor: ReportModel.Factor) {
+            id = ExactText(factor.id)
+            label = ExactText(factor.label)
+            category = ExactText(factor.category)
+            stage = factor.stage.map(ExactText.init)
+            weight = factor.weight
+            basis = ExactTexts(factor.basis)
+            basisShort = ExactTexts(factor.basisShort)
+        }
+
+        func write(_ json: inout JSONWriter) {
+            json.field("id", id.string)
+            json.field("label", label.string)
+            json.field("category", category.string)
+            json.field("stage", stage?.string)
+            json.field("weight", number: weight)
+            json.field("basis", strings: basis.strings)
+            json.field("basis_short", strings: basisShort.strings)
+        }
+
+        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.factorHeads }
+    }
+
+    /// A level object's values (`probability` or `impact` of an estimate).
+    struct LevelText: Equatable, Sendable {
+        // The band and level first: they tell most variants of a slot apart in one comparison.
+        let band: Int
+        let level: Int
+        let label: ExactText
+        let condition: ExactText?
+        let because: ExactText?
+        let undecided: Bool
+        let missing: ExactTexts
+
+        init(_ level: ReportModel.Level) {
+            band = level.band
+            self.level = level.level
+            label = ExactText(level.label)
+            condition = level.condition.map(ExactText.init)
+            because = level.because.map(ExactText.init)
+            undecided = level.undecided
+            missing = ExactTexts(level.missing)
+        }
+
+        /// Decided from the project's facts: its text is the ruleset's band text, shared by many projects.
+        var isShared: Bool { !undecided && missing.strings.isEmpty }
+
+        func write(_ json: inout JSONWriter) {
+            json.object { json in
+                json.field("level", level)
+                json.field("label", label.string)
+                if band >= 0 {
+                    json.field("band", band + 1)
+                } else {
+                    json.key("band")
+                    json.null()
+                }
+                json.field("condition", condition?.string)
+                json.field("because", because?.string)
+                json.field("undecided", undecided)
+                json.field("missing", strings: missing.strings)
+            }
+        }
+    }
+
+    /// An estimate's members from `probability` to `score` (all but the project's `contribution`).
+    struct EstimateHead: JSONFragment {
+        let probability: LevelText
+        let impact: LevelText
+        let degree: Int
+        let degreeLabel: ExactText
+        let score: Double
+
+        init(_ estimate: ReportModel.Estimate) {
+            probability = LevelText(estimate.probability)
+            impact = LevelText(estimate.impact)
+            degree = estimate.degree
+            degreeLabel = ExactText(estimate.degreeLabel)
+            score = estimate.score
+        }
+
+        var isWorthKeeping: Bool { probability.isShared && impact.isShared }
+
+        func write(_ json: inout JSONWriter) {
+            json.key("probability")
+            probability.write(&json)
+            json.key("impact")
+            impact.write(&json)
+            json.key("degree")
+            json.object { json in
+                json.field("level", degree)
+                json.field("label", degreeLabel.string)
+            }
+            json.field("score", number: score)
+        }
+
+        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.estimateHeads }
+    }
+
+    /// A measure's members from `id` to `lowers_impact`: the ruleset's text for the measure.
+    struct MeasureHead: JSONFragment {
+        let id: ExactText
+        let label: ExactText
+        let owner: ExactText
+        let assisting: ExactText?
+        let deadline: ExactText?
+        let lowersProbability: Int
+        let lowersImpact: Int
+
+        init(_ measure: ReportModel.Measure) {
+            id = ExactText(measure.id)
+            label = ExactText(measure.label)
+            owner = ExactText(measure.owner)
+            assisting = measure.assisting.map(ExactText.init)
+            deadline = measure.deadline.map(ExactText.init)
+            lowersProbability = measure.lowersProbability
+            lowersImpact = measure.lowersImpact
+        }
+
+        func write(_ json: inout JSONWriter) {
+            json.field("id", id.string)
+            json.field("label", label.string)
+            json.field("owner", owner.string)
+            json.field("assisting", assisting?.string)
+            json.field("deadline", deadline?.string)
+            json.field("lowers_probability", lowersProbability)
+            json.field("lowers_impact", lowersImpact)
+        }
+
+        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.measureHeads }
+    }
+
+    /// A fact's members from `name` to `unit`: the ruleset's declaration of the input or derived value.
+    struct FactHead: JSONFragment {
+        let name: ExactText
+        let label: ExactText
+        let type: ExactText
+        let unit: ExactText?
+
+        init(_ fact: ReportModel.Fact) {
+            name = ExactText(fact.name)
+            label = ExactText(fact.label)
+            type = ExactText(fact.type)
+            unit = fact.unit.map(ExactText.init)
+        }
+
+        func write(_ json: inout JSONWriter) {
+            json.field("name", name.string)
+            json.field("label", label.string)
+            json.field("type", type.string)
+            json.field("unit", unit?.string)
+        }
+
+        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.factHeads }
+    }
+}
