@@ -68,9 +68,11 @@ struct JSONReportCacheTests {
         }
     }
 
-    /// Generated projects of every ruleset in `Rules/` (a third with facts left out, so levels are undecided;
-    /// some of those are refused for a required fact and skipped), each ruleset's projects through one cache
-    /// filled as they go, as a batch fills it. Rulesets run side by side.
+    /// Generated projects of every ruleset in `Rules/` are the same with and without a cache.
+    ///
+    /// A third have facts left out, so levels are undecided (some of those are refused for a required fact and
+    /// skipped); each ruleset's projects go through one cache filled as they go, as a batch fills it, and the
+    /// rulesets run side by side.
     @Test func generatedProjectsOfEveryRulesetAreTheSameWithAndWithoutTheCache() async throws {
         let ruleSets = FixtureTests.catalog.ruleSets.filter { !$0.appliesTo.isEmpty }
         #expect(ruleSets.count >= 5)
