@@ -13,8 +13,12 @@ protocol JSONFragment: Equatable, Sendable {
     /// missing facts), which would only fill the cache.
     var isWorthKeeping: Bool { get }
 
-    /// Where a cache keeps runs of this kind.
-    static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self>
+    /// The runs of this kind in `storage`, by slot.
+    static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]]
+
+    /// Changes the runs of this kind in `storage`.
+    static func modifySlots(
+        in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void)
 }
 
 extension JSONFragment {

@@ -6,22 +6,34 @@ import Synchronization
 ///
 /// A cache only spares work: every copied run is checked against the values it was written for
 /// (``JSONFragment``), so a report is byte for byte the same with a cache, without one, or with one filled by
-/// other projects. Thread-safe; bounded by ``budget`` bytes, whatever the number of projects (runs made for one
-/// project are not kept, and a full cache keeps nothing more).
+/// other projects. Thread-safe: a writer reads a ``snapshot()`` taken once per report (no lock while it looks
+/// runs up) and offers the runs it had to write with ``keep(_:_:)``, under a lock. Bounded by ``budget`` bytes,
+/// whatever the number of projects: runs made for one project are not kept, a slot keeps at most
+/// ``maxVariants`` runs, slots stop at ``maxSlots``, and a full cache keeps nothing more.
 final class JSONReportCache: Sendable {
+    /// The kept runs of each ``JSONFragment`` kind, by slot (a place in the report, such as a factor's index).
+    struct Storage: Sendable {
+        var factorHeads: [[JSONFragmentEntry<JSONReportRenderer.FactorHead>]] = []
+        var estimateHeads: [[JSONFragmentEntry<JSONReportRenderer.EstimateHead>]] = []
+        var measureHeads: [[JSONFragmentEntry<JSONReportRenderer.MeasureHead>]] = []
+        var factHeads: [[JSONFragmentEntry<JSONReportRenderer.FactHead>]] = []
+    }
+
     /// Bytes one ruleset's cache may hold (runs plus bookkeeping); a report's constant text is about 0.2–0.5 MB
     /// across the variants of every factor, pretty and compact.
     static var budget: Int { 2 << 20 }
+    /// Slots at or above this are never kept (a report's places are far fewer).
+    static var maxSlots: Int { 4096 }
+    /// Runs kept for one slot: one per band combination a factor can show, with room to spare.
+    static var maxVariants: Int { 32 }
+    /// Bytes counted for an entry besides its run: the fragment's values and the bookkeeping.
+    private static var overhead: Int { 128 }
 
     /// The ruleset the cache was filled for; `nil` once it is gone (the cache is then never used again).
     weak let ruleSet: CompiledRuleSet?
     private let identity: ObjectIdentifier
     private let free: Atomic<Int>
-
-    let factorHeads = JSONFragmentTable<JSONReportRenderer.FactorHead>()
-    let estimateHeads = JSONFragmentTable<JSONReportRenderer.EstimateHead>()
-    let measureHeads = JSONFragmentTable<JSONReportRenderer.MeasureHead>()
-    let factHeads = JSONFragmentTable<JSONReportRenderer.FactHead>()
+    private let storage = Mutex(Storage())
 
     /// An empty cache for `ruleSet` (tests use fresh ones; reports use ``shared(for:)``).
     init(for ruleSet: CompiledRuleSet, budget: Int = JSONReportCache.budget) {
@@ -30,16 +42,29 @@ final class JSONReportCache: Sendable {
         free = Atomic(budget)
     }
 
-    /// Takes `bytes` from the budget; `false` (and nothing taken) when they do not fit.
-    func reserve(_ bytes: Int) -> Bool {
-        if free.wrappingSubtract(bytes, ordering: .relaxed).newValue >= 0 { return true }
-        release(bytes)
-        return false
-    }
+    /// The runs kept so far, to look up without a lock (a copy-on-write value: taking it copies no runs).
+    func snapshot() -> Storage { storage.withLock { $0 } }
 
-    /// Gives back `bytes` taken by ``reserve(_:)`` for a run that was not kept after all.
-    func release(_ bytes: Int) {
-        free.wrappingAdd(bytes, ordering: .relaxed)
+    /// Keeps `entry` at `slot` if it fits the bounds and the budget, and no equal run is kept there already.
+    func keep<Fragment: JSONFragment>(_ slot: Int, _ entry: JSONFragmentEntry<Fragment>) {
+        guard slot >= 0 && slot < Self.maxSlots else { return }
+        let cost = entry.bytes.count + Self.overhead
+        guard free.wrappingSubtract(cost, ordering: .relaxed).newValue >= 0 else {
+            free.wrappingAdd(cost, ordering: .relaxed)
+            return
+        }
+        var kept = false
+        storage.withLock { storage in
+            Fragment.modifySlots(in: &storage) { slots in
+                if slots.count <= slot { slots.append(contentsOf: repeatElement([], count: slot + 1 - slots.count)) }
+                guard slots[slot].count < Self.maxVariants,
+                    !slots[slot].contains(where: { $0.matches(entry.fragment, entry.start) })
+                else { return }
+                slots[slot].append(entry)
+                kept = true
+            }
+        }
+        if !kept { free.wrappingAdd(cost, ordering: .relaxed) }
     }
 
     /// Bytes of the budget still free.

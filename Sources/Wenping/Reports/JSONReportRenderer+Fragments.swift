@@ -31,7 +31,11 @@ extension JSONReportRenderer {
             json.field("basis_short", strings: basisShort.strings)
         }
 
-        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.factorHeads }
+        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.factorHeads }
+
+        static func modifySlots(
+            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
+        ) { body(&storage.factorHeads) }
     }
 
     /// A level object's values (`probability` or `impact` of an estimate).
@@ -107,7 +111,11 @@ extension JSONReportRenderer {
             json.field("score", number: score)
         }
 
-        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.estimateHeads }
+        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.estimateHeads }
+
+        static func modifySlots(
+            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
+        ) { body(&storage.estimateHeads) }
     }
 
     /// A measure's members from `id` to `lowers_impact`: the ruleset's text for the measure.
@@ -140,7 +148,11 @@ extension JSONReportRenderer {
             json.field("lowers_impact", lowersImpact)
         }
 
-        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.measureHeads }
+        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.measureHeads }
+
+        static func modifySlots(
+            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
+        ) { body(&storage.measureHeads) }
     }
 
     /// A fact's members from `name` to `unit`: the ruleset's declaration of the input or derived value.
@@ -164,6 +176,10 @@ extension JSONReportRenderer {
             json.field("unit", unit?.string)
         }
 
-        static func table(in cache: JSONReportCache) -> JSONFragmentTable<Self> { cache.factHeads }
+        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.factHeads }
+
+        static func modifySlots(
+            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
+        ) { body(&storage.factHeads) }
     }
 }

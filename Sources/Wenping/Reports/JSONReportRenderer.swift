@@ -170,11 +170,12 @@ public enum JSONReportRenderer {
             }
             json.key("basis")
             json.array { json in
-                for document in ruleSet.basis {
+                // The ruleset's basis documents in file order, short names worked out once per ruleset.
+                for citation in model.citations {
                     json.object { json in
-                        json.field("key", document.key)
-                        json.field("title", document.title)
-                        json.field("short", ReportModel.shortName(document.title))
+                        json.field("key", citation.key)
+                        json.field("title", citation.title)
+                        json.field("short", citation.short)
                     }
                 }
             }

@@ -18,6 +18,8 @@ struct JSONWriter {
     private let compact: Bool
     /// Where runs written by ``write(_:slot:)`` are remembered and copied from; `nil` writes every run afresh.
     private let fragments: JSONReportCache?
+    /// The runs `fragments` held when the writer was made (looked up without a lock).
+    private let kept: JSONReportCache.Storage
 
     /// A writer whose lines after the first are indented by `baseDepth` extra levels (two spaces each), or whose
     /// output is one line without whitespace when `compact`.
@@ -29,6 +31,7 @@ struct JSONWriter {
         self.baseDepth = baseDepth
         self.compact = compact
         self.fragments = fragments
+        kept = fragments?.snapshot() ?? JSONReportCache.Storage()
         bytes.reserveCapacity(capacity)
     }
 
@@ -53,18 +56,21 @@ struct JSONWriter {
     /// `fragment.write(&self)` gives, because a kept run is used only for an equal fragment in an equal state.
     mutating func write<Fragment: JSONFragment>(_ fragment: Fragment, slot: Int) {
         guard let cache = fragments, fragment.isWorthKeeping else { return fragment.write(&self) }
-        let table = Fragment.table(in: cache)
         let start = state
-        if let entry = table.entry(slot, fragment, start) {
-            bytes.append(contentsOf: entry.bytes)
-            depth = entry.end.depth
-            needsComma = entry.end.needsComma
-            pendingKey = entry.end.pendingKey
-            return
+        let slots = Fragment.slots(in: kept)
+        if slot >= 0 && slot < slots.count {
+            for entry in slots[slot] where entry.matches(fragment, start) {
+                bytes.append(contentsOf: entry.bytes)
+                depth = entry.end.depth
+                needsComma = entry.end.needsComma
+                pendingKey = entry.end.pendingKey
+                return
+            }
         }
         let offset = bytes.count
         fragment.write(&self)
-        table.keep(slot, .init(fragment: fragment, start: start, end: state, bytes: Array(bytes[offset...])), in: cache)
+        cache.keep(
+            slot, JSONFragmentEntry(fragment: fragment, start: start, end: state, bytes: Array(bytes[offset...])))
     }
 
     /// The text written so far.
@@ -159,6 +165,7 @@ struct JSONWriter {
         let most = Self.indentation.count - 1
         Self.indentation.withUnsafeBufferPointer { line in
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<(1 + min(spaces, most))]))
+            guard spaces > most else { return }
             spaces -= min(spaces, most)
             while spaces > 0 {
                 let chunk = min(spaces, most)
