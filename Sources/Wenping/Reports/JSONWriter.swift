@@ -59,11 +59,18 @@ struct JSONWriter {
         let start = state
         let slots = Fragment.slots(in: kept)
         if slot >= 0 && slot < slots.count {
-            for entry in slots[slot] where entry.matches(fragment, start) {
-                bytes.append(contentsOf: entry.bytes)
-                depth = entry.end.depth
-                needsComma = entry.end.needsComma
-                pendingKey = entry.end.pendingKey
+            // Compared in place: iterating would copy every entry (and retain every string in it).
+            let end = slots[slot].withUnsafeBufferPointer { entries -> State? in
+                for index in entries.indices where entries[index].matches(fragment, start) {
+                    bytes.append(contentsOf: entries[index].bytes)
+                    return entries[index].end
+                }
+                return nil
+            }
+            if let end {
+                depth = end.depth
+                needsComma = end.needsComma
+                pendingKey = end.pendingKey
                 return
             }
         }
@@ -214,38 +221,51 @@ struct JSONWriter {
     /// U+2029 — or one it escapes so that a terminal or viewer showing the string cannot be driven by it: DEL, the
     /// C1 controls (U+0080–U+009F) and the bidirectional formatting characters (see ``VisibleText``).
     ///
-    /// Looks at each byte once; only the lead bytes of those characters (`C2`, `D8`, `E2`) look further.
+    /// Looks at each byte once, through ``byteClasses``; only the lead bytes of those characters (`C2`, `D8`,
+    /// `E2`) look further.
     private static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        guard let start = text.baseAddress else { return false }
         let count = text.count
-        while index < count {
-            let byte = text[index]
-            index += 1
-            if byte >= 0x20 && byte < 0x7F {
-                if byte == 0x22 || byte == 0x5C { return true }
-                continue
+        return byteClasses.withUnsafeBufferPointer { classes in
+            let classes = classes.baseAddress!
+            var index = 0
+            while index < count {
+                let byte = start[index]
+                index += 1
+                switch classes[Int(byte)] {
+                case 0: continue
+                case 1: return true
+                default:
+                    let next = index < count ? start[index] : 0
+                    switch byte {
+                    case 0xC2:
+                        if next >= 0x80 && next <= 0x9F { return true }
+                    case 0xD8:
+                        if next == 0x9C { return true }
+                    default:  // 0xE2
+                        let third = index + 1 < count ? start[index + 1] : 0
+                        if next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0x8E || third == 0x8F) {
+                            return true
+                        }
+                        if next == 0x80 && third >= 0xAA && third <= 0xAE { return true }
+                        if next == 0x81 && third >= 0xA6 && third <= 0xA9 { return true }
+                    }
+                }
             }
-            if byte < 0xC2 {
-                // Controls, DEL, and continuation bytes (whose lead byte was already judged).
-                if byte < 0x80 { return true }
-                continue
-            }
-            let next = index < count ? text[index] : 0
-            switch byte {
-            case 0xC2:
-                if next >= 0x80 && next <= 0x9F { return true }
-            case 0xD8:
-                if next == 0x9C { return true }
-            case 0xE2:
-                let third = index + 1 < count ? text[index + 1] : 0
-                if next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0x8E || third == 0x8F) { return true }
-                if next == 0x80 && third >= 0xAA && third <= 0xAE { return true }
-                if next == 0x81 && third >= 0xA6 && third <= 0xA9 { return true }
-            default:
-                break
-            }
+            return false
         }
-        return false
+    }
+
+    /// For each byte value: 0 when it is written as it is whatever follows (printable ASCII but `"` and `\\`,
+    /// UTF-8 continuation bytes, lead bytes of characters never escaped), 1 when it must be escaped (controls,
+    /// `"`, `\\`, DEL), 2 for the lead bytes `C2`, `D8` and `E2`, whose character decides.
+    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x22, 0x5C, 0x7F: 1
+        case 0..<0x20: 1
+        case 0xC2, 0xD8, 0xE2: 2
+        default: 0
+        }
     }
 
     static func quoted(_ text: String) -> String {
@@ -269,7 +289,7 @@ struct JSONWriter {
     }
 
     /// Appends the body of `text` as a JSON string, escaping scalar by scalar.
-    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += [0x5C, 0x22]

@@ -178,4 +178,22 @@ struct JSONReportCacheTests {
         #expect(written(decomposed.string, cache) == written(decomposed.string, nil))
         #expect(written(decomposed.string, nil) != written(composed.string, nil))
     }
+
+    /// The byte-class check that lets text be copied in one piece agrees with escaping scalar by scalar: for
+    /// every scalar of the Basic Multilingual Plane and every 61st above it, alone, and below U+3000 (every
+    /// escaped character) also between ASCII and CJK neighbours.
+    @Test func everyScalarIsEscapedAsScalarByScalarEscapingDoes() {
+        var mismatches: [UInt32] = []
+        for value in stride(from: UInt32(0), through: 0x10_FFFF, by: 1) where value <= 0xFFFF || value % 61 == 0 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let alone = String(Character(scalar))
+            for text in value < 0x3000 ? [alone, "a" + alone + "补"] : [alone] {
+                var slow: [UInt8] = [0x22]
+                JSONWriter.appendEscaped(text, to: &slow)
+                slow.append(0x22)
+                if Array(JSONWriter.quoted(text).utf8) != slow { mismatches.append(value) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20).map { String($0, radix: 16) })")
+    }
 }
