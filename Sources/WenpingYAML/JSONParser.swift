@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses JSON text straight into the ``YAMLNode`` tree that ``YAMLParser`` would build for it, without libyaml.
 ///
 /// JSON is YAML flow syntax, so every JSON project file or JSON Lines line can go through ``YAMLParser``; this
@@ -58,9 +66,14 @@ struct JSONScanner {
     private var markLine = 1
     private var markColumn = 1
 
+    /// Whether the text has a line feed (a JSON Lines line never has): without one, a mark's line is 1 and its
+    /// column is found by counting the bytes that start a character.
+    private let isOneLine: Bool
+
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        isOneLine = bytes.isEmpty || memchr(bytes.baseAddress!, 0x0A, bytes.count) == nil
     }
 
     /// The whole text: one value with only whitespace around it.
@@ -79,6 +92,15 @@ struct JSONScanner {
         var line = markLine
         var column = markColumn
         var index = markOffset
+        if isOneLine {
+            // Counted without a branch per byte (continuation bytes are 0b10xxxxxx).
+            var starts = 0
+            while index < offset {
+                starts &+= bytes[index] & 0xC0 == 0x80 ? 0 : 1
+                index += 1
+            }
+            column += starts
+        }
         while index < offset {
             let byte = bytes[index]
             index += 1
@@ -152,7 +174,10 @@ struct JSONScanner {
             // A duplicate key is a YAML error: leave it to YAMLParser to report.
             if keys != nil {
                 if keys?.insert(key.value).inserted == false { throw .declined }
-            } else if let hash = Self.asciiHash(key.value), entries.count < 64 {
+            } else if let hash = key.starts == .atStart
+                ? Self.asciiHash(UnsafeBufferPointer(rebasing: bytes[(keyStart + 1)..<(position - 1)]))
+                : Self.asciiHash(key.value), entries.count < 64
+            {
                 for index in hashBase..<keyHashes.count where keyHashes[index] == hash {
                     if entries[index - hashBase].key.value == key.value { throw .declined }
                 }
@@ -191,14 +216,18 @@ struct JSONScanner {
     /// A 64-bit FNV-1a hash of `key`'s bytes, or `nil` when it is not all ASCII.
     private static func asciiHash(_ key: String) -> UInt64? {
         var key = key
-        return key.withUTF8 { utf8 in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in utf8 {
-                if byte >= 0x80 { return nil }
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            return hash
+        return key.withUTF8(asciiHash)
+    }
+
+    /// ``asciiHash(_:)-(String)`` of a key's UTF-8 bytes (taken from the text when the key has no escapes, so
+    /// that no string is read back).
+    private static func asciiHash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            if byte >= 0x80 { return nil }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
+        return hash
     }
 
     private mutating func array(depth: Int) throws(Failure) -> YAMLNode {
@@ -294,6 +323,16 @@ struct JSONScanner {
         var escaped = false
         var nonASCII = false
         while true {
+            // Plain characters (printable ASCII, or bytes of multi-byte characters) in a tight loop; `any` gathers
+            // their bits so that one test afterwards tells whether any was non-ASCII.
+            var any: UInt8 = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x7F else { break }
+                any |= byte
+                index += 1
+            }
+            if any >= 0x80 { nonASCII = true }
             guard index < bytes.count else {
                 position = quote
                 throw notJSON("字符串缺少结尾的双引号")

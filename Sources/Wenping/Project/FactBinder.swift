@@ -30,32 +30,42 @@ struct FactBinder {
         var next = 0
         let inputs = ruleSet.inputs
         let ownsName = ruleSet.binding.ownsName
-        for entry in file.facts {
-            let key = entry.key
-            let node = entry.value
+        // By index, reading single fields: an entry or an input copied whole is a dozen reference counts.
+        for position in file.facts.indices {
             let found: Int?
-            if next < inputs.count, ownsName[next], inputs[next].name == key.value {
+            if next < inputs.count, ownsName[next], inputs[next].name == file.facts[position].key.value {
                 found = next
             } else {
-                found = inputIndex[key.value]
+                found = inputIndex[file.facts[position].key.value]
             }
             guard let index = found else {
-                reportUnknownFact(key)
+                reportUnknownFact(file.facts[position].key)
                 continue
             }
             next = index + 1
-            let input = inputs[index]
-            if case .scalar(let scalar) = node, scalar.style == .plain, scalar.isNull { continue }
-            written[input.slot] = true
-            if let value = typed(node, input) {
-                values[input.slot] = value
-                given[input.slot] = true
+            let slot = inputs[index].slot
+            guard case .scalar(let scalar) = file.facts[position].value else {
+                written[slot] = true
+                let node = file.facts[position].value
+                reader.diagnostics.error(
+                    .factType, "事实“\(inputs[index].name)”应是单个值,这里是\(node.kindName)",
+                    at: reader.location(of: node))
+                continue
+            }
+            if scalar.style == .plain, scalar.isNull { continue }
+            written[slot] = true
+            if let value = typed(scalar, index) {
+                values[slot] = value
+                given[slot] = true
             }
         }
         let estimates = bindSurvey(&values, &given, written: written)
         let experts = file.experts.flatMap { $0.bind(to: ruleSet, &reader) }
         if file.experts == nil || experts != nil { warnMissingExpertScores(experts) }
-        for input in ruleSet.inputs where !given[input.slot] && !written[input.slot] {
+        for index in ruleSet.inputs.indices {
+            let slot = ruleSet.inputs[index].slot
+            guard !given[slot] && !written[slot] else { continue }
+            let input = ruleSet.inputs[index]
             if input.isRequired {
                 reader.diagnostics.error(
                     .missingFact, "缺少必填事实“\(input.name)”(\(input.label));请在 facts 下填写", at: file.start)
@@ -104,12 +114,11 @@ struct FactBinder {
         reader.diagnostics.error(.unknownFact, message, at: location, length: NodeReader.width(of: key))
     }
 
-    private mutating func typed(_ node: YAMLNode, _ input: CompiledRuleSet.Input) -> Value? {
-        guard case .scalar(let scalar) = node else {
-            reader.diagnostics.error(
-                .factType, "事实“\(input.name)”应是单个值,这里是\(node.kindName)", at: reader.location(of: node))
-            return nil
-        }
+    /// The value of `scalar` for the ruleset's input number `index`, or nil with the error reported.
+    private mutating func typed(_ scalar: YAMLNode.Scalar, _ index: Int) -> Value? {
+        // The input's fields are read one by one where needed (the whole input is only copied for an error).
+        let kind = ruleSet.inputs[index].kind
+        var input: CompiledRuleSet.Input { ruleSet.inputs[index] }
         // Locations and message parts are only worked out when there is an error to report.
         var location: SourceLocation { reader.location(scalar.mark) }
         var width: Int { NodeReader.width(of: scalar) }
@@ -122,19 +131,19 @@ struct FactBinder {
             reader.diagnostics.error(.factType, message, at: location, length: width)
             return nil
         }
-        switch input.kind {
+        switch kind {
         case .integer, .number, .percent:
             var number: Double?
             if scalar.style == .plain {
-                if input.kind == .integer {
+                if kind == .integer {
                     number = scalar.int.map(Double.init)
                 } else {
                     number = scalar.double
                 }
-                if input.kind == .percent, number == nil { number = NodeReader.percent(scalar.value) }
+                if kind == .percent, number == nil { number = NodeReader.percent(scalar.value) }
                 // As Chinese users type numbers: full-width digits and ％, thousands separators (`1,200`).
-                if number == nil, let typed = NumberText.number(scalar.value, percent: input.kind == .percent),
-                    input.kind != .integer || typed == typed.rounded()
+                if number == nil, let typed = NumberText.number(scalar.value, percent: kind == .percent),
+                    kind != .integer || typed == typed.rounded()
                 {
                     number = typed
                 }
@@ -146,16 +155,16 @@ struct FactBinder {
                 return nil
             }
             guard let number else {
-                switch input.kind {
+                switch kind {
                 case .integer: return wrong("整数")
                 case .percent: return wrong("百分数(如 0.35 或 35%)")
                 default: return wrong("数字")
                 }
             }
-            if let min = input.min, number < min - 1e-12 {
+            if let min = ruleSet.inputs[index].min, number < min - 1e-12 {
                 return outOfRange(what, scalar, input, location, width)
             }
-            if let max = input.max, number > max + 1e-12 {
+            if let max = ruleSet.inputs[index].max, number > max + 1e-12 {
                 return outOfRange(what, scalar, input, location, width)
             }
             return .number(number)
@@ -165,7 +174,7 @@ struct FactBinder {
             if scalar.value == "否" { return .boolean(false) }
             return wrong("true 或 false(也可写“是”“否”)")
         case .enumeration:
-            guard let domain = input.domain else { return nil }
+            guard let domain = ruleSet.inputs[index].domain else { return nil }
             if let index = domain.index(of: scalar.value) { return .enumeration(Int32(index)) }
             var message = "\(what)没有“\(scalar.value)”这个取值"
             if let guess = suggestion(for: scalar.value, among: domain.values.flatMap { [$0.key, $0.label] }) {
@@ -211,8 +220,13 @@ struct FactBinder {
         // Repeats: a linear look back for the usual short lists, a set for long ones.
         var seen: Set<String>?
         for (position, measure) in file.measures.enumerated() {
+            let effects = ruleSet.binding.measureEffects[measure.value] ?? []
             let repeated: Bool
-            if position < 32 {
+            if let first = effects.first {
+                // A measure the ruleset offers was listed before exactly when its first place is adopted already
+                // (no other measure id has that place): no string comparisons.
+                repeated = adopted[first.factor] & (1 << UInt64(first.measure)) != 0
+            } else if position < 32 {
                 repeated = file.measures[..<position].contains { $0.value == measure.value }
             } else {
                 if seen == nil { seen = Set(file.measures[..<position].map(\.value)) }
@@ -223,7 +237,6 @@ struct FactBinder {
                     .unknownMeasure, "措施“\(measure.value)”重复列出", at: measure.location, length: measure.length)
                 continue
             }
-            let effects = ruleSet.binding.measureEffects[measure.value] ?? []
             for effect in effects {
                 adopted[effect.factor] |= 1 << UInt64(effect.measure)
             }

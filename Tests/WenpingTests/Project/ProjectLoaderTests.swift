@@ -117,6 +117,38 @@ struct ProjectLoaderTests {
                 """)
     }
 
+    /// A measure listed twice is reported at its second place, whether the ruleset offers it or not, in short lists
+    /// and past the 32nd measure; the first listing still counts.
+    @Test func repeatedMeasuresAreReportedAtTheirRepeat() throws {
+        let (project, text) = Self.render(
+            Self.header + "measures: [independent-appraisal, nope, independent-appraisal, nope]\n")
+        #expect(project == nil)
+        #expect(text.components(separatedBy: "error[").count == 4)
+        #expect(text.contains("p.yaml:10:41: error[E406]: 措施“independent-appraisal”重复列出"))
+        #expect(text.contains("p.yaml:10:64: error[E406]: 措施“nope”重复列出"))
+        #expect(text.components(separatedBy: "没有 id 为“nope”的措施").count == 2)
+        var seen: Set<String> = []
+        let offered = try #require(FixtureTests.catalog.ruleSet(id: "shaanxi/xian/house-expropriation"))
+            .factors.flatMap { $0.measures.map(\.id) }.filter { seen.insert($0).inserted }
+        let padding = (0..<max(1, 33 - offered.count)).map { "u\($0)" }
+        let long = offered + padding + [offered[0], "nope", offered[offered.count - 1], "nope", "u0"]
+        let (_, longText) = Self.render(Self.header + "measures: [\(long.joined(separator: ", "))]\n")
+        #expect(longText.components(separatedBy: "重复列出").count == 5)
+        for repeated in [offered[0], offered[offered.count - 1], "nope", "u0"] {
+            #expect(longText.contains("措施“\(repeated)”重复列出"), "\(repeated)")
+        }
+    }
+
+    @Test(arguments: ["[1, 2]", "{n: 1}"])
+    func aFactThatIsNotASingleValueIsReportedOnce(_ written: String) {
+        let (project, text) = Self.render(
+            Self.header.replacingOccurrences(of: "households: 300", with: "households: \(written)"))
+        #expect(project == nil)
+        #expect(text.contains("p.yaml:6:15: error[E402]: 事实“households”应是单个值,这里是"))
+        #expect(!text.contains("缺少必填事实“households”"))
+        #expect(text.components(separatedBy: "error[").count == 2)
+    }
+
     @Test func missingNameAndUnknownFieldAreReported() {
         let (_, text) = Self.render("id: T-1\nkind: major_project\nfact: {}\n")
         #expect(
