@@ -146,7 +146,38 @@ public struct ProjectGenerator: Sendable {
                 }
             }
         }
-        return writer.output.split(separator: "\n").map { $0.trimmingWhitespace }.joined(separator: " ")
+        return Self.oneLine(writer.bytes)
+    }
+
+    /// Pretty-printed JSON from ``JSONWriter`` put on one line.
+    ///
+    /// Each line break, with the indentation after it, becomes one space (no string holds a raw line break, so
+    /// only the layout changes). For that text (lines indented with spaces, none blank) this is byte for byte
+    /// what splitting it at its line breaks, trimming each line and joining them with spaces gave, without
+    /// working on characters: that was four fifths of generating a project.
+    static func oneLine(_ pretty: [UInt8]) -> String {
+        var line: [UInt8] = []
+        line.reserveCapacity(pretty.count)
+        // A space is owed between two non-empty lines; it is written before the next line's first byte.
+        var owesSpace = false
+        var atLineStart = true
+        for byte in pretty {
+            if byte == 0x0A {
+                while line.last == 0x20 && !atLineStart { line.removeLast() }
+                owesSpace = owesSpace || !atLineStart
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if byte == 0x20 { continue }
+                if owesSpace { line.append(0x20) }
+                owesSpace = false
+                atLineStart = false
+            }
+            line.append(byte)
+        }
+        while line.last == 0x20 && !atLineStart { line.removeLast() }
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// Writes a value of `input` at `position` in [0, 1] of its range (its safe-to-risky order for enums).

@@ -18,6 +18,37 @@ struct ProjectGeneratorTests {
         return counts
     }
 
+    /// Pretty JSON put on one line byte by byte is what splitting it into lines, trimming and joining them with
+    /// spaces gives (how generated lines were made before).
+    @Test func prettyJSONOnOneLineIsTheTrimmedLinesJoined() {
+        var writer = JSONWriter()
+        writer.object { json in
+            json.field("id", "GEN-1")
+            json.field("name", "生成项目 1  ")
+            json.key("facts")
+            json.object { json in
+                json.field("a", 1)
+                json.key("b")
+                json.array { _ in }
+                json.key("c")
+                json.object { _ in }
+            }
+            json.field("list", strings: ["x", " y ", "\n"])
+        }
+        var empty = JSONWriter()
+        empty.object { _ in }
+        let generator = ProjectGenerator(ruleSet: Self.ruleSet)
+        var generated = JSONWriter()
+        generated.object { json in
+            json.field("line", generator.jsonLine(7))
+            json.field("text", "  spaces  \n  inside  ")
+        }
+        for text in [writer.output, empty.output, generated.output] {
+            let reference = text.split(separator: "\n").map { $0.trimmingWhitespace }.joined(separator: " ")
+            #expect(ProjectGenerator.oneLine(Array(text.utf8)) == reference, "\(text.debugDescription)")
+        }
+    }
+
     @Test func theDefaultMixIsReachedWithinAFewPercent() {
         let counts = Self.grades(ProjectGenerator(ruleSet: Self.ruleSet), count: 200)
         // Declared: 低 50%, 中 35%, 高 15%.
