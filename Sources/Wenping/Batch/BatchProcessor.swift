@@ -56,10 +56,13 @@ struct BatchProcessor: Sendable {
     private func read(_ item: BatchItem, sequence: Int) -> Read {
         let (file, line) = item.position
         var row = BatchRow(sequence: sequence + 1, file: file, line: line)
-        switch load(item) {
+        let (result, writtenID) = load(item)
+        switch result {
         case .failure(let issue):
             row.line = issue.line
             row.issue = issue
+            // The id written in an invalid input, when it could be read, so the row can be found by it too.
+            row.id = writtenID
             return Read(row: row)
         case .success(let loaded):
             let project = loaded.project
@@ -114,26 +117,27 @@ struct BatchProcessor: Sendable {
         return row
     }
 
-    /// The project an item describes, or the issue that stops it from being one.
-    private func load(_ item: BatchItem) -> Result<Loaded, BatchIssue> {
+    /// The project an item describes, or the issue that stops it from being one; and the project id written in
+    /// the input, when it could be read (``ProjectLoader/Output/projectID``).
+    private func load(_ item: BatchItem) -> (Result<Loaded, BatchIssue>, String?) {
         switch item {
         case .failure(let issue):
-            return .failure(issue)
+            return (.failure(issue), nil)
         case .file(let path):
             let output = loader.load(file: path)
-            return Self.result(output, file: path, lineOffset: 0)
+            return (Self.result(output, file: path, lineOffset: 0), output.projectID)
         case .line(let file, let number, let bytes):
             let output = loader.load(bytes: bytes, file: file, jsonLine: true)
-            return Self.result(output, file: file, lineOffset: number - 1)
+            return (Self.result(output, file: file, lineOffset: number - 1), output.projectID)
         case .row(let table, let record):
             let csv = CSVProject(table: table, record: record, catalog: loader.catalog, override: loader.override)
             if !csv.problems.isEmpty {
-                return .failure(Self.issue(csv.problems, source: nil, file: table.file, lineOffset: 0))
+                return (.failure(Self.issue(csv.problems, source: nil, file: table.file, lineOffset: 0)), nil)
             }
             var output = loader.load(bytes: Array(csv.text.utf8), file: table.file)
             output.diagnostics = output.diagnostics.map(csv.diagnostic)
             output.source = nil
-            return Self.result(output, file: table.file, lineOffset: 0)
+            return (Self.result(output, file: table.file, lineOffset: 0), output.projectID)
         }
     }
 

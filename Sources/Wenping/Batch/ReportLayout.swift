@@ -44,11 +44,41 @@ public struct ReportLayout: Sendable {
     }
 
     /// Writes a report whole or not at all and returns its path relative to the output folder.
+    ///
+    /// A report file that already holds exactly these bytes (a re-run of the same batch: reports are
+    /// deterministic) is left as it is: reading it back costs less than a new file, whose inode, directory entry
+    /// and written-back pages were most of the kernel's time per report.
     func write(_ bytes: [UInt8], name: String, fileExtension: String) throws -> String {
         let relative = relativePath(name: name, fileExtension: fileExtension)
         let start = relative.index(relative.startIndex, offsetBy: BatchRunner.reportFolder.count + 1)
-        try AtomicFile.write(bytes, to: FilePath.join(folder, String(relative[start...])))
+        let path = FilePath.join(folder, String(relative[start...]))
+        if !Self.holds(path, bytes) { try AtomicFile.write(bytes, to: path) }
         return relative
+    }
+
+    /// Whether `path` is a regular file (not a symbolic link) whose content is exactly `bytes`; false when it
+    /// cannot be read.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count
+        else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var count = 0
+        while count < existing.count {
+            let got = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            count += got
+        }
+        // One byte more was asked for, so a file that grew since fstat is not taken as equal.
+        guard count == bytes.count else { return false }
+        return count == 0
+            || existing.withUnsafeBytes { old in
+                bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, count) == 0 }
+            }
     }
 
     /// Every subfolder name, `00` to `ff`.

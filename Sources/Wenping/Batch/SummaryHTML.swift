@@ -65,6 +65,12 @@ enum SummaryHTML {
             return "<tr class=\"invalid\"><td>\(row.sequence)</td><td colspan=\"\(cells.count - 1)\" class=\"error\">"
                 + "<pre>\(HTML.escape(cells[SummaryCSV.errorColumn]))</pre></td></tr>\n"
         }
+        if row.name == nil, row.grading == nil, let id = row.id, row.issue != nil {
+            // An invalid input whose id could be read: the id, then the error across the rest of the row.
+            return "<tr class=\"invalid\"><td>\(row.sequence)</td><td class=\"id\">\(HTML.escape(id))</td>"
+                + "<td colspan=\"\(cells.count - 2)\" class=\"error\">"
+                + "<pre>\(HTML.escape(cells[SummaryCSV.errorColumn]))</pre></td></tr>\n"
+        }
         var out = row.isGraded ? "<tr>" : "<tr class=\"invalid\">"
         for (index, cell) in cells.enumerated() {
             switch index {

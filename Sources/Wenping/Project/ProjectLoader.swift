@@ -13,6 +13,9 @@ public struct ProjectLoader: Sendable {
         public var project: Project?
         public var diagnostics: [Diagnostic]
         public var source: SourceText?
+        /// The project's `id` as written, when the text was read far enough to know it (``writtenID(_:)``), even
+        /// if the project has errors: a batch names it in the row of an invalid input.
+        public var projectID: String?
     }
 
     public let catalog: RuleSetCatalog
@@ -68,6 +71,22 @@ public struct ProjectLoader: Sendable {
         case .document(let parsed): document = parsed
         case .failed(let output): return output
         }
+        var output = load(document, bytes: bytes, file: file)
+        output.projectID = output.project?.id ?? Self.writtenID(document)
+        return output
+    }
+
+    /// The `id` of a parsed project document: the top-level `id` when it is a single value that is not null or
+    /// empty, whatever else is wrong with the document.
+    static func writtenID(_ document: YAMLDocument) -> String? {
+        guard case .mapping(let top)? = document.root, case .scalar(let id)? = top["id"], !id.value.isEmpty,
+            id.style != .plain || !id.isNull
+        else { return nil }
+        return id.value
+    }
+
+    /// Loads the project of a parsed document.
+    private func load(_ document: YAMLDocument, bytes: [UInt8], file: String) -> Output {
         let (loaded, diagnostics) = ProjectFile.load(document, file: file)
         let source = { SourceText(file: file, text: document.text) }
         guard var parsed = loaded else { return Output(diagnostics: diagnostics, source: source()) }

@@ -14,9 +14,12 @@ public enum AtomicFile {
 
     /// Writes `bytes` whole or not at all (a Word or PDF report).
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        // Named only when needed (a re-run, or no O_TMPFILE): a batch's first run makes no system call for it.
         let directory = FilePath.directory(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = FilePath.join(directory, ".\(name).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        var temporaryName: String {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return FilePath.join(directory, ".\(name).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        }
         #if os(Linux)
         let unnamed = open(directory, unnamedFile | O_WRONLY | O_CLOEXEC, 0o644)
         if unnamed >= 0 {
@@ -25,12 +28,16 @@ public enum AtomicFile {
                 // Linked at the target when it does not exist yet, else at the temporary name and renamed.
                 let descriptorPath = "/proc/self/fd/\(unnamed)"
                 if linkat(AT_FDCWD, descriptorPath, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0 {
-                    if errno != EEXIST || linkat(AT_FDCWD, descriptorPath, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) != 0
-                    {
+                    if errno != EEXIST {
                         failure = errno
-                    } else if rename(temporary, path) != 0 {
-                        failure = errno
-                        unlink(temporary)
+                    } else {
+                        let temporary = temporaryName
+                        if linkat(AT_FDCWD, descriptorPath, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) != 0 {
+                            failure = errno
+                        } else if rename(temporary, path) != 0 {
+                            failure = errno
+                            unlink(temporary)
+                        }
                     }
                 }
             }
@@ -42,6 +49,7 @@ public enum AtomicFile {
             }
         }
         #endif
+        let temporary = temporaryName
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystem.Failure(writing: path, errno: errno) }
         var failure = fill(descriptor, with: bytes)

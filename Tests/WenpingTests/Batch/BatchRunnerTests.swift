@@ -146,6 +146,74 @@ struct BatchRunnerTests {
         #expect(first.filter { $0.hasPrefix("reports/") }.count == 10)
     }
 
+    /// A re-run leaves a report file that already holds the same bytes as it is (same inode); a report whose
+    /// project changed, or a symbolic link in a report's place, is replaced by a new regular file.
+    @Test func reRunsLeaveUnchangedReportsInPlace() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let generator = ProjectGenerator(
+            ruleSet: try #require(FixtureTests.catalog.ruleSet(id: "national/house-expropriation")))
+        let lines = (0..<3).map(generator.jsonLine)
+        try lines.joined(separator: "\n").write(toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        let output = folder + "/out"
+        let inode = { (name: String) -> UInt64? in
+            var info = stat()
+            guard lstat(output + "/reports/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return UInt64(info.st_ino)
+        }
+        _ = try Self.run([folder + "/p.jsonl"], output: output)
+        let first = ["GEN-0.json", "GEN-1.json", "GEN-2.json"].map(inode)
+        #expect(first.allSatisfy { $0 != nil })
+        let changed = lines[1].replacingOccurrences(of: "生成项目 1", with: "改过的项目")
+        try [lines[0], changed, lines[2]].joined(separator: "\n").write(
+            toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: output + "/reports/GEN-2.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: output + "/reports/GEN-2.json", withDestinationPath: "GEN-0.json")
+        _ = try Self.run([folder + "/p.jsonl"], output: output)
+        #expect(inode("GEN-0.json") == first[0])
+        #expect(inode("GEN-1.json") != nil && inode("GEN-1.json") != first[1])
+        #expect(inode("GEN-2.json") != nil)
+        let report = try String(contentsOfFile: output + "/reports/GEN-1.json", encoding: .utf8)
+        #expect(report.contains("改过的项目"))
+        let again = try String(contentsOfFile: output + "/reports/GEN-2.json", encoding: .utf8)
+        #expect(again.contains("GEN-2") && !again.contains("\"GEN-0\""))
+    }
+
+    /// An invalid input's row names its project id when the id could be read (a bad fact, an unknown kind), and
+    /// none when it could not (broken JSON, a null or non-text id).
+    @Test func invalidRowsNameTheIdWrittenWhenItCanBeRead() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let generator = ProjectGenerator(
+            ruleSet: try #require(FixtureTests.catalog.ruleSet(id: "national/house-expropriation")))
+        let good = generator.jsonLine(0)
+        let lines = [
+            good.replacingOccurrences(of: "\"households\": ", with: "\"households\": \"很多\", \"x\": "),
+            good.replacingOccurrences(of: "\"house_expropriation\"", with: "\"no_such_kind\""),
+            "{\"id\": \"BROKEN\", ",
+            good.replacingOccurrences(of: "\"GEN-0\"", with: "null"),
+            good.replacingOccurrences(of: "\"GEN-0\"", with: "[1]"),
+            good,
+        ]
+        try lines.joined(separator: "\n").write(toFile: folder + "/p.jsonl", atomically: true, encoding: .utf8)
+        let runner = BatchRunner(
+            catalog: FixtureTests.catalog,
+            options: .init(output: folder + "/out", reports: [.jsonLines], jobs: 2))
+        let summary = try runner.run([folder + "/p.jsonl"])
+        #expect((summary.graded, summary.invalid) == (1, 5))
+        let rows = try #require(try Self.summaryJSON(folder + "/out")["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["GEN-0", "GEN-0", nil, nil, nil, "GEN-0"])
+        #expect(
+            rows.map { $0["status"] as? String } == ["invalid", "invalid", "invalid", "invalid", "invalid", "graded"])
+        let csv = try String(contentsOfFile: folder + "/out/summary.csv", encoding: .utf8)
+        #expect(csv.contains("\r\n1,GEN-0,,,,,,,,,,,\""))
+        let stream = try String(contentsOfFile: folder + "/out/reports.jsonl", encoding: .utf8)
+            .split(separator: "\n")
+        #expect(stream[0].contains("\"schema\":\"wenping/batch-error/1\"") && stream[0].contains("\"id\":\"GEN-0\""))
+        #expect(stream[2].contains("\"id\":null"))
+    }
+
     @Test func summaryOnlyWritesNoReports() throws {
         let output = Self.output()
         defer { try? FileManager.default.removeItem(atPath: output) }
