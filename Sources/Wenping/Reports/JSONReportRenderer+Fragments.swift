@@ -1,7 +1,8 @@
 /// The runs of a JSON report that repeat from report to report of one ruleset, as ``JSONFragment``s: each holds
 /// exactly the values it writes, so ``JSONWriter/write(_:slot:)`` can copy its bytes from a ``JSONReportCache``.
 extension JSONReportRenderer {
-    /// A factor's members from `id` to `basis_short`: the ruleset's text for the factor.
+    /// A factor's members from `id` to `basis_short`, and the key `applicability`: the ruleset's text for the
+    /// factor.
     struct FactorHead: JSONFragment {
         let id: ExactText
         let label: ExactText
@@ -29,6 +30,7 @@ extension JSONReportRenderer {
             json.field("weight", number: weight)
             json.field("basis", strings: basis.strings)
             json.field("basis_short", strings: basisShort.strings)
+            json.key("applicability")
         }
 
         static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.factorHeads }
@@ -80,7 +82,7 @@ extension JSONReportRenderer {
         }
     }
 
-    /// An estimate's members from `probability` to `score` (all but the project's `contribution`).
+    /// An estimate's members from `probability` to `score`, and the key of the project's `contribution`.
     struct EstimateHead: JSONFragment {
         let probability: LevelText
         let impact: LevelText
@@ -109,6 +111,7 @@ extension JSONReportRenderer {
                 json.field("label", degreeLabel.string)
             }
             json.field("score", number: score)
+            json.key("contribution")
         }
 
         static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.estimateHeads }
@@ -118,7 +121,7 @@ extension JSONReportRenderer {
         ) { body(&storage.estimateHeads) }
     }
 
-    /// A measure's members from `id` to `lowers_impact`: the ruleset's text for the measure.
+    /// A measure's members from `id` to `lowers_impact`, and the key `adopted`: the ruleset's text for the measure.
     struct MeasureHead: JSONFragment {
         let id: ExactText
         let label: ExactText
@@ -146,6 +149,7 @@ extension JSONReportRenderer {
             json.field("deadline", deadline?.string)
             json.field("lowers_probability", lowersProbability)
             json.field("lowers_impact", lowersImpact)
+            json.key("adopted")
         }
 
         static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.measureHeads }
@@ -155,7 +159,8 @@ extension JSONReportRenderer {
         ) { body(&storage.measureHeads) }
     }
 
-    /// A fact's members from `name` to `unit`: the ruleset's declaration of the input or derived value.
+    /// A fact's members from `name` to `unit`, and the key `value`: the ruleset's declaration of the input or
+    /// derived value.
     struct FactHead: JSONFragment {
         let name: ExactText
         let label: ExactText
@@ -174,6 +179,7 @@ extension JSONReportRenderer {
             json.field("label", label.string)
             json.field("type", type.string)
             json.field("unit", unit?.string)
+            json.key("value")
         }
 
         static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.factHeads }

@@ -190,8 +190,7 @@ public enum JSONReportRenderer {
     /// A fact; `slot` is its place among the report's facts and derived values (where a cache looks).
     private static func write(_ fact: ReportModel.Fact, slot: Int, _ json: inout JSONWriter) {
         json.object { json in
-            json.write(FactHead(fact), slot: slot)
-            json.key("value")
+            json.write(FactHead(fact), slot: slot)  // ends with the key `value`
             json.value(fact.value)
             json.field("display", fact.display)
             json.field("source", fact.source)
@@ -204,8 +203,8 @@ public enum JSONReportRenderer {
         _ factor: ReportModel.Factor, slot: Int, measureSlot: inout Int, _ json: inout JSONWriter
     ) {
         json.object { json in
-            json.write(FactorHead(factor), slot: slot)
-            json.field("applicability", factor.applicability)
+            json.write(FactorHead(factor), slot: slot)  // ends with the key `applicability`
+            json.string(factor.applicability)
             if factor.source != "bands" { json.field("source", factor.source) }
             json.key("before")
             if factor.isApplicable { write(factor.before, slot: slot, &json) } else { json.null() }
@@ -213,8 +212,8 @@ public enum JSONReportRenderer {
             json.array { json in
                 for measure in factor.measures {
                     json.object { json in
-                        json.write(MeasureHead(measure), slot: measureSlot)
-                        json.field("adopted", measure.adopted)
+                        json.write(MeasureHead(measure), slot: measureSlot)  // ends with the key `adopted`
+                        json.bool(measure.adopted)
                         json.field("outcome", measure.outcome)
                     }
                     measureSlot += 1
@@ -228,8 +227,8 @@ public enum JSONReportRenderer {
     /// An estimate of the factor at `slot` (before and after measures share the slot: a band's text is the same).
     private static func write(_ estimate: ReportModel.Estimate, slot: Int, _ json: inout JSONWriter) {
         json.object { json in
-            json.write(EstimateHead(estimate), slot: slot)
-            json.field("contribution", number: estimate.contribution)
+            json.write(EstimateHead(estimate), slot: slot)  // ends with the key `contribution`
+            json.number(estimate.contribution)
         }
     }
 
