@@ -94,7 +94,8 @@ public final class CompiledRuleSet: Sendable {
             impact: impactScale, degrees: degrees)
         self.binding = BindingTables(inputs: inputs, factors: factors)
         self.reportTables = ReportTables(
-            title: title, basis: basis, inputs: inputs, factors: factors, floors: floors, grades: grades)
+            title: title, basis: basis, inputs: inputs, factors: factors, floors: floors, grades: grades,
+            probabilityLevels: probabilityScale.levels.count, impactLevels: impactScale.levels.count)
     }
 
     /// How many risk factors the ruleset defines.

@@ -8,11 +8,7 @@ extension Formatting {
         let scaled = value.isFinite ? (abs(value) * scale).rounded() : 0
         guard scaled < 1e15 else { return number(value, digits: digits) }
         let integer = Int64(scaled)
-        let magnitude = String(integer)
-        let padded = String(repeating: "0", count: max(0, digits + 1 - magnitude.count)) + magnitude
-        let sign = value < 0 && integer != 0 ? "-" : ""
-        guard digits > 0 else { return sign + padded }
-        return sign + padded.dropLast(digits) + "." + padded.suffix(digits)
+        return decimal(value < 0 ? -integer : integer, digits: digits, trimmingZeros: false)
     }
 
     /// The composite risk index as every report prints it: three decimals (`0.623`).

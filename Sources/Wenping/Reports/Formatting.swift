@@ -35,14 +35,15 @@ enum Formatting {
     }
 
     /// `integer / 10^digits` in decimal without trailing fractional zeros: `(12340, 4)` → `1.234`,
-    /// `(-5, 6)` → `-0.000005`, `(300, 2)` → `3`, `0` → `0`.
+    /// `(-5, 6)` → `-0.000005`, `(300, 2)` → `3`, `0` → `0`; or, with `trimmingZeros: false`, with exactly `digits`
+    /// decimals: `(12340, 4)` → `1.2340`, `(0, 3)` → `0.000`.
     ///
-    /// - Parameter digits: 0…6 decimal places.
-    static func decimal(_ integer: Int64, digits: Int) -> String {
-        guard integer != 0 else { return "0" }
+    /// - Parameter digits: 0…18 decimal places.
+    static func decimal(_ integer: Int64, digits: Int, trimmingZeros: Bool = true) -> String {
+        if integer == 0 && trimmingZeros { return "0" }
         var magnitude = integer.magnitude
         var fraction = digits
-        while fraction > 0 && magnitude % 10 == 0 {
+        while trimmingZeros && fraction > 0 && magnitude % 10 == 0 {
             magnitude /= 10
             fraction -= 1
         }
@@ -52,7 +53,7 @@ enum Formatting {
             count += 1
             rest /= 10
         }
-        let figures = fraction > 0 ? max(count, fraction + 1) : count
+        let figures = max(count, fraction + 1)
         let length = (integer < 0 ? 1 : 0) + figures + (fraction > 0 ? 1 : 0)
         return String(unsafeUninitializedCapacity: length) { out in
             var position = length

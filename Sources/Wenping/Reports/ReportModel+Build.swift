@@ -14,19 +14,24 @@ extension ReportModel {
         let ruleSet = project.ruleSet
         kindLabel = Self.kindLabel(project.kind, ruleSet)
         jurisdictionLabel = Self.jurisdictionLabel(project.jurisdiction)
+        let inputs = ruleSet.inputs
         var facts: [Fact] = []
-        facts.reserveCapacity(ruleSet.inputs.count)
-        for (index, input) in ruleSet.inputs.enumerated() {
-            let value = project.values[input.slot]
-            var source = project.given[input.slot] ? "given" : (value == .unknown ? "absent" : "default")
-            if source == "given", project.survey?.facts.contains(where: { $0.name == input.name }) == true {
-                source = "survey"
+        facts.reserveCapacity(inputs.count)
+        // By index, reading only the fields needed: iterating the structs would copy every input.
+        for index in inputs.indices {
+            let slot = inputs[index].slot
+            let value = project.values[slot]
+            var source = project.given[slot] ? "given" : (value == .unknown ? "absent" : "default")
+            if source == "given", let survey = project.survey {
+                let name = inputs[index].name
+                if survey.facts.contains(where: { $0.name == name }) { source = "survey" }
             }
+            let kind = inputs[index].kind
             facts.append(
                 Self.fact(
-                    name: input.name, label: input.label, kind: input.kind.rawValue, unit: input.unit,
-                    unitSuffix: tables.unitSuffixes[index], value: value, domain: input.domain,
-                    percent: input.kind == .percent, source: source))
+                    name: inputs[index].name, label: inputs[index].label, kind: kind.rawValue, unit: inputs[index].unit,
+                    unitSuffix: tables.unitSuffixes[index], value: value, domain: inputs[index].domain,
+                    percent: kind == .percent, source: source))
         }
         self.facts = facts
         derived = ruleSet.derived.enumerated().map { index, item in
@@ -80,6 +85,12 @@ extension ReportModel {
 
     /// `中国/陕西省/西安市` → `陕西省西安市`; `中国` alone stays `中国`.
     static func jurisdictionLabel(_ path: String) -> String {
+        // One region without separators or surrounding whitespace is its own label.
+        if !path.utf8.contains(UInt8(ascii: "/")), let first = path.unicodeScalars.first,
+            let last = path.unicodeScalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace
+        {
+            return path
+        }
         var parts = path.split(separator: "/").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
         if parts.count > 1, parts.first == "中国" { parts.removeFirst() }
         return parts.isEmpty ? "全国" : parts.joined()

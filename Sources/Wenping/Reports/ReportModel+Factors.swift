@@ -15,10 +15,11 @@ extension ReportModel {
         let policy: CompiledRuleSet.UnknownPolicy
         /// Σ w over applicable factors (the denominator of every contribution).
         let weightSum: Double
-        /// ``Assessment/satisfiedMeasureIDs()``.
-        let satisfied: Set<String>
-        /// The project's adopted measure ids.
-        let adopted: Set<String>
+        /// For each measure of each factor (flat, ``ReportTables/Factor/firstMeasure``): ``adoptedFlag`` when the
+        /// project adopted its id, ``satisfiedFlag`` when its id is in ``Assessment/satisfiedMeasureIDs()``.
+        let flags: [UInt8]
+        static let adoptedFlag: UInt8 = 1
+        static let satisfiedFlag: UInt8 = 2
         /// For each measure of each factor (flat, ``ReportTables/Factor/firstMeasure``): the index in
         /// ``Assessment/measureEffects`` of its first effect, or -1; empty when the project has no effects.
         let effects: [Int]
@@ -33,8 +34,14 @@ extension ReportModel {
                 weightSum += ruleSet.factors[index].weight
             }
             self.weightSum = weightSum
-            satisfied = assessment.satisfiedMeasureIDs()
-            adopted = Set(assessment.project.measures)
+            var flags = [UInt8](repeating: 0, count: tables.measureCount)
+            for id in assessment.project.measures {
+                for slot in tables.measureSlots[id] ?? [] { flags[slot] |= Self.adoptedFlag }
+            }
+            for id in assessment.satisfiedMeasureIDs() {
+                for slot in tables.measureSlots[id] ?? [] { flags[slot] |= Self.satisfiedFlag }
+            }
+            self.flags = flags
             var effects: [Int] = []
             if !assessment.measureEffects.isEmpty {
                 effects = Array(repeating: -1, count: tables.measureCount)
@@ -78,7 +85,9 @@ extension ReportModel {
 
     private static func factor(_ index: Int, _ assessment: Assessment, _ context: FactorContext) -> Factor {
         let ruleSet = assessment.ruleSet
-        let factor = ruleSet.factors[index]
+        // Fields read one by one: a copy of the whole factor would retain every one of its arrays and strings.
+        let definitions = ruleSet.factors
+        let weight = definitions[index].weight
         let table = context.tables.factors[index]
         let result = assessment.factors[index]
         let applies = result.applicability.isApplicable
@@ -94,8 +103,9 @@ extension ReportModel {
                     level: point + 1, label: label, band: -1, because: panel, condition: nil,
                     undecided: result.source == .expertsMissing, missing: [])
             }
-            let band = bands[max(0, bandIndex)]
-            var because: String? = applies ? band.because : nil
+            // The band's fields one by one: a copy of the band would retain all of them.
+            let band = max(0, bandIndex)
+            var because: String? = applies ? bands[band].because : nil
             if applies && !shortfalls.isEmpty {
                 let names = unique(shortfalls).joined(separator: "，")
                 because =
@@ -105,7 +115,7 @@ extension ReportModel {
             }
             return Level(
                 level: point + 1, label: label, band: bandIndex, because: because,
-                condition: applies ? band.condition?.source : nil, undecided: !shortfalls.isEmpty,
+                condition: applies ? bands[band].condition?.source : nil, undecided: !shortfalls.isEmpty,
                 missing: missing.isEmpty ? [] : unique(missing).map { ruleSet.inputs[$0].name })
         }
         let panelP = assessment.panelReason(factor: index, impact: false)
@@ -116,13 +126,13 @@ extension ReportModel {
                 * ruleSet.impactScale.levels[point.impact].value
             return Estimate(
                 probability: level(
-                    point.probability, ruleSet.probabilityScale, factor.probability, result.probabilityBand,
+                    point.probability, ruleSet.probabilityScale, definitions[index].probability, result.probabilityBand,
                     undecided.missingP, undecided.shortfallP, panel: panelP),
                 impact: level(
-                    point.impact, ruleSet.impactScale, factor.impact, result.impactBand, undecided.missingI,
+                    point.impact, ruleSet.impactScale, definitions[index].impact, result.impactBand, undecided.missingI,
                     undecided.shortfallI, panel: panelI),
                 degree: point.degree + 1, degreeLabel: ruleSet.degrees.labels[point.degree], score: score,
-                contribution: applies && context.weightSum > 0 ? factor.weight * score / context.weightSum : 0)
+                contribution: applies && context.weightSum > 0 ? weight * score / context.weightSum : 0)
         }
         let applicability: String =
             switch result.applicability {
@@ -131,35 +141,44 @@ extension ReportModel {
             case .assumedApplicable: "assumed_applicable"
             case .assumedNotApplicable: "assumed_not_applicable"
             }
+        let definition = definitions[index].measures
         var measures: [Measure] = []
-        measures.reserveCapacity(factor.measures.count)
-        for (number, measure) in factor.measures.enumerated() {
-            let isAdopted = !context.adopted.isEmpty && context.adopted.contains(measure.id)
-            let isSatisfied = !context.satisfied.isEmpty && context.satisfied.contains(measure.id)
+        measures.reserveCapacity(definition.count)
+        for number in definition.indices {
+            let flags = context.flags[table.firstMeasure + number]
+            let isAdopted = flags & FactorContext.adoptedFlag != 0
+            let isSatisfied = flags & FactorContext.satisfiedFlag != 0
             let effect = context.effect(factor: index, measure: number, in: assessment)
-            var outcome = effect.map { measureOutcome($0, assessment) }
+            var outcome = effect.map { measureOutcome($0, assessment, context.tables) }
             if !isAdopted && isSatisfied { outcome = "无需采纳：项目事实表明该措施已经落实" }
             measures.append(
                 Measure(
-                    id: measure.id, label: measure.label, owner: measure.owner, assisting: measure.assisting,
-                    deadline: measure.deadline, lowersProbability: measure.lowersProbability,
-                    lowersImpact: measure.lowersImpact, adopted: isAdopted, outcome: outcome, isSatisfied: isSatisfied,
-                    lowered: effect?.changed ?? false))
+                    id: definition[number].id, label: definition[number].label, owner: definition[number].owner,
+                    assisting: definition[number].assisting, deadline: definition[number].deadline,
+                    lowersProbability: definition[number].lowersProbability,
+                    lowersImpact: definition[number].lowersImpact, adopted: isAdopted, outcome: outcome,
+                    isSatisfied: isSatisfied, lowered: effect?.changed ?? false))
         }
         return Factor(
-            id: factor.id, label: factor.label, category: table.category, stage: factor.stage, weight: factor.weight,
+            id: definitions[index].id, label: definitions[index].label, category: table.category,
+            stage: definitions[index].stage, weight: weight,
             basis: table.basis, basisShort: table.basisShort, applicability: applicability, isApplicable: applies,
             source: Assessment.sourceKey(result.source), before: estimate(result.before), after: estimate(result.after),
             measures: measures)
     }
 
-    /// What one adopted measure did to one factor: the levels it lowered, or why it changed nothing.
-    static func measureOutcome(_ effect: Assessment.MeasureEffect, _ assessment: Assessment) -> String {
-        guard effect.changed else { return assessment.noEffectReason(effect) ?? "无效果" }
-        var moved: [String] = []
-        if effect.probability > 0 { moved.append("风险概率降低 \(effect.probability) 级") }
-        if effect.impact > 0 { moved.append("影响程度降低 \(effect.impact) 级") }
-        return moved.joined(separator: "，")
+    /// What one adopted measure did to one factor: the levels it lowered, or why it changed nothing (the sentences
+    /// that name only the factor come from `tables`).
+    static func measureOutcome(
+        _ effect: Assessment.MeasureEffect, _ assessment: Assessment, _ tables: ReportTables
+    ) -> String {
+        guard effect.changed else {
+            if let fixed = assessment.fixedNoEffect(effect) {
+                return tables.factors[effect.factor].noEffect[fixed.rawValue]
+            }
+            return assessment.noEffectReason(effect) ?? "无效果"
+        }
+        return tables.lowered(effect.probability, effect.impact)
     }
 
     /// `items` without repeats, in first-seen order.

@@ -256,7 +256,14 @@ extension ReportModel {
 
     /// Names joined so that a `、` inside a name cannot be mistaken for the separator: `“甲、乙”、“丙”`.
     static func list(_ names: [String]) -> String {
-        names.map { "“\($0)”" }.joined(separator: "、")
+        var out = ""
+        for (position, name) in names.enumerated() {
+            if position > 0 { out += "、" }
+            out += "“"
+            out += name
+            out += "”"
+        }
+        return out
     }
 
     /// The grade's meaning, labelled with its documents: quoted when it is qualitative, else only where to find it.

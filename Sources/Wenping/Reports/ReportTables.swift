@@ -17,6 +17,8 @@ struct ReportTables: Sendable {
         let basisShort: [String]
         /// Index of the factor's first measure in a flat list of every factor's measures, in ruleset order.
         let firstMeasure: Int
+        /// What an adopted measure that changed nothing did, by ``Assessment/FixedNoEffect`` raw value.
+        let noEffect: [String]
     }
 
     /// What a report shows of one grade that does not depend on the project.
@@ -39,6 +41,8 @@ struct ReportTables: Sendable {
     let factors: [Factor]
     /// The measures of all factors together (``Factor/firstMeasure`` indexes into it).
     let measureCount: Int
+    /// Where each measure id sits in that flat list (an id may be offered by several factors).
+    let measureSlots: [String: [Int]]
     /// Each floor's citations by short name, one list per ruleset floor.
     let floorBasis: [[String]]
     /// One per ruleset grade, same order.
@@ -48,18 +52,25 @@ struct ReportTables: Sendable {
     let categories: [Category]
     /// `" 户"` for an input with unit `户`, empty without a unit: one per ruleset input, same order.
     let unitSuffixes: [String]
+    /// What a measure that lowered levels did (`风险概率降低 1 级，影响程度降低 2 级`), at
+    /// `probability * impactLevels + impact` for levels lowered below the scales' sizes (``lowered(_:_:)``).
+    private let loweredTexts: [String]
+    /// The number of impact levels (the stride of ``loweredTexts``) and of probability levels.
+    private let impactLevels: Int
+    private let probabilityLevels: Int
 
     /// The tables of `ruleSet` (computed afresh; ``CompiledRuleSet/reportTables`` holds the shared copy).
     init(_ ruleSet: CompiledRuleSet) {
         self.init(
             title: ruleSet.title, basis: ruleSet.basis, inputs: ruleSet.inputs, factors: ruleSet.factors,
-            floors: ruleSet.floors, grades: ruleSet.grades)
+            floors: ruleSet.floors, grades: ruleSet.grades, probabilityLevels: ruleSet.probabilityScale.levels.count,
+            impactLevels: ruleSet.impactScale.levels.count)
     }
 
     /// The tables of a ruleset given by its parts (the ruleset's initializer cannot pass itself yet).
     init(
         title: String, basis: [BasisDocument], inputs: [CompiledRuleSet.Input], factors: [CompiledRuleSet.Factor],
-        floors: [CompiledRuleSet.Floor], grades: [CompiledRuleSet.Grade]
+        floors: [CompiledRuleSet.Floor], grades: [CompiledRuleSet.Grade], probabilityLevels: Int, impactLevels: Int
     ) {
         let citations = basis.map {
             ReportModel.Citation(key: $0.key, title: $0.title, short: ReportModel.shortName($0.title))
@@ -70,15 +81,21 @@ struct ReportTables: Sendable {
             citations.map { (shortNames[$0.key] ?? $0.title) + $0.detail }
         }
         var measures = 0
+        var slots: [String: [Int]] = [:]
         var tables: [Factor] = []
         tables.reserveCapacity(factors.count)
         for factor in factors {
             tables.append(
                 Factor(
                     category: factor.category ?? "其他", basis: factor.basis.map(\.text), basisShort: short(factor.basis),
-                    firstMeasure: measures))
+                    firstMeasure: measures,
+                    noEffect: Assessment.FixedNoEffect.allCases.map { $0.sentence(factor: factor.label) }))
+            for (number, measure) in factor.measures.enumerated() {
+                slots[measure.id, default: []].append(measures + number)
+            }
             measures += factor.measures.count
         }
+        measureSlots = slots
         self.factors = tables
         measureCount = measures
         floorBasis = floors.map { short($0.basis) }
@@ -98,5 +115,28 @@ struct ReportTables: Sendable {
             Category(name: name, factors: tables.indices.filter { tables[$0].category == name })
         }
         unitSuffixes = inputs.map { input in input.unit.map { " \($0)" } ?? "" }
+        self.probabilityLevels = probabilityLevels
+        self.impactLevels = impactLevels
+        var lowered: [String] = []
+        for probability in 0..<probabilityLevels {
+            for impact in 0..<impactLevels { lowered.append(Self.loweredText(probability, impact)) }
+        }
+        loweredTexts = lowered
+    }
+
+    /// What a measure that lowered probability by `probability` and impact by `impact` levels did.
+    func lowered(_ probability: Int, _ impact: Int) -> String {
+        guard (0..<probabilityLevels).contains(probability), (0..<impactLevels).contains(impact) else {
+            return Self.loweredText(probability, impact)
+        }
+        return loweredTexts[probability * impactLevels + impact]
+    }
+
+    /// `风险概率降低 1 级，影响程度降低 2 级` (a part only for a level that moved).
+    static func loweredText(_ probability: Int, _ impact: Int) -> String {
+        var moved: [String] = []
+        if probability > 0 { moved.append("风险概率降低 \(probability) 级") }
+        if impact > 0 { moved.append("影响程度降低 \(impact) 级") }
+        return moved.joined(separator: "，")
     }
 }

@@ -2,8 +2,11 @@ import Testing
 
 @testable import Wenping
 
+/// Numbers written digit by digit read exactly as before.
+///
 /// ``Formatting/number(_:digits:)`` writes values below 10¹⁵ (after scaling) directly from the rounded integer; the
 /// text is the one `Double.description` gave before (the general path), for every digit count and magnitude.
+/// ``Formatting/fixed(_:digits:)`` writes its digits the same direct way, as it padded them before.
 struct FormattingNumberTests {
     /// The text by way of `Double.description`, as ``Formatting/number(_:digits:)`` printed every value before its
     /// direct path (kept here as the reference the direct path is checked against).
@@ -50,6 +53,36 @@ struct FormattingNumberTests {
             }
         }
         #expect(checked > 90_000)
+    }
+
+    /// ``Formatting/fixed(_:digits:)`` as it padded the integer's text before it wrote digits directly.
+    static func fixedReference(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = value.isFinite ? (abs(value) * scale).rounded() : 0
+        guard scaled < 1e15 else { return Formatting.number(value, digits: digits) }
+        let integer = Int64(scaled)
+        let text = String(integer)
+        let padded = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
+        let sign = value < 0 && integer != 0 ? "-" : ""
+        return digits > 0 ? sign + padded.dropLast(digits) + "." + padded.suffix(digits) : sign + padded
+    }
+
+    @Test func fixedDigitsMatchThePaddedText() {
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<60_000 {
+            let exponent = Int(random.next() % 20) - 8
+            var value = (random.unit() - 0.5) * 2
+            for _ in 0..<abs(exponent) { value = exponent < 0 ? value / 10 : value * 10 }
+            let digits = Int(random.next() % 5)
+            #expect(Formatting.fixed(value, digits: digits) == Self.fixedReference(value, digits: digits), "\(value)")
+        }
+        for (value, digits, text) in [
+            (0.0, 3, "0.000"), (-0.0001, 3, "0.000"), (-1.5, 2, "-1.50"), (12.345678, 0, "12"), (0.1, 2, "0.10"),
+            (123_456.789, 2, "123456.79"), (-0.4, 0, "0"), (-0.6, 0, "-1"), (Double.nan, 3, "0.000"),
+        ] as [(Double, Int, String)] {
+            #expect(Formatting.fixed(value, digits: digits) == text, "\(value) digits \(digits)")
+        }
     }
 
     @Test func edgeCases() {
