@@ -36,9 +36,10 @@ struct BatchProcessor: Sendable {
         let earlier = names.claim(claimed, first: chunk.first)
         var rows: [BatchRow] = []
         rows.reserveCapacity(read.count)
-        for (read, earlier) in zip(read, earlier) {
+        for index in read.indices {
             if cancelled() { break }
-            var row = grade(read, earlier: earlier)
+            var row = grade(read[index], earlier: earlier[index])
+            read[index].project = nil  // Graded: only its row is kept.
             row.lines = SummaryWriter.lines(row, jurisdictionLabel: jurisdictionLabels.label(row.jurisdiction))
             rows.append(row)
         }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Inputs are folders, project files, JSON Lines and CSV files (see ``BatchInputs``). They are read lazily on the
 /// calling thread, graded by `jobs` worker threads in chunks of consecutive inputs (``BatchChunk``), and their rows
-/// come back in input order, at most `4 × jobs` chunks being in flight at once: memory stays flat however many
+/// come back in input order, at most `jobs + 2` chunks being in flight at once: memory stays flat however many
 /// projects there are. Every input is accounted
 /// for: one that cannot be graded gets an error entry and the batch goes on.
 ///
@@ -127,7 +127,8 @@ public struct BatchRunner: Sendable {
             reports: options.reports, layout: layout, failOn: options.failOn,
             names: NameRegistry())
         let jobs = max(1, options.jobs)
-        let queue = WorkQueue(window: 4 * jobs, workers: jobs)
+        // A chunk for each worker and two more ready, so a worker that finishes never waits for the reader.
+        let queue = WorkQueue(window: jobs + 2, workers: jobs)
         for _ in 0..<jobs {
             let thread = Thread {
                 queue.serve { chunk in processor.process(chunk, cancelled: { cancellation.isCancelled }) }

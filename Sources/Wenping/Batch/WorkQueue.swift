@@ -135,12 +135,9 @@ final class WorkQueue: @unchecked Sendable {
         condition.lock()
         while true {
             if pendingStart < pending.count {
-                let next = pending[pendingStart]
-                pendingStart += 1
-                if pendingStart > 64 && pendingStart * 2 > pending.count {
-                    pending.removeFirst(pendingStart)
-                    pendingStart = 0
-                }
+                // Removed at once (the queue holds a few chunks): a chunk kept after it is taken would keep its
+                // inputs' bytes alive.
+                let next = pending.remove(at: pendingStart)
                 condition.unlock()
                 let rows = work(next)
                 condition.lock()
