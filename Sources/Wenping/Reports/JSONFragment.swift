@@ -13,12 +13,8 @@ protocol JSONFragment: Equatable, Sendable {
     /// missing facts), which would only fill the cache.
     var isWorthKeeping: Bool { get }
 
-    /// The runs of this kind in `storage`, by slot.
-    static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]]
-
-    /// Changes the runs of this kind in `storage`.
-    static func modifySlots(
-        in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void)
+    /// Where `JSONReportCache.Storage` keeps the runs of this kind, by slot.
+    static var slots: WritableKeyPath<JSONReportCache.Storage, [[JSONFragmentEntry<Self>]]> { get }
 }
 
 extension JSONFragment {

@@ -55,16 +55,21 @@ final class JSONReportCache: Sendable {
         }
         var kept = false
         storage.withLock { storage in
-            Fragment.modifySlots(in: &storage) { slots in
-                if slots.count <= slot { slots.append(contentsOf: repeatElement([], count: slot + 1 - slots.count)) }
-                guard slots[slot].count < Self.maxVariants,
-                    !slots[slot].contains(where: { $0.matches(entry.fragment, entry.start) })
-                else { return }
-                slots[slot].append(entry)
-                kept = true
-            }
+            kept = Self.add(entry, at: slot, to: &storage[keyPath: Fragment.slots])
         }
         if !kept { free.wrappingAdd(cost, ordering: .relaxed) }
+    }
+
+    /// Adds `entry` to `slots[slot]` unless that slot is full or already holds an equal run; `true` if added.
+    private static func add<Fragment: JSONFragment>(
+        _ entry: JSONFragmentEntry<Fragment>, at slot: Int, to slots: inout [[JSONFragmentEntry<Fragment>]]
+    ) -> Bool {
+        if slots.count <= slot { slots.append(contentsOf: repeatElement([], count: slot + 1 - slots.count)) }
+        guard slots[slot].count < maxVariants,
+            !slots[slot].contains(where: { $0.matches(entry.fragment, entry.start) })
+        else { return false }
+        slots[slot].append(entry)
+        return true
     }
 
     /// Bytes of the budget still free.

@@ -33,11 +33,7 @@ extension JSONReportRenderer {
             json.key("applicability")
         }
 
-        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.factorHeads }
-
-        static func modifySlots(
-            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
-        ) { body(&storage.factorHeads) }
+        static var slots: WritableKeyPath<JSONReportCache.Storage, [[JSONFragmentEntry<Self>]]> { \.factorHeads }
     }
 
     /// A level object's values (`probability` or `impact` of an estimate).
@@ -114,11 +110,7 @@ extension JSONReportRenderer {
             json.key("contribution")
         }
 
-        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.estimateHeads }
-
-        static func modifySlots(
-            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
-        ) { body(&storage.estimateHeads) }
+        static var slots: WritableKeyPath<JSONReportCache.Storage, [[JSONFragmentEntry<Self>]]> { \.estimateHeads }
     }
 
     /// A measure's members from `id` to `lowers_impact`, and the key `adopted`: the ruleset's text for the measure.
@@ -152,11 +144,7 @@ extension JSONReportRenderer {
             json.key("adopted")
         }
 
-        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.measureHeads }
-
-        static func modifySlots(
-            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
-        ) { body(&storage.measureHeads) }
+        static var slots: WritableKeyPath<JSONReportCache.Storage, [[JSONFragmentEntry<Self>]]> { \.measureHeads }
     }
 
     /// A fact's members from `name` to `unit`, and the key `value`: the ruleset's declaration of the input or
@@ -182,10 +170,6 @@ extension JSONReportRenderer {
             json.key("value")
         }
 
-        static func slots(in storage: JSONReportCache.Storage) -> [[JSONFragmentEntry<Self>]] { storage.factHeads }
-
-        static func modifySlots(
-            in storage: inout JSONReportCache.Storage, _ body: (inout [[JSONFragmentEntry<Self>]]) -> Void
-        ) { body(&storage.factHeads) }
+        static var slots: WritableKeyPath<JSONReportCache.Storage, [[JSONFragmentEntry<Self>]]> { \.factHeads }
     }
 }

@@ -57,7 +57,7 @@ struct JSONWriter {
     mutating func write<Fragment: JSONFragment>(_ fragment: Fragment, slot: Int) {
         guard let cache = fragments, fragment.isWorthKeeping else { return fragment.write(&self) }
         let start = state
-        let slots = Fragment.slots(in: kept)
+        let slots = kept[keyPath: Fragment.slots]
         if slot >= 0 && slot < slots.count {
             // Compared in place: iterating would copy every entry (and retain every string in it).
             let end = slots[slot].withUnsafeBufferPointer { entries -> State? in
