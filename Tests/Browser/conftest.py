@@ -120,6 +120,34 @@ def browser():
     driver.quit()
 
 
+def at_width(driver, width, height=900):
+    """Resizes the window to `width` CSS pixels and waits until the page is laid out at that width."""
+    driver.set_window_size(width, height)
+    for _ in range(50):
+        if driver.execute_script("return window.innerWidth") <= width:
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+
+
+def assert_no_sideways_scroll(driver, widths=(1280, 390)):
+    """The page at each of `widths` is no wider than the window (a table may scroll inside its own box, the page
+    itself never scrolls sideways); names the widest elements when it is."""
+    for width in widths:
+        at_width(driver, width)
+        page, window = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]")
+        culprits = driver.execute_script("""
+            const limit = window.innerWidth;
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > limit + 1)
+                .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                    + Math.round(e.getBoundingClientRect().right));
+        """)
+        assert page <= window, f"{driver.current_url} at {width} px: page {page} px wide > window {window} px: {culprits}"
+    driver.set_window_size(1280, 1000)
+
+
 def screenshot(driver, name):
     """Writes `name`-1280.png and `name`-390.png (whole page) into Tests/Browser/screenshots (not committed)."""
     SHOTS.mkdir(exist_ok=True)

@@ -63,13 +63,13 @@ enum SummaryHTML {
         if row.id == nil, row.issue != nil {
             // Nothing is known of the project but the error: let it use the whole row.
             return "<tr class=\"invalid\"><td>\(row.sequence)</td><td colspan=\"\(cells.count - 1)\" class=\"error\">"
-                + "<pre>\(HTML.escape(cells[SummaryCSV.errorColumn]))</pre></td></tr>\n"
+                + "\(error(cells[SummaryCSV.errorColumn]))</td></tr>\n"
         }
         if row.name == nil, row.grading == nil, let id = row.id, row.issue != nil {
             // An invalid input whose id could be read: the id, then the error across the rest of the row.
             return "<tr class=\"invalid\"><td>\(row.sequence)</td><td class=\"id\">\(HTML.escape(id))</td>"
                 + "<td colspan=\"\(cells.count - 2)\" class=\"error\">"
-                + "<pre>\(HTML.escape(cells[SummaryCSV.errorColumn]))</pre></td></tr>\n"
+                + "\(error(cells[SummaryCSV.errorColumn]))</td></tr>\n"
         }
         var out = row.isGraded ? "<tr>" : "<tr class=\"invalid\">"
         for (index, cell) in cells.enumerated() {
@@ -92,14 +92,50 @@ enum SummaryHTML {
                     let label = path.split(separator: ".").last.map(String.init) ?? path
                     return "<a href=\"\(HTML.escape(path))\">\(HTML.escape(label))</a>"
                 }
-                out += "<td class=\"id\">\(links.joined(separator: " "))</td>"
+                out += "<td class=\"files\">\(links.joined(separator: " "))</td>"
             case 12:
-                out += cell.isEmpty ? "<td></td>" : "<td class=\"error\"><pre>\(HTML.escape(cell))</pre></td>"
+                out += cell.isEmpty ? "<td></td>" : "<td class=\"error\">\(error(cell))</td>"
             default:
                 out += "<td>\(HTML.escape(cell))</td>"
             }
         }
         return out + "</tr>\n"
+    }
+
+    /// An error cell's content: the message lines wrap (`<div class="message">`), and the source lines a
+    /// diagnostic quotes under them (`   4 | …` and the caret line `     | ^~~`) keep their columns in a monospaced
+    /// box of their own (`<pre class="excerpt">`), which scrolls sideways inside the cell when it is wider, so that
+    /// the caret stays under the column it points at and the page itself never gets wider than the window.
+    static func error(_ message: String) -> String {
+        var out = ""
+        var lines: [Substring] = []
+        var quoting = false
+        func flush() {
+            guard !lines.isEmpty else { return }
+            let text = HTML.escape(lines.joined(separator: "\n"))
+            out += quoting ? "<pre class=\"excerpt\">\(text)</pre>" : "<div class=\"message\">\(text)</div>"
+            lines = []
+        }
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+            let quoted = isExcerptLine(line)
+            if quoted != quoting {
+                flush()
+                quoting = quoted
+            }
+            lines.append(line)
+        }
+        flush()
+        return out
+    }
+
+    /// Whether `line` is a line of a ``DiagnosticFormatter`` excerpt: spaces, an optional line number, a space and
+    /// `|` (the end of the line, or a space and the quoted text or the caret).
+    static func isExcerptLine(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " || ($0.isASCII && $0.isNumber) }
+        guard rest.startIndex > line.startIndex, line[line.index(before: rest.startIndex)] == " ",
+            rest.first == "|"
+        else { return false }
+        return rest.count == 1 || rest.dropFirst().first == " "
     }
 
     static let tail = "</tbody>\n</table>\n</body>\n</html>\n"
@@ -129,30 +165,61 @@ enum SummaryHTML {
         return out + "</svg>\n"
     }
 
+    /// The page's CSS.
+    ///
+    /// No part of the page is wider than the window, so it never scrolls sideways: headers, text, ids and error
+    /// messages wrap (between words where they can, inside a word only where they must), a diagnostic's quoted
+    /// source lines scroll inside their own box (``error(_:)``), the chart shrinks with the window, and at 760 px
+    /// and below (a phone) the table reads as one card per input, each cell with its column's name before it
+    /// (``cardLabels``). On paper the table stays a table.
     static let style = """
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-          margin: 2em; color: #222; line-height: 1.5; }
+          margin: 2em; color: #222; line-height: 1.5; overflow-wrap: break-word; }
         h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
         .interrupted { color: #a40000; font-weight: bold; }
         table { border-collapse: collapse; font-size: 0.9em; }
         thead { display: table-header-group; }
-        th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
-        th { background: #eee; white-space: nowrap; }
+        th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; text-align: left; min-width: 2em; }
+        th { background: #eee; }
         tr { page-break-inside: avoid; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }
         td.grade { font-weight: bold; text-align: center; }
         tr.invalid { background: #fff4f4; }
-        td.id { white-space: nowrap; }
-        td.factors { min-width: 14em; }
-        td.error { min-width: 20em; }
-        td.incomplete { color: #a40000; font-weight: 700; min-width: 10em; }
-        td.error pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em; color: #a40000; }
+        td.id { overflow-wrap: anywhere; min-width: 8em; }
+        td:nth-child(3), td.factors { min-width: 6em; }
+        td.error { min-width: 16em; color: #a40000; }
+        td.incomplete { color: #a40000; font-weight: 700; min-width: 6em; }
+        td.error .message { white-space: pre-wrap; overflow-wrap: anywhere; }
+        td.error pre.excerpt { width: 0; min-width: 100%; overflow-x: auto; margin: 0.2em 0 0; white-space: pre;
+          font-size: 0.85em; line-height: 1.35; }
         .g0 { fill: #2e7d32; color: #2e7d32; }
         .g1 { fill: #ef8f00; color: #b36b00; }
         .g2 { fill: #c62828; color: #c62828; }
         ul.rules { margin-top: 0; }
+        svg.chart { max-width: 100%; height: auto; }
         svg.chart text { font-size: 14px; fill: #222; }
+        @media screen and (max-width: 760px) {
+          body { margin: 1em; }
+          table, tbody, tr, td { display: block; }
+          thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          tr { border: 1px solid #bbb; margin-bottom: 0.8em; }
+          td { display: flow-root; border: 0; border-bottom: 1px solid #e4e4e4; padding-left: 7.5em; }
+          td[class] { min-width: 0; }
+          td:empty { display: none; }
+          td::before { float: left; width: 6.5em; margin-left: -7em; font-weight: 700; color: #555; }
+          td.grade, td.number { text-align: left; }
+        \(cardLabels)  td.error { padding-left: 0.5em; }
+          td.error::before { content: "错误"; float: none; display: block; width: auto; margin-left: 0; }
+        }
         @page { size: A4 landscape; margin: 12mm; }
 
         """
+
+    /// On a phone, the name of each column before its cells (the error spanning an invalid input's row is labelled
+    /// by its class, after these).
+    static var cardLabels: String {
+        SummaryCSV.columns.enumerated().map { index, column in
+            "  td:nth-child(\(index + 1))::before { content: \"\(column)\"; }\n"
+        }.joined()
+    }
 }

@@ -105,6 +105,30 @@ struct BatchSummaryTests {
         #expect(html.contains("坏的 &lt;tag&gt;"))
     }
 
+    /// A long diagnostic wraps in the index (the message) while the source lines it quotes keep their columns in
+    /// a box of their own; nothing in the page may force it wider than the window (checked in a browser by
+    /// Tests/Browser/test_batch_index.py).
+    @Test func anErrorWrapsItsMessageAndBoxesItsQuotedSource() {
+        let message = """
+            in.jsonl:5:9: error[E202]: 项目文件中没有“colour”这个字段。可用的字段:id、name、kind、<facts>
+               5 | {"id": "X", "colour": "红"}
+                 |             ^~~~~~~~
+            note: 另见 | 说明
+            """
+        #expect(
+            SummaryHTML.error(message)
+                == "<div class=\"message\">in.jsonl:5:9: error[E202]: 项目文件中没有“colour”这个字段。可用的字段:id、name、kind、"
+                + "&lt;facts&gt;</div><pre class=\"excerpt\">   5 | {&quot;id&quot;: &quot;X&quot;, &quot;colour&quot;: "
+                + "&quot;红&quot;}\n     |             ^~~~~~~~</pre><div class=\"message\">note: 另见 | 说明</div>")
+        #expect(SummaryHTML.error("plain") == "<div class=\"message\">plain</div>")
+        #expect(SummaryHTML.isExcerptLine("  12 | x") && SummaryHTML.isExcerptLine("     |"))
+        #expect(!SummaryHTML.isExcerptLine("| x") && !SummaryHTML.isExcerptLine("12 |x"))
+        // The page's CSS: no header or id is kept on one line, the chart shrinks, and a phone gets cards.
+        #expect(!SummaryHTML.style.contains("nowrap"))
+        #expect(SummaryHTML.style.contains("svg.chart { max-width: 100%"))
+        #expect(SummaryHTML.style.contains("td:nth-child(13)::before { content: \"错误\"; }"))
+    }
+
     @Test func theChartHasOneBarPerGradeScaledToTheLargest() {
         let svg = SummaryHTML.chart([("低", 2), ("中", 0), ("高", 4)])
         #expect(svg.components(separatedBy: "<rect ").count == 4)
