@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import PASSWORDS, ROOT, screenshot
+from conftest import PASSWORDS, ROOT, assert_no_sideways_scroll, screenshot
 
 RULESET = "shaanxi/xian/house-expropriation"
 FACTS = {
@@ -142,6 +142,7 @@ def test_planner_path(server, browser):
     facts = driver.find_element(By.ID, "compare-facts").text
     assert "入户调查反对率" in facts and "4%" in facts and "6%" in facts
     screenshot(driver, "compare")
+    assert_no_sideways_scroll(driver)
     driver.get(server + "/projects")
     table = driver.find_element(By.ID, "project-table").text
     assert "XA-WB-001" in table and "待审核" in table
