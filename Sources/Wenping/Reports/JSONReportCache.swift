@@ -17,6 +17,7 @@ final class JSONReportCache: Sendable {
         var estimateHeads: [[JSONFragmentEntry<JSONReportRenderer.EstimateHead>]] = []
         var measureHeads: [[JSONFragmentEntry<JSONReportRenderer.MeasureHead>]] = []
         var factHeads: [[JSONFragmentEntry<JSONReportRenderer.FactHead>]] = []
+        var ruleSetBlocks: [[JSONFragmentEntry<JSONReportRenderer.RuleSetBlock>]] = []
     }
 
     /// Bytes one ruleset's cache may hold (runs plus bookkeeping); a report's constant text is about 0.2–0.5 MB

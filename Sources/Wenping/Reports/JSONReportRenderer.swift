@@ -109,7 +109,7 @@ public enum JSONReportRenderer {
             json.field("warnings", strings: model.warnings)
         }
         writer.endLine()
-        return writer.bytes
+        return writer.finished()
     }
 
     private static func writeProject(_ model: ReportModel, _ json: inout JSONWriter) {
@@ -137,50 +137,13 @@ public enum JSONReportRenderer {
     }
 
     private static func writeProvenance(_ model: ReportModel, _ json: inout JSONWriter) {
-        let ruleSet = model.ruleSet
-        json.key("ruleset")
-        json.object { json in
-            json.field("id", ruleSet.id)
-            json.field("title", ruleSet.title)
-            json.field("version", ruleSet.version)
-            json.field("effective", ruleSet.effective)
-            if let expires = ruleSet.expires { json.field("expires", expires) }
-            if let choice = model.project.versionChoice {
-                json.key("version_choice")
-                choice.write(&json)
-            }
-            json.field("jurisdiction", ruleSet.jurisdiction)
-            json.field("digest", "sha256:" + ruleSet.digest)
-            json.key("weight_groups")
-            json.array { json in
-                for group in ruleSet.weightGroups {
-                    json.object { json in
-                        json.field("id", group.id)
-                        json.field("method", "ahp")
-                        json.field("factors", strings: group.factors)
-                        json.key("weights")
-                        json.array { json in
-                            for weight in group.weights { json.number(weight) }
-                        }
-                        json.field("share", number: group.share)
-                        json.field("lambda_max", number: group.lambdaMax)
-                        json.field("consistency_ratio", number: group.consistencyRatio)
-                    }
-                }
-            }
-            json.key("basis")
-            json.array { json in
-                // The ruleset's basis documents in file order, short names worked out once per ruleset.
-                for citation in model.citations {
-                    json.object { json in
-                        json.field("key", citation.key)
-                        json.field("title", citation.title)
-                        json.field("short", citation.short)
-                    }
-                }
-            }
+        let block = RuleSetBlock(model.ruleSet, citations: model.citations)
+        if let choice = model.project.versionChoice {
+            block.write(versionChoice: choice, &json)
+            json.key("provenance")
+        } else {
+            json.write(block, slot: 0)  // ends with the key `provenance`
         }
-        json.key("provenance")
         json.object { json in
             json.field("engine", "wenping " + WenpingVersion.current)
             json.field("input_digest", "sha256:" + model.project.inputDigest)

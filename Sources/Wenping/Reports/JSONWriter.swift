@@ -7,8 +7,10 @@
 /// The text is built in a byte buffer (``bytes``, UTF-8): appending a string is a copy of its UTF-8 bytes, and a
 /// string that needs no escaping (nearly all report text) is checked once and copied in one piece.
 struct JSONWriter {
-    /// The UTF-8 text written so far.
-    private(set) var bytes: [UInt8] = []
+    /// The UTF-8 text written so far (a copy).
+    var bytes: [UInt8] { buffer.bytes() }
+    /// Where the text is written (shared by no other writer when it is written to).
+    private var buffer: Buffer
     private var depth = 0
     private var needsComma = false
     private var pendingKey = false
@@ -32,7 +34,7 @@ struct JSONWriter {
         self.compact = compact
         self.fragments = fragments
         kept = fragments?.snapshot() ?? JSONReportCache.Storage()
-        bytes.reserveCapacity(capacity)
+        buffer = Buffer(capacity: capacity)
     }
 
     /// Everything the bytes of the next token depend on besides the token itself.
@@ -62,7 +64,7 @@ struct JSONWriter {
             // Compared in place: iterating would copy every entry (and retain every string in it).
             let end = slots[slot].withUnsafeBufferPointer { entries -> State? in
                 for index in entries.indices where entries[index].matches(fragment, start) {
-                    bytes.append(contentsOf: entries[index].bytes)
+                    entries[index].bytes.withUnsafeBufferPointer { append($0) }
                     return entries[index].end
                 }
                 return nil
@@ -74,17 +76,24 @@ struct JSONWriter {
                 return
             }
         }
-        let offset = bytes.count
+        let offset = buffer.count
         fragment.write(&self)
         cache.keep(
-            slot, JSONFragmentEntry(fragment: fragment, start: start, end: state, bytes: Array(bytes[offset...])))
+            slot, JSONFragmentEntry(fragment: fragment, start: start, end: state, bytes: buffer.bytes(from: offset)))
+    }
+
+    /// The text written, handed over without a copy; the writer is empty afterwards.
+    mutating func finished() -> [UInt8] {
+        isKnownUniquelyReferenced(&buffer) ? buffer.take() : buffer.bytes()
     }
 
     /// The text written so far.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    var output: String {
+        String(decoding: UnsafeBufferPointer(start: buffer.base, count: buffer.count), as: UTF8.self)
+    }
 
     /// Ends the document with a newline (after the last value, so a file ends with one).
-    mutating func endLine() { bytes.append(0x0A) }
+    mutating func endLine() { append(0x0A) }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(0x7B)  // {
@@ -99,26 +108,152 @@ struct JSONWriter {
     }
 
     /// Starts a member of the enclosing object; follow with exactly one value.
+    ///
+    /// A literal name takes ``key(_:)-(StaticString)`` instead, which needs no escaping check.
+    @_disfavoredOverload
     mutating func key(_ name: String) {
-        separator()
-        Self.appendQuoted(name, to: &bytes)
-        bytes.append(0x3A)  // :
-        if !compact { bytes.append(0x20) }
+        var quoted: [UInt8] = []
+        quoted.reserveCapacity(name.utf8.count + 3)
+        Self.appendQuoted(name, to: &quoted)
+        quoted.append(0x3A)  // :
+        if !compact { quoted.append(0x20) }
+        quoted.withUnsafeBufferPointer { writeKey(token: $0) }
+    }
+
+    /// Starts a member named by a literal; follow with exactly one value.
+    ///
+    /// The name is copied between quotes as it is: a literal key is plain ASCII that JSON never escapes (asserted
+    /// in debug builds; `JSONKeyTokenTests` checks every literal key in the sources). Any other name takes the
+    /// escaping path of ``key(_:)-(String)``.
+    mutating func key(_ name: StaticString) {
+        guard name.hasPointerRepresentation, name.isASCII else { return key(name.description) }
+        assert(!Self.needsEscaping(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)))
+        let count = name.utf8CodeUnitCount
+        let lead = separatorCount
+        let total = lead + count + (compact ? 3 : 4)
+        unique()
+        var out = writeSeparator(buffer.reserve(total), lead)
+        out[0] = 0x22  // "
+        (out + 1).initialize(from: name.utf8Start, count: count)
+        out += count + 1
+        out[0] = 0x22  // "
+        out[1] = 0x3A  // :
+        if !compact { out[2] = 0x20 }
+        buffer.count += total
+        needsComma = false
+        pendingKey = true
+    }
+
+    /// Writes the separator and a key's whole token (`"name": `, quoted and escaped).
+    private mutating func writeKey(token: UnsafeBufferPointer<UInt8>) {
+        let lead = separatorCount
+        unique()
+        let out = writeSeparator(buffer.reserve(lead + token.count), lead)
+        out.initialize(from: token.baseAddress!, count: token.count)
+        buffer.count += lead + token.count
         needsComma = false
         pendingKey = true
     }
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
-        beginScalar()
-        Self.appendQuoted(value, to: &bytes)
+        let copied =
+            value.utf8.withContiguousStorageIfAvailable { text -> Bool in
+                guard !Self.needsEscaping(text) else { return false }
+                let lead = scalarLead
+                let total = lead + text.count + 2
+                unique()
+                let out = writeSeparator(buffer.reserve(total), lead)
+                out[0] = 0x22  // "
+                if text.count > 0 { (out + 1).initialize(from: text.baseAddress!, count: text.count) }
+                out[text.count + 1] = 0x22  // "
+                buffer.count += total
+                return true
+            } ?? false
+        if !copied {
+            var quoted: [UInt8] = []
+            Self.appendQuoted(value, to: &quoted)
+            scalar(quoted)
+        }
         needsComma = true
     }
 
-    mutating func number(_ value: Double, digits: Int = 6) { scalar(Formatting.number(value, digits: digits)) }
-    mutating func int(_ value: Int) { scalar(String(value)) }
-    mutating func bool(_ value: Bool) { scalar(value ? "true" : "false") }
-    mutating func null() { scalar("null") }
+    /// `value` as ``Formatting/number(_:digits:)`` spells it, written without making a string when it is a
+    /// decimal below 10¹⁵ (the common case; the same digits as ``Formatting/decimal(_:digits:trimmingZeros:)``).
+    mutating func number(_ value: Double, digits: Int = 6) {
+        if value.isFinite && abs(value) < 1e15 {
+            let digits = min(max(digits, 0), 6)
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            let scaled = (value * scale).rounded()
+            if abs(scaled) < 1e15 { return decimal(Int64(scaled), digits: digits) }
+        }
+        scalar(Formatting.number(value, digits: digits))
+    }
+
+    /// `integer / 10^digits` without trailing fractional zeros, byte for byte
+    /// ``Formatting/decimal(_:digits:trimmingZeros:)``.
+    private mutating func decimal(_ integer: Int64, digits: Int) {
+        var magnitude = integer.magnitude
+        var fraction = digits
+        while fraction > 0 && magnitude % 10 == 0 && magnitude != 0 {
+            magnitude /= 10
+            fraction -= 1
+        }
+        if magnitude == 0 { fraction = 0 }
+        var figures = 0
+        var rest = magnitude
+        while rest > 0 {
+            figures += 1
+            rest /= 10
+        }
+        figures = max(figures, fraction + 1)
+        let length = (integer < 0 && magnitude != 0 ? 1 : 0) + figures + (fraction > 0 ? 1 : 0)
+        let lead = scalarLead
+        unique()
+        let out = writeSeparator(buffer.reserve(lead + length), lead)
+        var position = length
+        var remaining = magnitude
+        for place in 0..<figures {
+            if place == fraction && fraction > 0 {
+                position -= 1
+                out[position] = 0x2E  // .
+            }
+            position -= 1
+            out[position] = 0x30 + UInt8(truncatingIfNeeded: remaining % 10)
+            remaining /= 10
+        }
+        if position > 0 { out[0] = 0x2D }  // -
+        buffer.count += lead + length
+        needsComma = true
+    }
+
+    /// `value` in decimal, as `String(value)` spells it.
+    mutating func int(_ value: Int) {
+        var magnitude = value.magnitude
+        var figures = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            figures += 1
+            rest /= 10
+        }
+        let length = figures + (value < 0 ? 1 : 0)
+        let lead = scalarLead
+        unique()
+        let out = writeSeparator(buffer.reserve(lead + length), lead)
+        var position = length
+        repeat {
+            position -= 1
+            out[position] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 { out[0] = 0x2D }  // -
+        buffer.count += lead + length
+        needsComma = true
+    }
+
+    mutating func bool(_ value: Bool) { value ? literal("true") : literal("false") }
+    mutating func null() { literal("null") }
 
     mutating func value(_ value: ReportValue) {
         switch value {
@@ -130,91 +265,172 @@ struct JSONWriter {
     }
 
     /// `key: "text"` in one call.
+    @_disfavoredOverload
     mutating func field(_ name: String, _ value: String?) {
         key(name)
         string(value)
     }
 
+    @_disfavoredOverload
     mutating func field(_ name: String, _ value: Int) {
         key(name)
         int(value)
     }
 
+    @_disfavoredOverload
     mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bool(value)
     }
 
+    @_disfavoredOverload
     mutating func field(_ name: String, number value: Double) {
         key(name)
         number(value)
     }
 
+    @_disfavoredOverload
     mutating func field(_ name: String, strings: [String]) {
         key(name)
+        self.strings(strings)
+    }
+
+    /// `key: "text"` in one call, for a literal key (see ``key(_:)-(StaticString)``).
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    mutating func field(_ name: StaticString, number value: Double) {
+        key(name)
+        number(value)
+    }
+
+    mutating func field(_ name: StaticString, strings: [String]) {
+        key(name)
+        self.strings(strings)
+    }
+
+    /// An array of strings.
+    mutating func strings(_ items: [String]) {
         array { writer in
-            for item in strings { writer.string(item) }
+            for item in items { writer.string(item) }
         }
     }
 
-    private mutating func separator() {
-        if needsComma { bytes.append(0x2C) }  // ,
-        if depth > 0 { newline(depth) }
+    /// Copies the buffer if another writer shares it (a copied writer), so writing never changes another's text.
+    @inline(__always)
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
     }
 
-    /// A newline followed by the indentation of every level up to `depth`, one append per line.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 256)
+    /// Bytes of the separator before a new member or element: a comma after a value, then (pretty) a newline and
+    /// the indentation of the current depth.
+    private var separatorCount: Int {
+        (needsComma ? 1 : 0) + (compact || depth == 0 ? 0 : 1 + 2 * max(0, depth + baseDepth))
+    }
 
-    /// Starts a new line indented for `depth` (plus ``baseDepth``); nothing when compact.
-    private mutating func newline(_ depth: Int) {
-        guard !compact else { return }
-        var spaces = 2 * (depth + baseDepth)
-        let most = Self.indentation.count - 1
-        Self.indentation.withUnsafeBufferPointer { line in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<(1 + min(spaces, most))]))
-            guard spaces > most else { return }
-            spaces -= min(spaces, most)
-            while spaces > 0 {
-                let chunk = min(spaces, most)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[1..<(1 + chunk)]))
-                spaces -= chunk
-            }
+    /// Bytes written before a value: none right after its key, else the separator.
+    private var scalarLead: Int { pendingKey ? 0 : separatorCount }
+
+    /// Writes the `count` bytes of separator (``separatorCount`` or ``scalarLead``) at `out`; where it ends.
+    ///
+    /// Clears ``pendingKey``: the token written next is the value of the key, or a new element.
+    @inline(__always)
+    private mutating func writeSeparator(_ out: UnsafeMutablePointer<UInt8>, _ count: Int) -> UnsafeMutablePointer<
+        UInt8
+    > {
+        pendingKey = false
+        guard count > 0 else { return out }
+        var out = out
+        if needsComma {
+            out[0] = 0x2C  // ,
+            out += 1
         }
-    }
-
-    private mutating func beginScalar() {
-        if pendingKey {
-            pendingKey = false
-        } else {
-            separator()
+        let line = count - (needsComma ? 1 : 0)
+        if line > 0 {
+            out[0] = 0x0A
+            (out + 1).initialize(repeating: 0x20, count: line - 1)
+            out += line
         }
+        return out
     }
 
+    /// Appends bytes as they are.
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+        unique()
+        buffer.reserve(bytes.count).initialize(from: start, count: bytes.count)
+        buffer.count += bytes.count
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        unique()
+        buffer.reserve(1)[0] = byte
+        buffer.count += 1
+    }
+
+    /// A literal token (`true`, `null` …) as a value.
+    private mutating func literal(_ text: StaticString) {
+        let count = text.utf8CodeUnitCount
+        let lead = scalarLead
+        unique()
+        let out = writeSeparator(buffer.reserve(lead + count), lead)
+        out.initialize(from: text.utf8Start, count: count)
+        buffer.count += lead + count
+        needsComma = true
+    }
+
+    /// A value whose bytes are `text` as they are.
     private mutating func scalar(_ text: String) {
-        beginScalar()
-        Self.append(text, to: &bytes)
+        var text = text
+        text.withUTF8 { scalar(Array($0)) }
+    }
+
+    private mutating func scalar(_ token: [UInt8]) {
+        let lead = scalarLead
+        unique()
+        let out = writeSeparator(buffer.reserve(lead + token.count), lead)
+        token.withUnsafeBufferPointer { token in
+            if let start = token.baseAddress { out.initialize(from: start, count: token.count) }
+        }
+        buffer.count += lead + token.count
         needsComma = true
     }
 
     private mutating func open(_ bracket: UInt8) {
-        beginScalar()
-        bytes.append(bracket)
+        let lead = scalarLead
+        unique()
+        let out = writeSeparator(buffer.reserve(lead + 1), lead)
+        out[0] = bracket
+        buffer.count += lead + 1
         depth += 1
         needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if needsComma { newline(depth) }
-        bytes.append(bracket)
+        // A newline before the bracket only after a member or element (an empty `{}` or `[]` stays on one line).
+        let lead = needsComma && !compact ? 1 + 2 * max(0, depth + baseDepth) : 0
+        unique()
+        let out = buffer.reserve(lead + 1)
+        if lead > 0 {
+            out[0] = 0x0A
+            (out + 1).initialize(repeating: 0x20, count: lead - 1)
+        }
+        out[lead] = bracket
+        buffer.count += lead + 1
         needsComma = true
-    }
-
-    /// Appends the UTF-8 bytes of `text` (one copy for a native string).
-    @inline(__always)
-    private static func append(_ text: String, to out: inout [UInt8]) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) }
-        if copied == nil { out.append(contentsOf: text.utf8) }
     }
 
     /// Whether UTF-8 `text` holds a character JSON must escape — a control character, `"`, `\\`, U+2028 or
@@ -223,7 +439,7 @@ struct JSONWriter {
     ///
     /// Looks at each byte once, through ``byteClasses``; only the lead bytes of those characters (`C2`, `D8`,
     /// `E2`) look further.
-    private static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = text.baseAddress else { return false }
         let count = text.count
         return byteClasses.withUnsafeBufferPointer { classes in
