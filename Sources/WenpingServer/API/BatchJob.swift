@@ -7,6 +7,9 @@ import Logging
 /// grading starts), `input.csv` or `input.jsonl`, `progress` (`done invalid estimate`, rewritten as it runs) and,
 /// when the job ends, exactly one of `out/summary.json` (finished; the batch writes it last), `failed` (a Chinese
 /// message) or `interrupted` (the service stopped while it ran; written at the next start).
+///
+/// A folder that is damaged or half-written (an unreadable `job.json`, no uploaded file, nothing at all) is still a
+/// job, with a ``problem`` that says in Chinese what is wrong, so that the pages show it instead of failing.
 struct BatchJob: Sendable, Hashable {
     enum Status: String, Sendable, Hashable {
         case running = "进行中"
@@ -35,6 +38,11 @@ struct BatchJob: Sendable, Hashable {
     var estimate: Int
     /// ISO 8601 UTC time at which the job was found interrupted (`interrupted`'s text).
     var interruptedAt: String?
+    /// What is wrong with the job's folder, in Chinese; nil when nothing is.
+    var problem: String?
+
+    /// Whether the uploaded file is in the folder, so that the job can be graded again.
+    var hasInput: Bool
 
     static let recordFile = "job.json"
     static let interruptedFile = "interrupted"
@@ -50,14 +58,24 @@ struct BatchJob: Sendable, Hashable {
     static func load(id: String, jobsFolder: String) -> BatchJob? {
         let folder = jobsFolder + "/" + id
         let manager = FileManager.default
-        let files = ["input.csv", "input.jsonl", recordFile]
-        guard files.contains(where: { manager.fileExists(atPath: folder + "/" + $0) }) else { return nil }
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return nil }
         func text(_ name: String) -> String? { try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) }
+        let recordText = text(recordFile)
+        let decoded = recordText.flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
+        let format = manager.fileExists(atPath: folder + "/input.jsonl") ? "jsonl" : "csv"
+        let hasInput = manager.fileExists(atPath: folder + "/input." + (decoded?.format ?? format))
+        // Without `job.json`, a job made before it existed (its uploaded name in `name`).
         let record =
-            text(recordFile).flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
-            ?? Record(
-                file: text("name") ?? "", user: "", createdAt: modified(folder),
-                format: manager.fileExists(atPath: folder + "/input.jsonl") ? "jsonl" : "csv")
+            decoded ?? Record(file: text("name") ?? "", user: "", createdAt: modified(folder), format: format)
+        var problem: String?
+        if recordText != nil && decoded == nil {
+            problem = "任务记录(job.json)不完整或已损坏，无法读出提交人和上传的文件名"
+        } else if recordText == nil && !hasInput {
+            problem = "任务目录不完整(没有任务记录，也没有上传的文件),可能是提交时服务停止了"
+        } else if !hasInput {
+            problem = "任务目录中没有上传的文件(input.\(record.format)),无法重新评估"
+        }
         let numbers = (text("progress") ?? "").split(separator: " ").compactMap { Int($0) }
         let status: Status =
             manager.fileExists(atPath: folder + "/out/summary.json")
@@ -67,7 +85,7 @@ struct BatchJob: Sendable, Hashable {
         return BatchJob(
             id: id, record: record, status: status, done: numbers.count == 3 ? numbers[0] : 0,
             invalid: numbers.count == 3 ? numbers[1] : 0, estimate: numbers.count == 3 ? numbers[2] : 0,
-            interruptedAt: status == .interrupted ? text(interruptedFile) : nil)
+            interruptedAt: status == .interrupted ? text(interruptedFile) : nil, problem: problem, hasInput: hasInput)
     }
 
     /// The folder's modification time as ISO 8601 UTC (for jobs made before `job.json` existed).
@@ -77,11 +95,18 @@ struct BatchJob: Sendable, Hashable {
     }
 
     /// The jobs under `jobsFolder`, newest first, at most `limit`.
+    ///
+    /// - Complexity: reads every job folder; the service does it once, at start (``BatchJobIndex`` then keeps
+    ///   the order, so that the job list reads only the folders it shows).
     static func list(jobsFolder: String, limit: Int) -> [BatchJob] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: jobsFolder)) ?? []
         let jobs = names.filter(isJobID).compactMap { load(id: $0, jobsFolder: jobsFolder) }
-        return Array(
-            jobs.sorted { ($0.record.createdAt, $0.id) > ($1.record.createdAt, $1.id) }.prefix(max(0, limit)))
+        return Array(jobs.sorted { $0.listsBefore($1) }.prefix(max(0, limit)))
+    }
+
+    /// Whether the job list shows this job before `other`: newer upload first, then the larger id.
+    func listsBefore(_ other: BatchJob) -> Bool {
+        (record.createdAt, id) > (other.record.createdAt, other.id)
     }
 
     /// A job id exactly as the service makes them (a lowercase UUID).
@@ -89,14 +114,13 @@ struct BatchJob: Sendable, Hashable {
         text.count == 36 && UUID(uuidString: text) != nil && text == text.lowercased()
     }
 
-    /// At start: marks every job that was still running when the service stopped as interrupted, so that its
-    /// page says so instead of waiting forever; returns the jobs marked.
+    /// At start: marks every job of `jobs` that was still running when the service stopped as interrupted, so
+    /// that its page says so instead of waiting forever; returns the jobs marked.
     ///
     /// No job runs yet when this is called, so a job without an outcome cannot still be in progress.
-    static func markInterrupted(jobsFolder: String, at time: String, logger: Logger) -> [BatchJob] {
-        let running = list(jobsFolder: jobsFolder, limit: Int.max).filter { $0.status == .running }
+    static func markInterrupted(_ jobs: [BatchJob], jobsFolder: String, at time: String, logger: Logger) -> [BatchJob] {
         var marked: [BatchJob] = []
-        for job in running {
+        for job in jobs where job.status == .running {
             do {
                 try Data(time.utf8).write(
                     to: URL(fileURLWithPath: jobsFolder + "/" + job.id + "/" + interruptedFile), options: .atomic)

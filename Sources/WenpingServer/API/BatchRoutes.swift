@@ -52,10 +52,13 @@ extension APIRoutes {
         let folder = state.configuration.jobsFolder + "/" + jobID
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(body.readableBytesView).write(to: URL(fileURLWithPath: folder + "/input." + fileExtension))
+            // Whole or not at all: a folder with `input.*` but no `job.json` is still a job that can run again.
+            try Data(body.readableBytesView).write(
+                to: URL(fileURLWithPath: folder + "/input." + fileExtension), options: .atomic)
             let record = BatchJob.Record(
                 file: file, user: actor, createdAt: ISO8601DateFormatter().string(from: Date()), format: fileExtension)
             try BatchJob.start(folder: folder, record: record)
+            state.batchJobs.add(id: jobID, createdAt: record.createdAt)
         } catch {
             throw Problem(.serviceUnavailable, .ledgerFailure, "无法保存批量任务", detail: "服务无法写入任务目录;请管理员检查磁盘和权限")
         }

@@ -10,9 +10,12 @@ import WenpingLedger
 extension PageRoutes {
     func batchPage(_ request: Request, _ context: WenpingRequestContext) async throws -> Response {
         _ = try require(.prepare, "提交批量评估", context)
-        let jobs = BatchJob.list(jobsFolder: state.configuration.jobsFolder, limit: 20).map { job -> [String: Any] in
+        // The 20 newest jobs: only their folders are read, whatever the number of jobs.
+        let jobs = state.batchJobs.newest(20, jobsFolder: state.configuration.jobsFolder).map { job -> [String: Any] in
             [
-                "link": "/batch/" + job.id, "file": job.record.file.isEmpty ? "(接口提交)" : job.record.file,
+                "link": "/batch/" + job.id,
+                "file": !job.record.file.isEmpty ? job.record.file : job.problem == nil ? "(接口提交)" : "(文件名不明)",
+                "problem": job.problem ?? "",
                 "user": job.record.user, "at": Self.shortTime(job.record.createdAt), "status": job.status.rawValue,
                 "interrupted": job.status == .interrupted, "finished": job.status == .finished,
                 "zipLink": "/batch/\(job.id)/reports.zip", "done": job.done, "estimate": job.estimate,
@@ -105,9 +108,12 @@ extension PageRoutes {
         let identity = try require(.prepare, "提交批量评估", context)
         let jobID = try api.jobID(context)
         let folder = state.configuration.jobsFolder + "/" + jobID
-        guard let job = BatchJob.load(id: jobID, jobsFolder: state.configuration.jobsFolder),
-            let text = try? String(contentsOfFile: folder + "/input." + job.record.format, encoding: .utf8)
-        else { throw Problem.notFound("批量任务 \(jobID) 不存在") }
+        guard let job = BatchJob.load(id: jobID, jobsFolder: state.configuration.jobsFolder) else {
+            throw Problem.notFound("批量任务 \(jobID) 不存在")
+        }
+        guard let text = try? String(contentsOfFile: folder + "/input." + job.record.format, encoding: .utf8) else {
+            throw Problem.notFound("批量任务 \(jobID) 上传的文件不在服务中(任务目录不完整),无法重新评估;请重新上传")
+        }
         let newID = try startBatchJob(
             text, fileExtension: job.record.format, file: job.record.file, actor: identity.name)
         return Self.redirect("/batch/" + newID)
@@ -136,10 +142,14 @@ extension PageRoutes {
                     "file": file, "done": job.done, "invalid": job.invalid, "estimate": job.estimate,
                     "max": max(job.estimate, job.done, 1), "jobId": jobID,
                     "interruptedAt": job.interruptedAt.map(Self.shortTime) ?? "",
-                    "canRerun": context.identity?.role.allows(.prepare) == true,
+                    "canRerun": context.identity?.role.allows(.prepare) == true && job.hasInput,
+                    "problem": job.problem ?? "",
                 ], context: context)
         }
-        let summary = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
+        let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let summary = parsed ?? [:]
+        let problem =
+            parsed == nil ? "汇总文件(summary.json)不完整或已损坏，无法列出结果;请重新上传文件评估" : job.problem ?? ""
         let stored = "input." + job.record.format
         let counts = summary["counts"] as? [String: Any] ?? [:]
         let rows = (summary["rows"] as? [[String: Any]] ?? []).map { row -> [String: Any] in
@@ -177,7 +187,7 @@ extension PageRoutes {
                 "zipLink": "/batch/\(jobID)/reports.zip", "total": counts["total"] ?? 0,
                 "graded": counts["graded"] ?? 0, "invalid": counts["invalid"] ?? 0, "rows": rows,
                 "distribution": grades.map { ["grade": $0.grade, "count": $0.count] as [String: Any] },
-                "hasDistribution": !grades.isEmpty,
+                "hasDistribution": !grades.isEmpty, "problem": problem,
             ], context: context)
     }
 

@@ -19,6 +19,8 @@ final class ServiceState: Sendable {
     let sessions: SessionStore
     let limiter: LoginLimiter
     let metrics: ServerMetrics
+    /// The batch jobs in list order (filled at start, added to as jobs are made).
+    let batchJobs = BatchJobIndex()
     let logger: Logger
     /// Word and PDF reports: the office's templates, the PDF converter found at start (if any).
     let documents: DocumentRenderer

@@ -55,11 +55,15 @@ public enum WenpingService {
         return state
     }
 
-    /// Batch jobs that were running when the service last stopped are marked interrupted (their pages say so and
-    /// offer to run the stored input again), each with a warning in the log and a line in the audit log.
+    /// Reads every batch job folder once: the job list's order (``ServiceState/batchJobs``), and the jobs that
+    /// were running when the service last stopped, which are marked interrupted (their pages say so and offer to
+    /// run the stored input again), each with a warning in the log and a line in the audit log.
     static func markInterruptedJobs(_ state: ServiceState) async {
         let now = ISO8601DateFormatter().string(from: Date())
-        let jobs = BatchJob.markInterrupted(jobsFolder: state.configuration.jobsFolder, at: now, logger: state.logger)
+        let folder = state.configuration.jobsFolder
+        let all = BatchJob.list(jobsFolder: folder, limit: Int.max)
+        state.batchJobs.replace(with: all)
+        let jobs = BatchJob.markInterrupted(all, jobsFolder: folder, at: now, logger: state.logger)
         for job in jobs {
             state.logger.warning(
                 "batch job interrupted by the last shutdown",
