@@ -258,6 +258,7 @@ def test_batch_upload(server, browser):
     cells = driver.find_elements(By.CSS_SELECTOR, "#batch-distribution td")
     assert sum(int(cell.text.split()[0]) for cell in cells) == sum(1 for row in rows if "已评级" in row.text)
     screenshot(driver, "batch")
+    assert_no_sideways_scroll(driver)
     summary = driver.find_element(By.ID, "batch-summary").get_attribute("href")
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
     request = urllib.request.Request(summary, headers={"Cookie": cookie})
