@@ -47,20 +47,20 @@ enum FileReader {
         switch info.st_mode & S_IFMT {
         case S_IFREG: nil
         case S_IFDIR: reason(EISDIR)
-        case S_IFIFO: "这是一个命名管道(FIFO),不是普通文件;请给出 YAML 文件的路径"
-        case S_IFCHR, S_IFBLK: "这是一个设备文件,不是普通文件;请给出 YAML 文件的路径"
-        default: "这不是普通文件;请给出 YAML 文件的路径"
+        case S_IFIFO: "这是一个命名管道（FIFO），不是普通文件；请给出 YAML 文件的路径"
+        case S_IFCHR, S_IFBLK: "这是一个设备文件，不是普通文件；请给出 YAML 文件的路径"
+        default: "这不是普通文件；请给出 YAML 文件的路径"
         }
     }
 
     /// Why a file could not be read, and what to do, in plain Chinese.
     private static func reason(_ code: Int32) -> String {
         switch code {
-        case ENOENT, ENOTDIR: "文件不存在;请检查路径和文件名是否写对"
-        case ELOOP: "符号链接形成了循环(链接指向自己,或几个链接互相指向);请改为指向真正的文件"
-        case EACCES, EPERM: "没有读取权限;请检查文件的权限设置"
-        case EISDIR: "这是一个文件夹,不是文件;请给出 YAML 文件的路径"
-        default: "系统错误(\(String(cString: strerror(code))));请确认文件存在并且可以读取"
+        case ENOENT, ENOTDIR: "文件不存在；请检查路径和文件名是否写对"
+        case ELOOP: "符号链接形成了循环（链接指向自己，或几个链接互相指向）；请改为指向真正的文件"
+        case EACCES, EPERM: "没有读取权限；请检查文件的权限设置"
+        case EISDIR: "这是一个文件夹，不是文件；请给出 YAML 文件的路径"
+        default: "系统错误（\(String(cString: strerror(code)))）；请确认文件存在并且可以读取"
         }
     }
 }

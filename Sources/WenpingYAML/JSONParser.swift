@@ -134,7 +134,7 @@ struct JSONScanner {
     }
 
     private mutating func value(depth: Int) throws(Failure) -> YAMLNode {
-        guard position < bytes.count else { throw notJSON("这里缺少一个值(JSON 在此处意外结束)") }
+        guard position < bytes.count else { throw notJSON("这里缺少一个值（JSON 在此处意外结束）") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
@@ -143,8 +143,8 @@ struct JSONScanner {
         case UInt8(ascii: "t"): return .scalar(try literal("true"))
         case UInt8(ascii: "f"): return .scalar(try literal("false"))
         case UInt8(ascii: "n"): return .scalar(try literal("null"))
-        case UInt8(ascii: "'"): throw notJSON("JSON 的字符串要用双引号 \",不能用单引号")
-        default: throw notJSON("这里应是一个 JSON 值(带双引号的字符串、数字、true、false、null、{…} 或 […])")
+        case UInt8(ascii: "'"): throw notJSON("JSON 的字符串要用双引号 \"，不能用单引号")
+        default: throw notJSON("这里应是一个 JSON 值（带双引号的字符串、数字、true、false、null、{…} 或 […]）")
         }
     }
 
@@ -167,7 +167,7 @@ struct JSONScanner {
         while true {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 if position >= bytes.count { throw notJSON("对象缺少结尾的 }") }
-                throw notJSON("JSON 对象的键要写在双引号里(如 \"id\")")
+                throw notJSON("JSON 对象的键要写在双引号里（如 \"id\"）")
             }
             let keyStart = position
             let key = try string()
@@ -201,7 +201,7 @@ struct JSONScanner {
                 position += 1
                 return .mapping(.init(entries: entries, mark: start, endMark: mark(at: position), isFlow: true))
             }
-            guard bytes[position] == UInt8(ascii: ",") else { throw notJSON("对象的成员之间应是逗号 ,,或以 } 结尾") }
+            guard bytes[position] == UInt8(ascii: ",") else { throw notJSON("对象的成员之间应是逗号“,”，或以“}”结尾") }
             position += 1
             try skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -248,7 +248,7 @@ struct JSONScanner {
                 position += 1
                 return .sequence(.init(items: items, mark: start, endMark: mark(at: position), isFlow: true))
             }
-            guard bytes[position] == UInt8(ascii: ",") else { throw notJSON("列表的各项之间应是逗号 ,,或以 ] 结尾") }
+            guard bytes[position] == UInt8(ascii: ",") else { throw notJSON("列表的各项之间应是逗号“,”，或以“]”结尾") }
             position += 1
             try skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
@@ -273,7 +273,7 @@ struct JSONScanner {
             start + length <= bytes.count
             && (0..<length).allSatisfy { bytes[start + $0] == word.utf8Start[$0] }
         guard matches, atDelimiter(start + length) else {
-            throw notJSON("JSON 只认 true、false、null 这几个不带引号的词;文字要写在双引号里")
+            throw notJSON("JSON 只认 true、false、null 这几个不带引号的词；文字要写在双引号里")
         }
         position += length
         return plain(from: start)
@@ -304,7 +304,7 @@ struct JSONScanner {
         }
         guard valid, atDelimiter(position) else {
             position = start
-            throw notJSON("这不是 JSON 数字(应如 12、-3、0.35、1e5;不能有前导 0、单独的小数点或其他文字)")
+            throw notJSON("这不是 JSON 数字（应如 12、-3、0.35、1e5；不能有前导 0、单独的小数点或其他文字）")
         }
         return plain(from: start)
     }
@@ -346,7 +346,7 @@ struct JSONScanner {
             }
             if byte < 0x20 {
                 position = index
-                throw notJSON("JSON 字符串里不能直接写控制字符(如制表符、换行),要写成 \\t、\\n 这样的转义")
+                throw notJSON("JSON 字符串里不能直接写控制字符（如制表符、换行），要写成 \\t、\\n 这样的转义")
             }
             if byte == 0x7F { throw .declined }
             if byte >= 0x80 { nonASCII = true }
@@ -397,7 +397,7 @@ struct JSONScanner {
                 position += 6
                 continue
             default:
-                throw notJSON("JSON 字符串中没有这种转义;可用 \\\"、\\\\、\\/、\\b、\\f、\\n、\\r、\\t、\\uXXXX")
+                throw notJSON("JSON 字符串中没有这种转义；可用 \\\"、\\\\、\\/、\\b、\\f、\\n、\\r、\\t、\\uXXXX")
             }
             position += 2
         }

@@ -3,61 +3,61 @@ enum LibYAMLMessages {
     /// What libyaml's problem means and how to fix it, keyed by libyaml's exact problem text.
     static let problems: [String: String] = [
         "found character that cannot start any token":
-            "找到了不能开始任何记号的字符;如果它是文字的一部分(如 @、`、%、|、>),请给整个值加引号",
+            "找到了不能开始任何记号的字符；如果它是文字的一部分（如 @、`、%、|、>），请给整个值加引号",
         "mapping values are not allowed in this context":
-            "映射值在此处不允许(可能是冒号后缺少空格或缩进不对);如果值里本来就有“: ”,请给整个值加引号",
+            "映射值在此处不允许（可能是冒号后缺少空格或缩进不对）；如果值里本来就有“: ”，请给整个值加引号",
         "could not find expected ':'":
-            "找不到这个键后面应有的“:”;请检查是否漏写了冒号,或者多行文字是否缺少引号",
+            "找不到这个键后面应有的“:”；请检查是否漏写了冒号，或者多行文字是否缺少引号",
         "did not find expected key":
-            "这里应是映射的下一个键,却是别的内容;通常是缩进不对,请让同一层的键左侧对齐",
+            "这里应是映射的下一个键，却是别的内容；通常是缩进不对，请让同一层的键左侧对齐",
         "did not find expected '-' indicator":
-            "这里应是列表的下一项(以“- ”开头),却是别的内容;通常是缩进不对,请让同一列表的“- ”左侧对齐",
+            "这里应是列表的下一项（以“- ”开头），却是别的内容；通常是缩进不对，请让同一列表的“- ”左侧对齐",
         "did not find expected node content":
-            "这里应有一个值,却没有找到;请检查是否漏写了值,或多写了逗号、括号",
+            "这里应有一个值，却没有找到；请检查是否漏写了值，或多写了逗号、括号",
         "did not find expected ',' or ']'":
-            "方括号列表里这里应是逗号“,”或“]”;请检查是否漏写了逗号或右方括号",
+            "方括号列表里这里应是逗号“,”或“]”；请检查是否漏写了逗号或右方括号",
         "did not find expected ',' or '}'":
-            "花括号映射里这里应是逗号“,”或“}”;请检查是否漏写了逗号或右花括号",
+            "花括号映射里这里应是逗号“,”或“}”；请检查是否漏写了逗号或右花括号",
         "found unexpected end of stream":
-            "文件在这里意外结束;请检查引号是否成对",
+            "文件在这里意外结束；请检查引号是否成对",
         "found unknown escape character":
-            "双引号里有不认识的转义符“\\”;要写反斜杠本身请写成“\\\\”,或改用单引号",
+            "双引号里有不认识的转义符“\\”；要写反斜杠本身请写成“\\\\”，或改用单引号",
         "found unexpected document indicator":
-            "引号里的文字中出现了文档分隔符(--- 或 ...);请检查引号是否成对",
+            "引号里的文字中出现了文档分隔符（--- 或 ...）；请检查引号是否成对",
         "did not find expected comment or line break":
-            "这里应是注释或换行,却还有别的内容;请检查值后面是否多写了内容(注释要以“ #”开头)",
+            "这里应是注释或换行，却还有别的内容；请检查值后面是否多写了内容（注释要以“ #”开头）",
         "block sequence entries are not allowed in this context":
-            "这里不能开始列表项“- ”;请检查缩进,或上一行冒号后面是否已经写了值",
+            "这里不能开始列表项“- ”；请检查缩进，或上一行冒号后面是否已经写了值",
         "mapping keys are not allowed in this context":
-            "这里不能写映射键“? ”;请检查缩进",
+            "这里不能写映射键“? ”；请检查缩进",
         "found undefined tag handle":
-            "用了没有定义的标签前缀;规则文件不需要标签,请删除它",
+            "用了没有定义的标签前缀；规则文件不需要标签，请删除它",
         "did not find expected alphabetic or numeric character":
-            "锚点(&)或别名(*)后面应是由字母或数字组成的名字;如果“&”或“*”是文字的一部分,请给整个值加引号",
+            "锚点（&）或别名（*）后面应是由字母或数字组成的名字；如果“&”或“*”是文字的一部分，请给整个值加引号",
         "did not find expected whitespace or line break":
-            "这里应是空格或换行;请检查块文字标记(| 或 >)后面是否多写了内容",
+            "这里应是空格或换行；请检查块文字标记（| 或 >）后面是否多写了内容",
         "found an indentation indicator equal to 0":
-            "块文字的缩进数字不能是 0;请写 1 到 9,或者去掉它",
+            "块文字的缩进数字不能是 0；请写 1 到 9，或者去掉它",
         "did not find expected <document start>":
-            "文档结束后还有多余的内容;请检查缩进,或删除多余的内容",
+            "文档结束后还有多余的内容；请检查缩进，或删除多余的内容",
         "found unexpected ':'":
-            "这里出现了意外的冒号“:”;请在冒号后加空格,或给值加引号",
+            "这里出现了意外的冒号“:”；请在冒号后加空格，或给值加引号",
         "control characters are not allowed":
-            "文件里有不允许的控制字符(不可见字符);请删除它",
+            "文件里有不允许的控制字符（不可见字符）；请删除它",
         "found invalid Unicode character escape code":
-            "转义符(\\x、\\u 或 \\U)写出的字符无效;请检查转义的十六进制数字",
+            "转义符（\\x、\\u 或 \\U）写出的字符无效；请检查转义的十六进制数字",
         "did not find expected hexdecimal number":
-            "转义符 \\x、\\u 或 \\U 后面应是十六进制数字;请检查转义的写法",
+            "转义符 \\x、\\u 或 \\U 后面应是十六进制数字；请检查转义的写法",
         "found incompatible YAML document":
-            "不支持这个 YAML 版本;请删除开头的 %YAML 指令",
+            "不支持这个 YAML 版本；请删除开头的 %YAML 指令",
         "found duplicate %YAML directive":
-            "%YAML 指令重复了;请删除多余的一行",
+            "%YAML 指令重复了；请删除多余的一行",
         "found duplicate %TAG directive":
-            "%TAG 指令重复了;请删除多余的一行",
+            "%TAG 指令重复了；请删除多余的一行",
         "found unknown directive name":
-            "不认识以“%”开头的指令;如果这是文字,请给它加引号",
+            "不认识以“%”开头的指令；如果这是文字，请给它加引号",
         "did not find expected directive name":
-            "“%”后面应是指令名;如果这是文字,请给它加引号",
+            "“%”后面应是指令名；如果这是文字，请给它加引号",
     ]
 
     /// What the construct at libyaml's context mark is, keyed by libyaml's exact context text.
@@ -82,7 +82,7 @@ enum LibYAMLMessages {
 
     /// The message for a libyaml problem: the Chinese explanation, then libyaml's own text in parentheses.
     static func message(forProblem problem: String) -> String {
-        let explanation = problems[problem] ?? "YAML 格式有误;请检查这里的写法"
+        let explanation = problems[problem] ?? "YAML 格式有误；请检查这里的写法"
         return "\(explanation)(libyaml:\(problem))"
     }
 }

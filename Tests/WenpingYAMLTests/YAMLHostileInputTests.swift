@@ -51,7 +51,7 @@ struct YAMLHostileInputTests {
         #expect(error.mark == mark(5, 8, 174))
         #expect(
             error.message
-                == "别名展开后的内容太多,超过了 10000 个节点(层层引用别名会让内容成倍增长);请直接写出内容,不要嵌套引用别名")
+                == "别名展开后的内容太多，超过了 10000 个节点（层层引用别名会让内容成倍增长）；请直接写出内容，不要嵌套引用别名")
     }
 
     @Test func tooManyAliasesFail() throws {
@@ -59,7 +59,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError("a: &a x\nl: [\(aliases)]\n"))
         #expect(error.kind == .aliasLimit)
         #expect(error.mark == mark(2, 405, 412))
-        #expect(error.message == "别名(*名字)用得太多,超过了 100 个;请直接写出内容,少用锚点和别名")
+        #expect(error.message == "别名（*名字）用得太多，超过了 100 个；请直接写出内容，少用锚点和别名")
     }
 
     @Test func aliasesCannotNestPastTheDepthLimit() throws {
@@ -74,7 +74,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError("a: *nope\n"))
         #expect(error.kind == .syntax)
         #expect(error.mark == mark(1, 4, 3))
-        #expect(error.message == "别名“*nope”找不到对应的锚点“&nope”;请先在前面用“&nope”定义锚点,或直接写出内容")
+        #expect(error.message == "别名“*nope”找不到对应的锚点“&nope”；请先在前面用“&nope”定义锚点，或直接写出内容")
     }
 
     @Test func aliasInsideItsOwnAnchorIsUnknown() throws {
@@ -90,7 +90,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError(text))
         #expect(error.kind == .depth)
         #expect(error.mark == mark(1, 65, 64))
-        #expect(error.message == "嵌套太深,超过了 64 层;请减少列表和映射的嵌套层数")
+        #expect(error.message == "嵌套太深，超过了 64 层；请减少列表和映射的嵌套层数")
     }
 
     @Test func deepBlockNestingFailsAtTheLimit() throws {
@@ -111,7 +111,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError([UInt8](repeating: UInt8(ascii: "["), count: 9 * 1024 * 1024)))
         #expect(error.kind == .tooLarge)
         #expect(error.mark == mark(1, 1, 0))
-        #expect(error.message == "文件太大(9437184 字节),超过了上限 8 MiB;请把内容拆成几个较小的文件")
+        #expect(error.message == "文件太大（9437184 字节），超过了上限 8 MiB；请把内容拆成几个较小的文件")
     }
 
     @Test func oversizedStringFailsBeforeParsing() throws {
@@ -134,13 +134,13 @@ struct YAMLHostileInputTests {
         let error = try #require(fastFileError(path))
         #expect(error.kind == .tooLarge)
         #expect(error.mark == mark(1, 1, 0))
-        #expect(error.message == "文件太大(100000000 字节),超过了上限 8 MiB;请把内容拆成几个较小的文件")
+        #expect(error.message == "文件太大（100000000 字节），超过了上限 8 MiB；请把内容拆成几个较小的文件")
     }
 
     @Test func endlessDeviceIsRefusedWithoutBeingRead() throws {
         let error = try #require(fastFileError("/dev/zero"))
         #expect(error.kind == .unreadable)
-        #expect(error.message == "无法读取文件“/dev/zero”:这是一个设备文件,不是普通文件;请给出 YAML 文件的路径")
+        #expect(error.message == "无法读取文件“/dev/zero”：这是一个设备文件，不是普通文件；请给出 YAML 文件的路径")
     }
 
     @Test func fifoIsRefusedWithoutBlocking() throws {
@@ -149,7 +149,7 @@ struct YAMLHostileInputTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let error = try #require(fastFileError(path))
         #expect(error.kind == .unreadable)
-        #expect(error.message.contains("命名管道(FIFO)"))
+        #expect(error.message.contains("命名管道（FIFO）"))
     }
 
     // MARK: - Encoding
@@ -159,7 +159,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError(bytes))
         #expect(error.kind == .invalidUTF8)
         #expect(error.mark == mark(3, 5, 16))
-        #expect(error.message == "这里的字节 0xFF 不是有效的 UTF-8 编码;请用 UTF-8 编码保存文件(在编辑器里选择“UTF-8”另存)")
+        #expect(error.message == "这里的字节 0xFF 不是有效的 UTF-8 编码；请用 UTF-8 编码保存文件（在编辑器里选择“UTF-8”另存）")
     }
 
     /// Ill-formed UTF-8 sequences and how the error message shows them.
@@ -183,7 +183,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError("a: 中\u{01}\n"))
         #expect(error.kind == .syntax)
         #expect(error.mark == mark(1, 5, 6))
-        #expect(error.message == "文件里有不允许的控制字符(不可见字符);请删除它(libyaml:control characters are not allowed)")
+        #expect(error.message == "文件里有不允许的控制字符（不可见字符）；请删除它(libyaml:control characters are not allowed)")
     }
 
     @Test func controlCharacterAfterByteOrderMark() throws {
@@ -205,7 +205,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError(text))
         #expect(error.kind == .tab)
         #expect(error.mark == expected)
-        #expect(error.message == "用了制表符(Tab)缩进;YAML 只能用空格缩进,请把 Tab 换成空格")
+        #expect(error.message == "用了制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格")
     }
 
     @Test func tabsAfterAnIndicatorAreFine() {
@@ -220,7 +220,7 @@ struct YAMLHostileInputTests {
         #expect(error.mark == mark(3, 1, 17))
         #expect(error.related == mark(1, 1, 0))
         #expect(error.relatedMessage == "第一次出现在这里")
-        #expect(error.message == "键“name”在同一个映射里出现了两次;请删除其中一个,或把两处内容合并")
+        #expect(error.message == "键“name”在同一个映射里出现了两次；请删除其中一个，或把两处内容合并")
     }
 
     @Test func duplicateKeyInFlowMapping() throws {
@@ -244,7 +244,7 @@ struct YAMLHostileInputTests {
         let error = try #require(fastError(text))
         #expect(error.kind == .complexKey)
         #expect(error.mark == expected)
-        #expect(error.message == "映射的键必须是单个值(文字或数字),这里却是\(kindName);请把键改成一个普通的名字")
+        #expect(error.message == "映射的键必须是单个值（文字或数字），这里却是\(kindName)；请把键改成一个普通的名字")
     }
 
     // MARK: - Tags
@@ -255,7 +255,7 @@ struct YAMLHostileInputTests {
         #expect(error.mark == mark(1, 6, 5))
         #expect(
             error.message
-                == "不支持标签“!!python/object:os.system”:规则文件只接受普通数据(文字、数字、列表、映射);请删除这个标签")
+                == "不支持标签“!!python/object:os.system”：规则文件只接受普通数据（文字、数字、列表、映射）；请删除这个标签")
     }
 
     @Test(arguments: [
@@ -272,11 +272,11 @@ struct YAMLHostileInputTests {
     }
 
     @Test(arguments: [
-        ("x: !!map [1]\n", "标签“!!map”不能用在列表上;请删除这个标签"),
-        ("x: !!str [1]\n", "标签“!!str”不能用在列表上;请删除这个标签"),
-        ("x: !!seq a\n", "标签“!!seq”不能用在单值上;请删除这个标签"),
-        ("x: !!int abc\n", "标签“!!int”要求值是整数,但这里是“abc”;请改正这个值,或删除标签"),
-        ("x: !!bool yes\n", "标签“!!bool”要求值是布尔值(true 或 false),但这里是“yes”;请改正这个值,或删除标签"),
+        ("x: !!map [1]\n", "标签“!!map”不能用在列表上；请删除这个标签"),
+        ("x: !!str [1]\n", "标签“!!str”不能用在列表上；请删除这个标签"),
+        ("x: !!seq a\n", "标签“!!seq”不能用在单值上；请删除这个标签"),
+        ("x: !!int abc\n", "标签“!!int”要求值是整数，但这里是“abc”；请改正这个值，或删除标签"),
+        ("x: !!bool yes\n", "标签“!!bool”要求值是布尔值（true 或 false），但这里是“yes”；请改正这个值，或删除标签"),
     ])
     func coreTagsMustFitTheirNode(text: String, message: String) throws {
         let error = try #require(fastError(text))
@@ -294,6 +294,6 @@ struct YAMLHostileInputTests {
         #expect(error.mark == expected)
         #expect(
             error.message
-                == "文件里有不止一个 YAML 文档(用“---”分隔);一个文件只能写一个文档,请删除多余的“---”,或把内容拆到不同文件")
+                == "文件里有不止一个 YAML 文档（用“---”分隔）；一个文件只能写一个文档，请删除多余的“---”，或把内容拆到不同文件")
     }
 }

@@ -154,7 +154,7 @@ struct YAMLParserTests {
         } catch {
             #expect(error.kind == .unreadable)
             #expect(error.mark == mark(1, 1, 0))
-            #expect(error.message == "无法读取文件“/nonexistent/rules.yaml”:文件不存在;请检查路径和文件名是否写对")
+            #expect(error.message == "无法读取文件“/nonexistent/rules.yaml”：文件不存在；请检查路径和文件名是否写对")
         }
     }
 
@@ -164,7 +164,7 @@ struct YAMLParserTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .unreadable)
-            #expect(error.message.hasSuffix("这是一个文件夹,不是文件;请给出 YAML 文件的路径"))
+            #expect(error.message.hasSuffix("这是一个文件夹，不是文件；请给出 YAML 文件的路径"))
         }
     }
 
