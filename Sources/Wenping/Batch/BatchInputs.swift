@@ -143,24 +143,24 @@ struct BatchInputs: IteratorProtocol {
                     reader.skipByteOrderMark()
                     source = .lines(file: isStandardInput ? Self.standardInputName : path, reader: reader, line: 0)
                 } catch {
-                    return .failure(.error("无法读取 JSON Lines 文件:\(error)", file: path, line: nil))
+                    return .failure(.error("无法读取 JSON Lines 文件：\(error)", file: path, line: nil))
                 }
             case .csv:
                 do {
                     var reader = CSVReader(reader: try ByteReader(path: path), limit: limit)
                     guard let header = reader.next() else {
                         let message =
-                            reader.failure.map { "无法读取 CSV 文件:\($0)" }
-                            ?? "CSV 文件是空的;第 1 行应是列名(id、name、kind、facts 的事实项……)"
+                            reader.failure.map { "无法读取 CSV 文件：\($0)" }
+                            ?? "CSV 文件是空的；第 1 行应是列名（id、name、kind、facts 的事实项……）"
                         return .failure(.error(message, file: path, line: 1))
                     }
                     if let problem = header.problem {
-                        return .failure(.error("列名行无法读取:\(problem)", file: path, line: 1))
+                        return .failure(.error("列名行无法读取：\(problem)", file: path, line: 1))
                     }
                     let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
                     source = .rows(CSVTable(file: path, columns: columns), reader)
                 } catch {
-                    return .failure(.error("无法读取 CSV 文件:\(error)", file: path, line: nil))
+                    return .failure(.error("无法读取 CSV 文件：\(error)", file: path, line: nil))
                 }
             }
         }
@@ -173,7 +173,7 @@ struct BatchInputs: IteratorProtocol {
         let target = FilePath.absolute(file)
         if FilePath.isInside(target, folder: root) { return .file(file) }
         let message =
-            "“\(file)”是指向输入目录之外(\(target))的符号链接,没有读取;目录中的项目文件必须在目录之内,确实需要时请把文件复制进来,或直接把它的路径作为输入"
+            "“\(file)”是指向输入目录之外（\(target)）的符号链接，没有读取；目录中的项目文件必须在目录之内，确实需要时请把文件复制进来，或直接把它的路径作为输入"
         let diagnostic = Diagnostic.error(
             .linkOutsideFolder, message, at: SourceLocation(file: file, line: 1, column: 1))
         return .failure(BatchProcessor.issue([diagnostic], source: nil, file: file, lineOffset: 0))
@@ -193,7 +193,7 @@ struct BatchInputs: IteratorProtocol {
                 number += 1
                 if length > limit {
                     source = .lines(file: file, reader: reader, line: number)
-                    let message = "这一行有 \(length) 字节,超过上限 \(limit) 字节,没有读取;每行应是一个项目的 JSON"
+                    let message = "这一行有 \(length) 字节，超过上限 \(limit) 字节，没有读取；每行应是一个项目的 JSON"
                     return .failure(.error(message, file: file, line: number))
                 }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -202,7 +202,7 @@ struct BatchInputs: IteratorProtocol {
             }
             source = nil
             if let failure = reader.failure {
-                return .failure(.error("无法读完 JSON Lines 文件:\(failure)", file: file, line: number + 1))
+                return .failure(.error("无法读完 JSON Lines 文件：\(failure)", file: file, line: number + 1))
             }
             return nil
         case .rows(let table, var reader):
@@ -213,7 +213,7 @@ struct BatchInputs: IteratorProtocol {
             }
             source = nil
             if let failure = reader.failure {
-                return .failure(.error("无法读完 CSV 文件:\(failure)", file: table.file, line: nil))
+                return .failure(.error("无法读完 CSV 文件：\(failure)", file: table.file, line: nil))
             }
             return nil
         }

@@ -65,17 +65,17 @@ public struct BatchRunner: Sendable {
     /// its own output). A folder inside an input folder is fine: it is left out of that folder's inputs.
     public static func outputProblem(_ output: String, inputs: [String]) -> String? {
         if output.trimmingWhitespace.isEmpty {
-            return "输出目录(--output)不能为空;脚本中是否用了未设置的变量?请给出一个专门存放结果的目录,如 --output 评估结果"
+            return "输出目录（--output）不能为空；脚本中是否用了未设置的变量？请给出一个专门存放结果的目录，如 --output 评估结果"
         }
         let target = FilePath.absolute(output)
-        if target == "/" { return "不能把根目录“/”作为输出目录;请给出一个专门存放结果的目录" }
+        if target == "/" { return "不能把根目录“/”作为输出目录；请给出一个专门存放结果的目录" }
         for input in inputs where FileSystem.isDirectory(input) {
             let folder = FilePath.absolute(input)
             if folder == target {
-                return "输出目录“\(output)”就是输入目录“\(input)”;报告会和项目文件混在一起,请另给一个输出目录"
+                return "输出目录“\(output)”就是输入目录“\(input)”；报告会和项目文件混在一起，请另给一个输出目录"
             }
             if FilePath.isInside(folder, folder: target) {
-                return "输出目录“\(output)”包含输入目录“\(input)”;报告会和项目文件混在一起,请另给一个不包含输入的输出目录"
+                return "输出目录“\(output)”包含输入目录“\(input)”；报告会和项目文件混在一起，请另给一个不包含输入的输出目录"
             }
         }
         return nil
@@ -107,7 +107,7 @@ public struct BatchRunner: Sendable {
             try FileManager.default.createDirectory(
                 atPath: writesFiles ? reports : output, withIntermediateDirectories: true)
         } catch {
-            throw FileSystem.Failure(description: "无法创建输出目录“\(output)”(上级目录不存在、不是目录或没有写权限)")
+            throw FileSystem.Failure(description: "无法创建输出目录“\(output)”（上级目录不存在、不是目录或没有写权限）")
         }
         // Temporary files of an earlier run that was killed (SIGKILL, power loss) before it could clean up.
         AtomicFile.removeStaleTemporaries(in: output)

@@ -143,7 +143,7 @@ final class ByteReader {
                     _ = poll(&poller, 1, -1)
                     continue
                 }
-                failure = "读取到一半出错:\(FileSystem.Failure(errno: code).description)"
+                failure = "读取到一半出错：\(FileSystem.Failure(errno: code).description)"
                 break
             }
             buffer.removeLast(Self.chunkSize - max(0, got))

@@ -42,8 +42,8 @@ struct CSVProject {
             guard column < table.columns.count, !table.columns[column].isEmpty else {
                 let message =
                     column < table.columns.count
-                    ? "第 \(column + 1) 列没有列名,不知道“\(cell)”是什么;请在第 1 行补上列名(字段名或事实项名)"
-                    : "这一格(第 \(column + 1) 列)在列名之外:列名行只有 \(table.columns.count) 列;请检查是否多了逗号"
+                    ? "第 \(column + 1) 列没有列名，不知道“\(cell)”是什么；请在第 1 行补上列名（字段名或事实项名）"
+                    : "这一格（第 \(column + 1) 列）在列名之外：列名行只有 \(table.columns.count) 列；请检查是否多了逗号"
                 problems.append(.error(.invalidProject, message, at: location(column: column)))
                 continue
             }
@@ -134,13 +134,13 @@ struct CSVProject {
         let column = column(of: diagnostic.location)
         moved.location = location(column: column)
         moved.length = 1
-        if let column { moved.message = "“\(table.columns[column])”列:" + moved.message }
+        if let column { moved.message = "“\(table.columns[column])”列：" + moved.message }
         moved.notes = diagnostic.notes.map { note in
             var note = note
             if let place = note.location {
                 let column = self.column(of: place)
                 note.location = location(column: column)
-                if let column { note.message = "“\(table.columns[column])”列:" + note.message }
+                if let column { note.message = "“\(table.columns[column])”列：" + note.message }
             }
             return note
         }

@@ -101,14 +101,14 @@ struct CSVReader {
             // Decoding with the standard library keeps a byte order mark inside a field as written.
             texts.append(String(decoding: bytes, as: UTF8.self))
             if String(bytes: bytes, encoding: .utf8) == nil {
-                problem = "这一行不是 UTF-8 编码的文字(可能是 Excel 默认的 GBK 编码);请在 Excel 中“另存为”时选择“CSV UTF-8(逗号分隔)”"
+                problem = "这一行不是 UTF-8 编码的文字（可能是 Excel 默认的 GBK 编码）；请在 Excel 中“另存为”时选择“CSV UTF-8(逗号分隔)”"
             }
         }
         if inQuotes {
-            problem = "第 \(quoteLine) 行开始的带引号的格子一直到文件末尾都没有结束引号;请检查这一格的引号是否成对"
+            problem = "第 \(quoteLine) 行开始的带引号的格子一直到文件末尾都没有结束引号；请检查这一格的引号是否成对"
         }
         if tooLarge {
-            problem = "这一行超过 \(limit) 字节的上限,没有读取;请检查是否有引号没有成对,把后面的内容都并进了一格"
+            problem = "这一行超过 \(limit) 字节的上限，没有读取；请检查是否有引号没有成对，把后面的内容都并进了一格"
         }
         return Record(fields: texts, row: row, line: start, problem: problem)
     }

@@ -92,7 +92,7 @@ public struct ReportLayout: Sendable {
         for shard in Self.shards {
             let path = FilePath.join(folder, shard)
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw FileSystem.Failure(description: "无法创建报告子目录“\(path)”(没有写权限或磁盘已满)")
+                throw FileSystem.Failure(description: "无法创建报告子目录“\(path)”（没有写权限或磁盘已满）")
             }
             AtomicFile.removeStaleTemporaries(in: path)
         }

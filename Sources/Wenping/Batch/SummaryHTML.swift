@@ -30,17 +30,17 @@ enum SummaryHTML {
 
             """
         if summary.interrupted {
-            out += "<p class=\"interrupted\">批量评估被中断:只列出中断前完成的 \(summary.total) 个输入。</p>\n"
+            out += "<p class=\"interrupted\">批量评估被中断：只列出中断前完成的 \(summary.total) 个输入。</p>\n"
         }
-        out += "<p class=\"counts\">共 \(summary.total) 个输入:已评级 \(summary.graded) 个,无效 \(summary.invalid) 个。"
-        if summary.incomplete > 0 { out += "其中 \(summary.incomplete) 个项目数据不完整(见“数据完整性”列)。" }
+        out += "<p class=\"counts\">共 \(summary.total) 个输入：已评级 \(summary.graded) 个，无效 \(summary.invalid) 个。"
+        if summary.incomplete > 0 { out += "其中 \(summary.incomplete) 个项目数据不完整（见“数据完整性”列）。" }
         out += "</p>\n"
         if !summary.ruleSetsUsed.isEmpty {
-            out += "<p>所用规则:</p>\n<ul class=\"rules\">\n"
+            out += "<p>所用规则：</p>\n<ul class=\"rules\">\n"
             for ruleSet in summary.ruleSetsUsed {
                 out +=
-                    "<li>\(HTML.escape(ruleSet.title))(\(HTML.escape(ruleSet.id)),版本 \(HTML.escape(ruleSet.version)),"
-                out += "sha256:\(HTML.escape(String(ruleSet.digest.prefix(12))))…)</li>\n"
+                    "<li>\(HTML.escape(ruleSet.title))（\(HTML.escape(ruleSet.id))，版本 \(HTML.escape(ruleSet.version))，"
+                out += "sha256:\(HTML.escape(String(ruleSet.digest.prefix(12))))…）</li>\n"
             }
             out += "</ul>\n"
         }
@@ -48,8 +48,8 @@ enum SummaryHTML {
         out += chart(summary.distributionAfter)
         out += "<h2>项目一览</h2>\n"
         if summary.total > shownRows {
-            out += "<p class=\"partial\"><strong>下表只列出前 \(shownRows) 个输入(共 \(summary.total) 个)。</strong>"
-            out += "全部输入的结果和错误见 <a href=\"summary.csv\">summary.csv</a>(可用 Excel 打开)"
+            out += "<p class=\"partial\"><strong>下表只列出前 \(shownRows) 个输入（共 \(summary.total) 个）。</strong>"
+            out += "全部输入的结果和错误见 <a href=\"summary.csv\">summary.csv</a>（可用 Excel 打开）"
             out += "和 <a href=\"summary.json\">summary.json</a>。</p>\n"
         }
         out += "<table>\n<thead><tr>"

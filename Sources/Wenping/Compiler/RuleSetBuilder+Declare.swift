@@ -15,7 +15,7 @@ extension RuleSetBuilder {
     private mutating func declareScales() {
         guard let scales = syntax.scales else {
             diagnostics.error(
-                .missingSection, "规则缺少等级表 scales(风险概率和影响程度的分级);通常通过 extends: base.yaml 继承", at: fileStart)
+                .missingSection, "规则缺少等级表 scales（风险概率和影响程度的分级）；通常通过 extends: base.yaml 继承", at: fileStart)
             return
         }
         probability = scale(scales.probability, "风险概率等级表 scales.probability", at: scales.location)
@@ -36,7 +36,7 @@ extension RuleSetBuilder {
             guard let number = level.level, let label = level.label, let value = level.value else { continue }
             if number.value != index + 1 {
                 diagnostics.error(
-                    .invalidScale, "\(what)的级别要从 1 开始依次编号;第 \(index + 1) 项写的是 \(number.value)",
+                    .invalidScale, "\(what)的级别要从 1 开始依次编号；第 \(index + 1) 项写的是 \(number.value)",
                     at: number.location, length: number.length)
             }
             if !labels.insert(label.value).inserted {
@@ -45,7 +45,7 @@ extension RuleSetBuilder {
             }
             if let previous, value.value <= previous {
                 diagnostics.error(
-                    .invalidScale, "\(what)的分值要逐级增大;\(value.value) 不大于上一级的 \(previous)",
+                    .invalidScale, "\(what)的分值要逐级增大；\(value.value) 不大于上一级的 \(previous)",
                     at: value.location, length: value.length)
             }
             if value.value < 0 {
@@ -60,11 +60,11 @@ extension RuleSetBuilder {
 
     private mutating func declareDegrees() {
         guard let syntax = syntax.degrees else {
-            diagnostics.error(.missingSection, "规则缺少风险程度 degrees;通常通过 extends: base.yaml 继承", at: fileStart)
+            diagnostics.error(.missingSection, "规则缺少风险程度 degrees；通常通过 extends: base.yaml 继承", at: fileStart)
             return
         }
         guard let levels = syntax.levels, !levels.isEmpty else {
-            diagnostics.error(.invalidDegrees, "degrees 缺少风险程度名称 levels(如 [微小, 较小, 一般, 较大, 重大])", at: syntax.location)
+            diagnostics.error(.invalidDegrees, "degrees 缺少风险程度名称 levels（如 [微小, 较小, 一般, 较大, 重大]）", at: syntax.location)
             return
         }
         checkUnique(levels, "风险程度名称")
@@ -101,7 +101,7 @@ extension RuleSetBuilder {
                 }
                 if row.row.count != iCount {
                     diagnostics.error(
-                        .invalidDegrees, "矩阵的每行要有 \(iCount) 个风险程度(对应影响程度 1…\(iCount) 级),这一行有 \(row.row.count) 个",
+                        .invalidDegrees, "矩阵的每行要有 \(iCount) 个风险程度（对应影响程度 1…\(iCount) 级），这一行有 \(row.row.count) 个",
                         at: row.probability.location)
                     continue
                 }
@@ -110,15 +110,15 @@ extension RuleSetBuilder {
             }
             for (p, row) in table.enumerated() where row == nil && !diagnostics.hasErrors {
                 diagnostics.error(
-                    .invalidDegrees, "矩阵缺少概率等级“\(pLabels[p])”这一行;每个概率等级都要有一行", at: syntax.location)
+                    .invalidDegrees, "矩阵缺少概率等级“\(pLabels[p])”这一行；每个概率等级都要有一行", at: syntax.location)
             }
             degrees = CompiledRuleSet.DegreeTable(labels: labels, table: table.map { $0 ?? [] })
         case let other:
             let location = syntax.by?.location ?? syntax.location
             diagnostics.error(
                 .invalidDegrees,
-                "degrees.by 只能是 product(按概率分值×影响分值的分界点)或 matrix(矩阵)"
-                    + (other.map { ",这里是“\($0)”" } ?? ",这里没有写"), at: location)
+                "degrees.by 只能是 product（按概率分值×影响分值的分界点）或 matrix（矩阵）"
+                    + (other.map { "，这里是“\($0)”" } ?? "，这里没有写"), at: location)
         }
     }
 
@@ -143,7 +143,7 @@ extension RuleSetBuilder {
             else { continue }
             if let last = bounds.last, atLeast.value >= last.atLeast {
                 diagnostics.error(
-                    .invalidDegrees, "\(what)要从高到低排列:\(atLeast.value) 不小于上一档的 \(last.atLeast)",
+                    .invalidDegrees, "\(what)要从高到低排列：\(atLeast.value) 不小于上一档的 \(last.atLeast)",
                     at: atLeast.location, length: atLeast.length)
             }
             bounds.append((atLeast.value, resolved))
@@ -151,7 +151,7 @@ extension RuleSetBuilder {
         guard let otherwise else {
             if cuts.last?.isElse != true {
                 diagnostics.error(
-                    .bandsWithoutElse, "\(what)要以 else 档结尾(低于所有分界点时的结果)", at: cuts.last?.location ?? location)
+                    .bandsWithoutElse, "\(what)要以 else 档结尾（低于所有分界点时的结果）", at: cuts.last?.location ?? location)
             }
             return nil
         }
@@ -160,14 +160,14 @@ extension RuleSetBuilder {
 
     private mutating func declareGrades() {
         guard let list = syntax.grades, !list.isEmpty else {
-            diagnostics.error(.missingSection, "规则缺少风险等级 grades;通常通过 extends: base.yaml 继承", at: fileStart)
+            diagnostics.error(.missingSection, "规则缺少风险等级 grades；通常通过 extends: base.yaml 继承", at: fileStart)
             return
         }
         checkUnique(list.map(\.id), "风险等级 id")
         grades = list.map { grade in
             if grade.decision == nil {
                 diagnostics.error(
-                    .missingField, "风险等级“\(grade.id.value)”缺少必填字段“decision”(该等级的决策建议);请写明,或在上级文件中写",
+                    .missingField, "风险等级“\(grade.id.value)”缺少必填字段“decision”（该等级的决策建议）；请写明，或在上级文件中写",
                     at: grade.location)
             }
             return CompiledRuleSet.Grade(
@@ -178,7 +178,7 @@ extension RuleSetBuilder {
         gradeLocations = list.map(\.location)
         if !grades.contains(where: \.proceeds) {
             diagnostics.error(
-                .missingField, "至少要有一个风险等级写 proceed: true(通常是“低”),否则任何项目都不能实施",
+                .missingField, "至少要有一个风险等级写 proceed: true（通常是“低”），否则任何项目都不能实施",
                 at: list[0].location)
         }
     }

@@ -8,7 +8,7 @@ extension RuleSetBuilder {
         lintUnused()
         for factor in syntax.factors ?? [] where factor.basis.isEmpty {
             diagnostics.warning(
-                .factorWithoutBasis, "风险因素“\(factor.id.value)”没有注明依据 basis;报告中的“依据”一栏将为空",
+                .factorWithoutBasis, "风险因素“\(factor.id.value)”没有注明依据 basis；报告中的“依据”一栏将为空",
                 at: factor.id.location, length: factor.id.length)
         }
         lintReachableGrades()
@@ -22,7 +22,7 @@ extension RuleSetBuilder {
         if abs(total - 1) > 1e-6 {
             diagnostics.warning(
                 .weightsDoNotSum,
-                "风险因素的权重之和是 \(Formatting.number(total, digits: 6)),不等于 1;综合风险指数按适用因素的权重归一化计算,但权重之和为 1 更便于审核",
+                "风险因素的权重之和是 \(Formatting.number(total, digits: 6))，不等于 1；综合风险指数按适用因素的权重归一化计算，但权重之和为 1 更便于审核",
                 at: location)
         }
     }
@@ -40,7 +40,7 @@ extension RuleSetBuilder {
                     if repeated || (!earlier.isEmpty && ConditionAnalysis.covers(earlier, constraint)) {
                         diagnostics.warning(
                             .bandShadowed,
-                            "风险因素“\(factor.id)”的这一档永远不会被匹配:满足“\(when.text)”的情况已被前面的档覆盖;请调整顺序或条件",
+                            "风险因素“\(factor.id)”的这一档永远不会被匹配：满足“\(when.text)”的情况已被前面的档覆盖；请调整顺序或条件",
                             at: when.location, length: max(1, when.text.count))
                     }
                     earlier.append(constraint)
@@ -53,7 +53,7 @@ extension RuleSetBuilder {
         for slot in Set(inputs.map(\.slot)).subtracting(usedSlots).sorted() {
             let input = inputs[slot]
             diagnostics.warning(
-                .inputUnused, "输入项“\(input.name)”没有被任何条件或派生值使用;可以删除,或在风险因素中用到它",
+                .inputUnused, "输入项“\(input.name)”没有被任何条件或派生值使用；可以删除，或在风险因素中用到它",
                 at: input.location, length: input.name.count)
         }
         for item in derived where !usedSlots.contains(item.slot) {

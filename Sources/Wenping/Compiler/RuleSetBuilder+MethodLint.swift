@@ -25,17 +25,17 @@ extension RuleSetBuilder {
                 if measure.lowersProbability > 0 {
                     reasons.append(
                         (measure.curesProbability ?? []).isEmpty
-                            ? "它降低风险概率,却没有点名任何风险概率分档" : "它点名的风险概率分档已是最低一级")
+                            ? "它降低风险概率，却没有点名任何风险概率分档" : "它点名的风险概率分档已是最低一级")
                 }
                 if measure.lowersImpact > 0 {
                     reasons.append(
                         (measure.curesImpact ?? []).isEmpty
-                            ? "它降低影响程度,却没有点名任何影响程度分档" : "它点名的影响程度分档已是最低一级")
+                            ? "它降低影响程度，却没有点名任何影响程度分档" : "它点名的影响程度分档已是最低一级")
                 }
                 let location = written.cures?.first?.location ?? written.location
                 diagnostics.warning(
                     .measureCuresNothing,
-                    "措施“\(measure.id)”对任何项目都不会降低等级:\(reasons.joined(separator: ";"));请在 cures 中写它真正对症的分档,或调整 lowers",
+                    "措施“\(measure.id)”对任何项目都不会降低等级：\(reasons.joined(separator: "；"))；请在 cures 中写它真正对症的分档，或调整 lowers",
                     at: location)
             }
         }
@@ -114,7 +114,7 @@ extension RuleSetBuilder {
                     ? "条件中没有数值" : "条件中的数值只有 \(known.map { Formatting.number($0, digits: 6) }.joined(separator: "、"))"
                 diagnostics.warning(
                     .textBoundMismatch,
-                    "\(what)“\(text)”写了“\(stated.text)”,但条件中没有这个界限(\(shown));报告会把这句话当作项目的事实,请让文字与条件一致",
+                    "\(what)“\(text)”写了“\(stated.text)”，但条件中没有这个界限（\(shown)）；报告会把这句话当作项目的事实，请让文字与条件一致",
                     at: location)
                 return
             }
@@ -189,16 +189,16 @@ extension RuleSetBuilder {
             guard !decided else { continue }
             let grade = grades[cut.grade].id
             let threshold = Formatting.number(cut.atLeast, digits: 4)
-            var reason = "加权平均数不会超过其中最大的一项,综合风险指数达到 \(threshold) 时至少有一个因素的概率×影响达到 \(threshold)"
+            var reason = "加权平均数不会超过其中最大的一项，综合风险指数达到 \(threshold) 时至少有一个因素的概率×影响达到 \(threshold)"
             if let blocking {
                 reason +=
-                    ",其风险程度至少为“\(degrees.labels[blocking.degree])”,而数量规则“\(blocking.rule)”此时已得出\(grade)或更高"
+                    "，其风险程度至少为“\(degrees.labels[blocking.degree])”，而数量规则“\(blocking.rule)”此时已得出\(grade)或更高"
             } else {
-                reason += ",而没有任何风险程度的乘积能达到这一阈值"
+                reason += "，而没有任何风险程度的乘积能达到这一阈值"
             }
             diagnostics.warning(
                 .indexNeverDecides,
-                "综合风险指数阈值 \(threshold)(\(grade))永远不能单独决定等级:\(reason)。权重因此不会改变任何项目的这一等级;请降低阈值、调整风险程度分界点或数量规则",
+                "综合风险指数阈值 \(threshold)（\(grade)）永远不能单独决定等级：\(reason)。权重因此不会改变任何项目的这一等级；请降低阈值、调整风险程度分界点或数量规则",
                 at: location)
         }
     }
@@ -229,7 +229,7 @@ extension RuleSetBuilder {
             guard let what = read[input.slot] else { continue }
             diagnostics.warning(
                 .defaultHidesRisk,
-                "输入项“\(input.name)”有默认值,而\(what)读取它:项目没有提供这一事实时会被当作默认值,可能掩盖风险;请去掉 default(缺少时按 unknown 从严处理),或改为 required: true",
+                "输入项“\(input.name)”有默认值，而\(what)读取它：项目没有提供这一事实时会被当作默认值，可能掩盖风险；请去掉 default（缺少时按 unknown 从严处理），或改为 required: true",
                 at: input.location, length: input.name.count)
         }
     }

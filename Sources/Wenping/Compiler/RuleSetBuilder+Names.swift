@@ -18,7 +18,7 @@ extension RuleSetBuilder {
         for item in derivedSyntax {
             if let first = seen[item.name.value] {
                 diagnostics.error(
-                    .duplicateName, "名称“\(item.name.value)”已用作输入项;派生值要换一个名字", at: item.name.location,
+                    .duplicateName, "名称“\(item.name.value)”已用作输入项；派生值要换一个名字", at: item.name.location,
                     length: item.name.length, notes: [Diagnostic.Note("输入项在这里", at: first)])
             }
         }
@@ -36,7 +36,7 @@ extension RuleSetBuilder {
                     name: item.name.value, type: expression.type, isOptional: true, slot: slot)
             } else {
                 diagnostics.error(
-                    .typeMismatch, "派生值“\(item.name.value)”的结果是\(expression.type.displayName);派生值只能是数值、真假或日期",
+                    .typeMismatch, "派生值“\(item.name.value)”的结果是\(expression.type.displayName)；派生值只能是数值、真假或日期",
                     at: text.location)
             }
         }
@@ -60,7 +60,7 @@ extension RuleSetBuilder {
         var domain: EnumDomain?
         if kind == .enumeration {
             guard let values = input.values, !values.isEmpty else {
-                diagnostics.error(.invalidInput, "\(what)是枚举(enum),需要用 values 列出可选值", at: input.location)
+                diagnostics.error(.invalidInput, "\(what)是枚举（enum），需要用 values 列出可选值", at: input.location)
                 return nil
             }
             checkUnique(values.map(\.key), "\(what)的取值")
@@ -75,7 +75,7 @@ extension RuleSetBuilder {
         }
         if let min = input.min, let max = input.max, min.value > max.value {
             diagnostics.error(
-                .invalidInput, "\(what)的 min(\(min.value))大于 max(\(max.value))", at: min.location, length: min.length)
+                .invalidInput, "\(what)的 min（\(min.value)）大于 max(\(max.value))", at: min.location, length: min.length)
         }
         var lower = input.min?.value
         var upper = input.max?.value
@@ -87,7 +87,7 @@ extension RuleSetBuilder {
         if let node = input.defaultValue {
             if input.required?.value == true {
                 diagnostics.error(
-                    .invalidInput, "\(what)是必填项,不需要默认值 default", at: NodeReader(file: syntax.file).location(of: node))
+                    .invalidInput, "\(what)是必填项，不需要默认值 default", at: NodeReader(file: syntax.file).location(of: node))
             }
             defaultValue = defaultValueOf(
                 node, kind: kind, domain: domain, min: lower, max: upper, what, file: input.location.file)
@@ -122,7 +122,7 @@ extension RuleSetBuilder {
             guard let index = domain.index(of: text.value) else {
                 reader.diagnostics.error(
                     .invalidInput,
-                    "\(what)的默认值“\(text.value)”不在可选值中;可选:\(domain.values.map(\.label).joined(separator: "、"))",
+                    "\(what)的默认值“\(text.value)”不在可选值中；可选：\(domain.values.map(\.label).joined(separator: "、"))",
                     at: text.location)
                 return nil
             }
@@ -151,7 +151,7 @@ extension RuleSetBuilder {
                 for index in remaining {
                     diagnostics.error(
                         .derivedCycle,
-                        "派生值“\(items[index].name.value)”与其他派生值循环依赖:\(cycle.joined(separator: "、"));请让其中一个只用输入项计算",
+                        "派生值“\(items[index].name.value)”与其他派生值循环依赖：\(cycle.joined(separator: "、"))；请让其中一个只用输入项计算",
                         at: items[index].name.location, length: items[index].name.length)
                 }
                 break

@@ -5,7 +5,7 @@ extension RuleSetBuilder {
         let factorSyntax = syntax.factors ?? []
         if factorSyntax.isEmpty && !isBase {
             diagnostics.error(
-                .missingSection, "规则写了 applies_to,却没有任何风险因素 factors;请添加风险因素,或去掉 applies_to 作为基础文件",
+                .missingSection, "规则写了 applies_to，却没有任何风险因素 factors；请添加风险因素，或去掉 applies_to 作为基础文件",
                 at: fileStart)
         }
         checkUnique(factorSyntax.map(\.id), "风险因素 id")
@@ -15,7 +15,7 @@ extension RuleSetBuilder {
         checkUnique(floorSyntax.map(\.id), "兜底条件 id")
         if floorSyntax.count > 64, let extra = floorSyntax.dropFirst(64).first {
             diagnostics.error(
-                .valueOutOfRange, "兜底条件最多 64 条,这里有 \(floorSyntax.count) 条;请合并条件相近的兜底条件", at: extra.location)
+                .valueOutOfRange, "兜底条件最多 64 条，这里有 \(floorSyntax.count) 条；请合并条件相近的兜底条件", at: extra.location)
         }
         floors = floorSyntax.compactMap { compileFloor($0) }
     }
@@ -23,7 +23,7 @@ extension RuleSetBuilder {
     private mutating func compileAggregation() {
         guard let syntax = syntax.aggregation else {
             diagnostics.error(
-                .missingSection, "规则缺少汇总方法 aggregation;通常通过 extends: base.yaml 继承", at: fileStart)
+                .missingSection, "规则缺少汇总方法 aggregation；通常通过 extends: base.yaml 继承", at: fileStart)
             return
         }
         let policy = syntax.unknown.flatMap { CompiledRuleSet.UnknownPolicy(rawValue: $0.value) } ?? .cautious
@@ -42,7 +42,7 @@ extension RuleSetBuilder {
         checkUnique(ruleSyntax.map(\.id), "数量规则 id")
         if ruleSyntax.count > 64, let extra = ruleSyntax.dropFirst(64).first {
             diagnostics.error(
-                .valueOutOfRange, "数量规则最多 64 条,这里有 \(ruleSyntax.count) 条;请合并条件相近的规则", at: extra.location)
+                .valueOutOfRange, "数量规则最多 64 条，这里有 \(ruleSyntax.count) 条；请合并条件相近的规则", at: extra.location)
         }
         let rules: [CompiledRuleSet.Aggregation.Rule] = ruleSyntax.compactMap { rule in
             let condition = rule.when.flatMap { compileExpression($0, context: .aggregation, expected: .boolean) }
@@ -61,16 +61,16 @@ extension RuleSetBuilder {
         let inGroup = (syntax.weights ?? []).contains { $0.factors.contains { $0.value == factor.id.value } }
         if let weight = factor.weight, inGroup {
             diagnostics.error(
-                .invalidWeights, "\(what)的权重由权重组的判断矩阵求得,不要再写 weight", at: weight.location,
+                .invalidWeights, "\(what)的权重由权重组的判断矩阵求得，不要再写 weight", at: weight.location,
                 length: weight.length)
         } else if factor.weight == nil && !inGroup {
             diagnostics.error(
-                .invalidWeights, "\(what)缺少权重 weight;请写 0 到 1 之间的数,或把它放进 weights 中的 AHP 权重组",
+                .invalidWeights, "\(what)缺少权重 weight；请写 0 到 1 之间的数，或把它放进 weights 中的 AHP 权重组",
                 at: factor.id.location, length: factor.id.length)
         }
         if let weight = factor.weight, weight.value < 0 || weight.value > 1 {
             diagnostics.error(
-                .valueOutOfRange, "\(what)的权重 \(weight.value) 超出范围;权重应在 0 到 1 之间", at: weight.location,
+                .valueOutOfRange, "\(what)的权重 \(weight.value) 超出范围；权重应在 0 到 1 之间", at: weight.location,
                 length: weight.length)
         }
         let basis = resolveBasis(factor.basis)
@@ -86,7 +86,7 @@ extension RuleSetBuilder {
         checkUnique(bandIDs, "\(what)的分档 id")
         if factor.measures.count > 64, let extra = factor.measures.dropFirst(64).first {
             diagnostics.error(
-                .valueOutOfRange, "\(what)的措施最多 64 项,这里有 \(factor.measures.count) 项", at: extra.location)
+                .valueOutOfRange, "\(what)的措施最多 64 项，这里有 \(factor.measures.count) 项", at: extra.location)
         }
         let measures = factor.measures.map { compileMeasure($0, of: factor) }
         guard let label = factor.label, let weight = derivedWeight ?? factor.weight?.value, let probability, let impact
@@ -96,8 +96,8 @@ extension RuleSetBuilder {
         if fromExperts, syntax.experts?.method == nil, let source = factor.source {
             diagnostics.error(
                 .expertsWithoutMethod,
-                "\(what)写了 source: experts(风险概率和影响程度由专家评分确定),但规则没有写专家评分的聚合方法;"
-                    + "请在规则文件顶层写 experts: { method: fuzzy }(模糊综合评价)或 experts: { method: mean }(等级均值),"
+                "\(what)写了 source: experts（风险概率和影响程度由专家评分确定），但规则没有写专家评分的聚合方法；"
+                    + "请在规则文件顶层写 experts: { method: fuzzy }（模糊综合评价）或 experts: { method: mean }（等级均值），"
                     + "或去掉 source 按分档评估",
                 at: source.location, length: source.length)
         }
@@ -125,13 +125,13 @@ extension RuleSetBuilder {
                 } else {
                     let ids = (probability + impact).compactMap { $0.id?.value }
                     var message =
-                        "措施“\(measure.id.value)”的 cures 写了“\(cure.value)”,但风险因素“\(factor.id.value)”没有这个 id 的分档"
+                        "措施“\(measure.id.value)”的 cures 写了“\(cure.value)”，但风险因素“\(factor.id.value)”没有这个 id 的分档"
                     if let guess = suggestion(for: cure.value, among: ids) {
-                        message += "。是否想写“\(guess)”?"
+                        message += "。是否想写“\(guess)”？"
                     } else if ids.isEmpty {
-                        message += ";请先给要对症的分档写上 id,如 { id: comment-short, when: …, level: … }"
+                        message += "；请先给要对症的分档写上 id，如 { id: comment-short, when: …, level: … }"
                     } else {
-                        message += ";可用:\(ids.joined(separator: "、"))"
+                        message += "；可用：\(ids.joined(separator: "、"))"
                     }
                     diagnostics.error(.unknownCure, message, at: cure.location, length: cure.length)
                 }
@@ -163,7 +163,7 @@ extension RuleSetBuilder {
         for (index, band) in bands.enumerated() {
             if band.isElse && index != bands.count - 1 {
                 diagnostics.error(
-                    .bandsWithoutElse, "\(what)中 else 档只能放在最后;它后面的档永远不会被用到", at: band.location)
+                    .bandsWithoutElse, "\(what)中 else 档只能放在最后；它后面的档永远不会被用到", at: band.location)
                 failed = true
             }
             let level = band.level.flatMap { resolveLevel($0, in: labels, what) }
@@ -180,7 +180,7 @@ extension RuleSetBuilder {
         }
         if bands.last?.isElse != true {
             diagnostics.error(
-                .bandsWithoutElse, "\(what)要以 else 档结尾,写明前面各档都不满足时的等级,如 { else: 较低 }",
+                .bandsWithoutElse, "\(what)要以 else 档结尾，写明前面各档都不满足时的等级，如 { else: 较低 }",
                 at: bands.last?.location ?? location)
             failed = true
         }

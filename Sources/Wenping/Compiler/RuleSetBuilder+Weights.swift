@@ -15,12 +15,12 @@ extension RuleSetBuilder {
             for factor in group.factors {
                 if !factorIDs.contains(factor.value) {
                     var message = "\(what)中的风险因素“\(factor.value)”不存在"
-                    if let guess = suggestion(for: factor.value, among: factorIDs) { message += "。是否想写“\(guess)”?" }
+                    if let guess = suggestion(for: factor.value, among: factorIDs) { message += "。是否想写“\(guess)”？" }
                     diagnostics.error(.invalidWeights, message, at: factor.location, length: factor.length)
                     valid = false
                 } else if let first = owner[factor.value] {
                     diagnostics.error(
-                        .invalidWeights, "风险因素“\(factor.value)”已在另一个权重组中;一个因素只能属于一个权重组",
+                        .invalidWeights, "风险因素“\(factor.value)”已在另一个权重组中；一个因素只能属于一个权重组",
                         at: factor.location, length: factor.length, notes: [Diagnostic.Note("另一个权重组在这里", at: first)])
                     valid = false
                 } else {
@@ -31,18 +31,18 @@ extension RuleSetBuilder {
             let matrixLocation = group.matrixLocation ?? group.location
             if n < 2 || n > AHP.maximumSize {
                 diagnostics.error(
-                    .invalidWeights, "\(what)要有 2 到 \(AHP.maximumSize) 个风险因素,这里有 \(n) 个", at: group.location)
+                    .invalidWeights, "\(what)要有 2 到 \(AHP.maximumSize) 个风险因素，这里有 \(n) 个", at: group.location)
                 continue
             }
             if group.matrix.count != n || group.matrix.contains(where: { $0.count != n }) {
                 diagnostics.error(
-                    .invalidWeights, "\(what)的判断矩阵应是 \(n)×\(n)(行列顺序与 factors 相同)", at: matrixLocation)
+                    .invalidWeights, "\(what)的判断矩阵应是 \(n)×\(n)（行列顺序与 factors 相同）", at: matrixLocation)
                 continue
             }
             valid = checkMatrix(group.matrix, what) && valid
             if let share = group.share, share.value <= 0 || share.value > 1 {
                 diagnostics.error(
-                    .valueOutOfRange, "\(what)的占比 share 应在 0 到 1 之间(不含 0)", at: share.location, length: share.length)
+                    .valueOutOfRange, "\(what)的占比 share 应在 0 到 1 之间（不含 0）", at: share.location, length: share.length)
                 valid = false
             }
             guard valid else { continue }
@@ -51,9 +51,9 @@ extension RuleSetBuilder {
                 let ri = AHP.randomIndex[n - 1]
                 diagnostics.error(
                     .ahpInconsistent,
-                    "\(what)的判断矩阵一致性比率 CR = \(Self.format3(result.consistencyRatio)),不小于 0.1"
-                        + "(λmax = \(Self.format3(result.lambdaMax)),CI = \(Self.format3(result.consistencyIndex)),"
-                        + "RI = \(Self.format3(ri)));请调整矩阵使判断前后一致:若甲比乙重要、乙比丙重要,甲应比丙更重要",
+                    "\(what)的判断矩阵一致性比率 CR = \(Self.format3(result.consistencyRatio))，不小于 0.1"
+                        + "（λmax = \(Self.format3(result.lambdaMax))，CI = \(Self.format3(result.consistencyIndex))，"
+                        + "RI = \(Self.format3(ri))）；请调整矩阵使判断前后一致：若甲比乙重要、乙比丙重要，甲应比丙更重要",
                     at: matrixLocation)
                 continue
             }
@@ -82,13 +82,13 @@ extension RuleSetBuilder {
                     valid = false
                 } else if i == j && abs(cell.value - 1) > 1e-9 {
                     diagnostics.error(
-                        .invalidWeights, "\(what)判断矩阵的对角线必须是 1(因素与自身同等重要)", at: cell.location,
+                        .invalidWeights, "\(what)判断矩阵的对角线必须是 1（因素与自身同等重要）", at: cell.location,
                         length: cell.length)
                     valid = false
                 } else if j > i && abs(cell.value * matrix[j][i].value - 1) > 0.01 {
                     diagnostics.error(
                         .invalidWeights,
-                        "\(what)判断矩阵不互反:第 \(i + 1) 行第 \(j + 1) 列是 \(Self.format3(cell.value)),"
+                        "\(what)判断矩阵不互反：第 \(i + 1) 行第 \(j + 1) 列是 \(Self.format3(cell.value))，"
                             + "第 \(j + 1) 行第 \(i + 1) 列应是它的倒数 \(Self.format3(1 / cell.value))",
                         at: matrix[j][i].location, length: matrix[j][i].length)
                     valid = false

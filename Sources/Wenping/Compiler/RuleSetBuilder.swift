@@ -62,8 +62,8 @@ struct RuleSetBuilder {
         if let start = period.effective, let end = period.expires, end <= start, let expires {
             diagnostics.error(
                 .emptyValidity,
-                "停止施行日期 expires(\(end))应晚于生效日期 effective(\(start)):这样的版本一天也不施行;"
-                    + "expires 是不再施行的第一天,如 2025-01-01 起施行、施行一年则写 expires: 2026-01-01",
+                "停止施行日期 expires（\(end)）应晚于生效日期 effective（\(start)）：这样的版本一天也不施行；"
+                    + "expires 是不再施行的第一天，如 2025-01-01 起施行、施行一年则写 expires: 2026-01-01",
                 at: expires.location, length: expires.length,
                 notes: effective.map { [Diagnostic.Note("生效日期写在这里", at: $0.location)] } ?? [])
         }
@@ -98,15 +98,15 @@ struct RuleSetBuilder {
         case .number(let number):
             if number >= 1 && number <= labels.count { return number - 1 }
             diagnostics.error(
-                code, "\(what)“\(number)”超出范围:只有 1 到 \(labels.count) 级(\(labels.joined(separator: "、")))",
+                code, "\(what)“\(number)”超出范围：只有 1 到 \(labels.count) 级（\(labels.joined(separator: "、"))）",
                 at: reference.location, length: reference.length)
         case .label(let label):
             if let index = labels.firstIndex(of: label) { return index }
             var message = "\(what)中没有“\(label)”"
             if let guess = suggestion(for: label, among: labels) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += ";可用:\(labels.joined(separator: "、"))"
+                message += "；可用：\(labels.joined(separator: "、"))"
             }
             diagnostics.error(code, message, at: reference.location, length: reference.length)
         }
@@ -118,9 +118,9 @@ struct RuleSetBuilder {
         if let index = grades.firstIndex(where: { $0.id == grade.value || $0.label == grade.value }) { return index }
         var message = "没有名为“\(grade.value)”的风险等级"
         if let guess = suggestion(for: grade.value, among: grades.map(\.id)) {
-            message += "。是否想写“\(guess)”?"
+            message += "。是否想写“\(guess)”？"
         } else {
-            message += ";可用:\(grades.map(\.id).joined(separator: "、"))"
+            message += "；可用：\(grades.map(\.id).joined(separator: "、"))"
         }
         diagnostics.error(.unknownGrade, message, at: grade.location, length: grade.length)
         return nil
@@ -134,9 +134,9 @@ struct RuleSetBuilder {
             }
             var message = "依据“\(reference.key.value)”没有在 basis 中声明"
             if let guess = suggestion(for: reference.key.value, among: basis.keys.sorted()) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += ";请先在文件开头的 basis 下加上“\(reference.key.value): 文件名称”"
+                message += "；请先在文件开头的 basis 下加上“\(reference.key.value): 文件名称”"
             }
             diagnostics.error(
                 .unknownBasis, message, at: reference.key.location, length: reference.key.length)
@@ -165,7 +165,7 @@ struct RuleSetBuilder {
         for id in ids {
             if let first = seen[id.value] {
                 diagnostics.error(
-                    .duplicateID, "\(what)“\(id.value)”重复了;同一列表中的 id 不能相同", at: id.location, length: id.length,
+                    .duplicateID, "\(what)“\(id.value)”重复了；同一列表中的 id 不能相同", at: id.location, length: id.length,
                     notes: [Diagnostic.Note("第一次出现在这里", at: first)])
             } else {
                 seen[id.value] = id.location

@@ -76,7 +76,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
             let length = end - index
             if length > maximumQuoteLength {
                 out.append(contentsOf: scalars[index..<index + 50])
-                out.append(contentsOf: "…(共 \(length) 个字符)…".unicodeScalars)
+                out.append(contentsOf: "…（共 \(length) 个字符）…".unicodeScalars)
                 out.append(contentsOf: scalars[end - 20..<end])
             } else {
                 out.append(contentsOf: scalars[index..<end])

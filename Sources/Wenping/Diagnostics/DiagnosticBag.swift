@@ -44,7 +44,7 @@ public struct DiagnosticBag: Sendable {
         omitted[file] = summary
         diagnostics[summary.index] = Diagnostic(
             summary.errors > 0 ? .error : .warning, .diagnosticsOmitted,
-            "这个文件还有 \(summary.count) 个问题未显示(只列出前 \(Self.maximumPerFile) 个);请先改正列出的问题,再重新检查",
+            "这个文件还有 \(summary.count) 个问题未显示（只列出前 \(Self.maximumPerFile) 个）；请先改正列出的问题，再重新检查",
             at: SourceLocation(file: file, line: diagnostics[summary.index].location.line, column: 1))
     }
 

@@ -106,7 +106,7 @@ public struct RuleDiff: Sendable {
         }
         let versions = library.ruleSets.filter { !$0.isBase }.map { "\($0.id)@\($0.version)" }
         let message =
-            "“\(argument)”既不是规则文件或目录,也不是规则中的版本(ID@版本);现有:"
+            "“\(argument)”既不是规则文件或目录，也不是规则中的版本（ID@版本）；现有："
             + (versions.isEmpty ? "无" : versions.joined(separator: "、"))
         return RuleSetCatalog(
             ruleSets: [],
@@ -147,7 +147,7 @@ public struct RuleDiff: Sendable {
             if all.isEmpty {
                 diagnostics.append(
                     .error(
-                        .fileUnreadable, "目录“\(path)”中没有项目文件(.yaml、.yml 或 .json)",
+                        .fileUnreadable, "目录“\(path)”中没有项目文件（.yaml、.yml 或 .json）",
                         at: SourceLocation(file: path, line: 1, column: 1)))
             }
             files += all

@@ -85,11 +85,11 @@ struct Builtin: Sendable, Hashable {
         Builtin(
             id: .present, parameters: [.name], minimumArguments: 1, isVariadic: false,
             result: .boolean, contexts: everywhere,
-            summary: "事实是否已填写(从不为未知) / whether an optional fact is given; never unknown"),
+            summary: "事实是否已填写（从不为未知） / whether an optional fact is given; never unknown"),
         Builtin(
             id: .daysBetween, parameters: [.value(.date), .value(.date)], minimumArguments: 2, isVariadic: false,
             result: .number, contexts: everywhere,
-            summary: "两个日期相差的天数(后者减前者) / days from the first date to the second"),
+            summary: "两个日期相差的天数（后者减前者） / days from the first date to the second"),
         Builtin(
             id: .count, parameters: [.degree], minimumArguments: 1, isVariadic: false,
             result: .number, contexts: [.aggregation],
@@ -101,15 +101,15 @@ struct Builtin: Sendable, Hashable {
         Builtin(
             id: .lower, parameters: [.surveyFact], minimumArguments: 1, isVariadic: false,
             result: .number, contexts: [.condition, .aggregation],
-            summary: "调查比率 95% 区间(Wilson)的下限;事实不来自调查时为未知 / lower Wilson 95% bound of a survey rate"),
+            summary: "调查比率 95% 区间（Wilson）的下限；事实不来自调查时为未知 / lower Wilson 95% bound of a survey rate"),
         Builtin(
             id: .upper, parameters: [.surveyFact], minimumArguments: 1, isVariadic: false,
             result: .number, contexts: [.condition, .aggregation],
-            summary: "调查比率 95% 区间(Wilson)的上限;事实不来自调查时为未知 / upper Wilson 95% bound of a survey rate"),
+            summary: "调查比率 95% 区间（Wilson）的上限；事实不来自调查时为未知 / upper Wilson 95% bound of a survey rate"),
         Builtin(
             id: .sample, parameters: [.surveyFact], minimumArguments: 1, isVariadic: false,
             result: .number, contexts: [.condition, .aggregation],
-            summary: "调查比率的样本量(有效作答户数);事实不来自调查时为未知 / sample size behind a survey rate"),
+            summary: "调查比率的样本量（有效作答户数）；事实不来自调查时为未知 / sample size behind a survey rate"),
     ]
 
     /// The entry named `name`, if any.

@@ -22,11 +22,11 @@ struct Checker {
             if expected == .boolean {
                 checker.report(
                     .notACondition,
-                    "条件的结果应是真或假,这里得到的是\(checked.type.displayName);请写成比较,如 households >= 300。",
+                    "条件的结果应是真或假，这里得到的是\(checked.type.displayName)；请写成比较，如 households >= 300。",
                     syntax.range)
             } else {
                 checker.report(
-                    .typeMismatch, "这里需要\(expected.displayName),表达式得到的是\(checked.type.displayName)。",
+                    .typeMismatch, "这里需要\(expected.displayName)，表达式得到的是\(checked.type.displayName)。",
                     syntax.range)
             }
             return (nil, checker.issues)
@@ -47,7 +47,7 @@ struct Checker {
             return CheckedSyntax(kind: .constant(.boolean(value)), type: .boolean, range: range)
         case .string(let text):
             if case .enumeration(let domain) = hint { return enumValue(text, in: domain, range: range) }
-            report(.typeMismatch, "字符串 \"\(text)\" 只能与枚举比较,如 land_type == \"基本农田\"。", range)
+            report(.typeMismatch, "字符串 \"\(text)\" 只能与枚举比较，如 land_type == \"基本农田\"。", range)
             return nil
         case .name(let name):
             return resolve(name, hint: hint, range: range)
@@ -81,7 +81,7 @@ struct Checker {
             if symbol.type == .text {
                 report(
                     .typeMismatch,
-                    "“\(name)”是文字,只用于描述,不能参与比较或计算;可以用 present(\(name)) 判断是否已填写。", range)
+                    "“\(name)”是文字，只用于描述，不能参与比较或计算；可以用 present(\(name)) 判断是否已填写。", range)
                 return nil
             }
             return CheckedSyntax(kind: .symbol(symbol), type: symbol.type, range: range)
@@ -93,18 +93,18 @@ struct Checker {
 
     mutating func reportUnknownName(_ name: String, range: ExpressionRange) {
         if Builtin.named(name) != nil {
-            report(.unknownName, "“\(name)”是函数,调用时要加括号,如 \(name)(…)。", range)
+            report(.unknownName, "“\(name)”是函数，调用时要加括号，如 \(name)(…)。", range)
         } else if let match = suggestion(for: name, among: Array(scope.symbols.keys)) {
-            report(.unknownName, "未知名称“\(name)”。是否想写“\(match)”?", range)
+            report(.unknownName, "未知名称“\(name)”。是否想写“\(match)”？", range)
         } else {
-            report(.unknownName, "未知名称“\(name)”;请检查拼写,或先在 inputs 或 derived 中声明它。", range)
+            report(.unknownName, "未知名称“\(name)”；请检查拼写，或先在 inputs 或 derived 中声明它。", range)
         }
     }
 
     /// The enum constant for a key or label, or E306 listing the valid values.
     private mutating func enumValue(_ text: String, in domain: EnumDomain, range: ExpressionRange) -> CheckedSyntax? {
         guard let index = domain.index(of: text) else {
-            report(.unknownEnumValue, "枚举“\(domain.name)”没有取值“\(text)”;可选值:\(domain.valueList)。", range)
+            report(.unknownEnumValue, "枚举“\(domain.name)”没有取值“\(text)”；可选值：\(domain.valueList)。", range)
             return nil
         }
         return CheckedSyntax(kind: .constant(.enumeration(Int32(index))), type: .enumeration(domain), range: range)
@@ -115,7 +115,7 @@ struct Checker {
         guard let checked = check(syntax) else { return nil }
         guard checked.type == type else {
             report(
-                .typeMismatch, "“\(op)”的运算对象应是\(type.displayName),这里是\(checked.type.displayName)。",
+                .typeMismatch, "“\(op)”的运算对象应是\(type.displayName)，这里是\(checked.type.displayName)。",
                 syntax.range)
             return nil
         }
@@ -141,10 +141,10 @@ struct Checker {
             switch checkedLeft.type {
             case .number, .date: break
             case .enumeration(let domain):
-                report(.typeMismatch, "枚举“\(domain.name)”没有大小顺序,只能用 ==、!=、in 或 not in 比较。", range)
+                report(.typeMismatch, "枚举“\(domain.name)”没有大小顺序，只能用 ==、！=、in 或 not in 比较。", range)
                 return nil
             default:
-                report(.typeMismatch, "\(checkedLeft.type.displayName)不能比较大小,只能用 == 或 != 比较。", range)
+                report(.typeMismatch, "\(checkedLeft.type.displayName)不能比较大小，只能用 == 或 != 比较。", range)
                 return nil
             }
         }
@@ -157,9 +157,9 @@ struct Checker {
     ) -> Bool {
         if left == right { return true }
         if case .enumeration(let a) = left, case .enumeration(let b) = right {
-            report(.typeMismatch, "枚举“\(a.name)”与枚举“\(b.name)”的取值不同,不能用“\(op)”相互比较。", range)
+            report(.typeMismatch, "枚举“\(a.name)”与枚举“\(b.name)”的取值不同，不能用“\(op)”相互比较。", range)
         } else {
-            report(.typeMismatch, "不能用“\(op)”比较\(left.displayName)与\(right.displayName);两边的类型应相同。", range)
+            report(.typeMismatch, "不能用“\(op)”比较\(left.displayName)与\(right.displayName)；两边的类型应相同。", range)
         }
         return false
     }

@@ -53,7 +53,7 @@ enum ExpressionCompiler {
                 let omitted = issues[ExpressionLimits.maximumIssues]
                 diagnostics.error(
                     .diagnosticsOmitted,
-                    "这个表达式还有 \(issues.count - ExpressionLimits.maximumIssues) 个错误未显示;请先改正上面的错误",
+                    "这个表达式还有 \(issues.count - ExpressionLimits.maximumIssues) 个错误未显示；请先改正上面的错误",
                     at: locate(omitted.range.lowerBound), length: omitted.range.count)
             }
             return !issues.isEmpty
@@ -62,7 +62,7 @@ enum ExpressionCompiler {
         if length > ExpressionLimits.maximumLength {
             diagnostics.error(
                 .expressionTooLong,
-                "表达式太长(\(length) 个字符,上限 \(ExpressionLimits.maximumLength) 个);请把其中几部分写成派生值(derived),再在这里组合",
+                "表达式太长（\(length) 个字符，上限 \(ExpressionLimits.maximumLength) 个）；请把其中几部分写成派生值（derived），再在这里组合",
                 at: locate(0))
             return nil
         }

@@ -25,7 +25,7 @@ struct EnumDomain: Sendable, Hashable {
     /// The values as a Chinese list for diagnostics: `基本农田、一般耕地`, with the key in parentheses when it
     /// differs from the label.
     var valueList: String {
-        values.map { $0.key == $0.label ? $0.label : "\($0.label)(\($0.key))" }.joined(separator: "、")
+        values.map { $0.key == $0.label ? $0.label : "\($0.label)（\($0.key)）" }.joined(separator: "、")
     }
 }
 
@@ -75,9 +75,9 @@ enum ExpressionContext: Sendable, Hashable {
     /// The context's name in diagnostics, in Chinese.
     var displayName: String {
         switch self {
-        case .derived: return "派生值(derived)"
-        case .condition: return "条件(when)"
-        case .aggregation: return "汇总规则(aggregation)"
+        case .derived: return "派生值（derived）"
+        case .condition: return "条件（when）"
+        case .aggregation: return "汇总规则（aggregation）"
         }
     }
 }

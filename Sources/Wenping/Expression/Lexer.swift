@@ -45,12 +45,12 @@ struct Lexer {
             if let kind = punctuation(scalar, at: start) { return Token(kind: kind, range: start..<position) }
             if scalar == "\"" { return string(from: start, closing: ["\""]) }
             if scalar == "\u{201C}" || scalar == "\u{201D}" {
-                report(.unexpectedCharacter, "“\(scalar)”是中文引号;字符串请用半角双引号 \" 括起来。", start..<position)
+                report(.unexpectedCharacter, "“\(scalar)”是中文引号；字符串请用半角双引号 \" 括起来。", start..<position)
                 return string(from: start, closing: ["\"", "\u{201D}"])
             }
             if let ascii = Self.halfWidth(of: scalar) {
                 let replacement = ascii == "=" ? "==" : String(ascii)
-                report(.unexpectedCharacter, "“\(scalar)”是全角字符;请改用半角的“\(replacement)”。", start..<position)
+                report(.unexpectedCharacter, "“\(scalar)”是全角字符；请改用半角的“\(replacement)”。", start..<position)
                 if ascii.isASCIIDigit { return number(from: start, firstValue: ascii) }
                 if ascii == "=" { return Token(kind: .equal, range: start..<position) }
                 if !"!&|".unicodeScalars.contains(ascii), let kind = punctuation(ascii, at: start) {
@@ -58,7 +58,7 @@ struct Lexer {
                 }
                 continue
             }
-            report(.unexpectedCharacter, "表达式中不能使用字符“\(Self.visible(scalar))”;请删除它。", start..<position)
+            report(.unexpectedCharacter, "表达式中不能使用字符“\(Self.visible(scalar))”；请删除它。", start..<position)
         }
     }
 
@@ -94,19 +94,19 @@ struct Lexer {
         case ">": return accept("=") ? .greaterOrEqual : .greater
         case "=":
             if accept("=") { return .equal }
-            report(.unexpectedCharacter, "单个“=”不是运算符;比较是否相等请用“==”。", start..<position)
+            report(.unexpectedCharacter, "单个“=”不是运算符；比较是否相等请用“==”。", start..<position)
             return .equal
         case "!":
             if accept("=") { return .notEqual }
-            report(.unexpectedCharacter, "“!”不是运算符;表示“非”请用“not”。", start..<position)
+            report(.unexpectedCharacter, "“!”不是运算符；表示“非”请用“not”。", start..<position)
             return .keywordNot
         case "&":
             _ = accept("&")
-            report(.unexpectedCharacter, "“\(text(start..<position))”不是运算符;表示“并且”请用“and”。", start..<position)
+            report(.unexpectedCharacter, "“\(text(start..<position))”不是运算符；表示“并且”请用“and”。", start..<position)
             return .keywordAnd
         case "|":
             _ = accept("|")
-            report(.unexpectedCharacter, "“\(text(start..<position))”不是运算符;表示“或者”请用“or”。", start..<position)
+            report(.unexpectedCharacter, "“\(text(start..<position))”不是运算符；表示“或者”请用“or”。", start..<position)
             return .keywordOr
         default: return nil
         }
@@ -130,7 +130,7 @@ struct Lexer {
         var value = Double(digits) ?? 0
         if accept("%") { value = Double(digits + "e-2") ?? value / 100 }
         if !value.isFinite {
-            report(.expressionSyntax, "数值太大,超出可计算的范围;请检查数字位数。", start..<position)
+            report(.expressionSyntax, "数值太大，超出可计算的范围；请检查数字位数。", start..<position)
             value = 0
         }
         return Token(kind: .number(value), range: start..<position)
@@ -163,7 +163,7 @@ struct Lexer {
             content.append(scalar)
         }
         if !issues.contains(where: { $0.range.lowerBound == start }) {
-            report(.unterminatedString, "字符串缺少结束的双引号;请在文字末尾补上半角双引号 \"。", start..<position)
+            report(.unterminatedString, "字符串缺少结束的双引号；请在文字末尾补上半角双引号 \"。", start..<position)
         }
         return Token(kind: .string(String(content)), range: start..<position)
     }

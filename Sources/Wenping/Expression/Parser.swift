@@ -26,13 +26,13 @@ struct Parser {
 
     private mutating func parseExpression() -> Syntax? {
         if current.kind == .end {
-            fail("表达式为空;请写出条件或计算式,如 households >= 300。", at: current.range)
+            fail("表达式为空；请写出条件或计算式，如 households >= 300。", at: current.range)
             return nil
         }
         do {
             let syntax = try binary(minimum: 1)
             if current.kind != .end {
-                fail("“\(current.spelling)”前缺少运算符;两个部分之间是否漏写了“and”“or”或比较符号?", at: current.range)
+                fail("“\(current.spelling)”前缺少运算符；两个部分之间是否漏写了“and”“or”或比较符号？", at: current.range)
                 return nil
             }
             return syntax
@@ -102,7 +102,7 @@ struct Parser {
             if current.kind != .rightParen {
                 repeat { arguments.append(try binary(minimum: 1)) } while accept(.comma)
             }
-            let close = try expect(.rightParen, "调用“\(name)”缺少右括号“)”;请检查括号是否成对。")
+            let close = try expect(.rightParen, "调用“\(name)”缺少右括号“)”；请检查括号是否成对。")
             return try limited(
                 Syntax(
                     kind: .call(name, nameRange: token.range, arguments: arguments),
@@ -112,14 +112,14 @@ struct Parser {
             defer { nesting -= 1 }
             advance()
             let inner = try binary(minimum: 1)
-            let close = try expect(.rightParen, "缺少右括号“)”;请检查括号是否成对。")
+            let close = try expect(.rightParen, "缺少右括号“)”；请检查括号是否成对。")
             return Syntax(kind: inner.kind, range: token.range.lowerBound..<close.upperBound)
         case .leftBracket:
-            throw fail("列表只能写在“in”或“not in”的右边,如 land_type in [基本农田, 一般耕地]。", at: token.range)
+            throw fail("列表只能写在“in”或“not in”的右边，如 land_type in [基本农田, 一般耕地]。", at: token.range)
         case .end:
-            throw fail("表达式不完整:结尾缺少数值或名称。", at: token.range)
+            throw fail("表达式不完整：结尾缺少数值或名称。", at: token.range)
         default:
-            throw fail("此处应是数值、名称或括号,却遇到了“\(token.spelling)”。", at: token.range)
+            throw fail("此处应是数值、名称或括号，却遇到了“\(token.spelling)”。", at: token.range)
         }
     }
 
@@ -135,18 +135,18 @@ struct Parser {
         advance()
         if negated { advance() }
         guard current.kind == .leftBracket else {
-            throw fail("“\(keyword)”的右边应是方括号括起的列表,如 [基本农田, 一般耕地]。", at: current.range)
+            throw fail("“\(keyword)”的右边应是方括号括起的列表，如 [基本农田, 一般耕地]。", at: current.range)
         }
         let open = current.range
         try enter()
         defer { nesting -= 1 }
         advance()
         if current.kind == .rightBracket {
-            throw fail("列表不能为空;请在方括号中列出至少一个值。", at: open.lowerBound..<current.range.upperBound)
+            throw fail("列表不能为空；请在方括号中列出至少一个值。", at: open.lowerBound..<current.range.upperBound)
         }
         var elements: [Syntax] = []
         repeat { elements.append(try binary(minimum: 5)) } while accept(.comma)
-        let close = try expect(.rightBracket, "列表缺少右方括号“]”,或两个值之间缺少逗号“,”。")
+        let close = try expect(.rightBracket, "列表缺少右方括号“]”，或两个值之间缺少逗号“,”。")
         return Syntax(
             kind: .membership(subject, elements, negated: negated),
             range: subject.range.lowerBound..<close.upperBound)
@@ -155,7 +155,7 @@ struct Parser {
     private mutating func rejectChainedComparison() throws(SyntaxError) {
         let isComparison = binaryOperator(current.kind)?.isComparison == true || membershipAhead() != nil
         guard isComparison else { return }
-        throw fail("比较不能连写(如 a < b < c);请用“and”连接两个比较,如 a < b and b < c。", at: current.range)
+        throw fail("比较不能连写（如 a < b < c）；请用“and”连接两个比较，如 a < b and b < c。", at: current.range)
     }
 
     /// Enters one more level of nesting, failing (E312) at the current token beyond
@@ -176,7 +176,7 @@ struct Parser {
             ExpressionIssue(
                 code: .expressionTooDeep,
                 message:
-                    "表达式嵌套太深(超过 \(ExpressionLimits.maximumDepth) 层括号、函数调用或连续的运算);请把其中一部分写成派生值(derived),再在这里引用它。",
+                    "表达式嵌套太深（超过 \(ExpressionLimits.maximumDepth) 层括号、函数调用或连续的运算）；请把其中一部分写成派生值（derived），再在这里引用它。",
                 range: range))
         return SyntaxError()
     }

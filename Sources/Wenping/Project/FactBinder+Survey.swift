@@ -17,21 +17,21 @@ extension FactBinder {
             guard let input = byName[fact.name] else {
                 reader.diagnostics.warning(
                     .surveyFactUnused,
-                    "调查得出的“\(fact.name)”(\(fact.label))不是规则“\(ruleSet.id)”的输入项,只在报告的风险调查部分列出,不参与评级",
+                    "调查得出的“\(fact.name)”（\(fact.label)）不是规则“\(ruleSet.id)”的输入项，只在报告的风险调查部分列出，不参与评级",
                     at: location, length: width)
                 continue
             }
             if written[input.slot] || given[input.slot] {
                 reader.diagnostics.error(
                     .surveyFactTwice,
-                    "事实“\(fact.name)”既写在 facts 中,又由 survey.facts 给出;请删去 facts 中的这一项,以调查结果为准",
+                    "事实“\(fact.name)”既写在 facts 中，又由 survey.facts 给出；请删去 facts 中的这一项，以调查结果为准",
                     at: location, length: width)
                 continue
             }
             guard input.kind == .percent || input.kind == .number else {
                 reader.diagnostics.error(
                     .invalidSurveyBlock,
-                    "输入项“\(input.name)”(\(input.label))的类型不是百分数或数字,不能由调查比率给出",
+                    "输入项“\(input.name)”（\(input.label)）的类型不是百分数或数字，不能由调查比率给出",
                     at: location, length: width)
                 continue
             }

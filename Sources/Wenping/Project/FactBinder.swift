@@ -48,7 +48,7 @@ struct FactBinder {
                 written[slot] = true
                 let node = file.facts[position].value
                 reader.diagnostics.error(
-                    .factType, "事实“\(inputs[index].name)”应是单个值,这里是\(node.kindName)",
+                    .factType, "事实“\(inputs[index].name)”应是单个值，这里是\(node.kindName)",
                     at: reader.location(of: node))
                 continue
             }
@@ -68,7 +68,7 @@ struct FactBinder {
             let input = ruleSet.inputs[index]
             if input.isRequired {
                 reader.diagnostics.error(
-                    .missingFact, "缺少必填事实“\(input.name)”(\(input.label));请在 facts 下填写", at: file.start)
+                    .missingFact, "缺少必填事实“\(input.name)”（\(input.label)）；请在 facts 下填写", at: file.start)
             } else if let value = input.defaultValue {
                 values[input.slot] = value
             }
@@ -92,8 +92,8 @@ struct FactBinder {
         for (index, factor) in ruleSet.factors.enumerated() where factor.fromExperts && !scored.contains(index) {
             reader.diagnostics.warning(
                 .expertScoresMissing,
-                "规则“\(ruleSet.id)”规定风险因素“\(factor.label)”(\(factor.id))的风险概率和影响程度由专家评分确定,"
-                    + "但项目文件\(panel == nil ? "没有专家评分 experts" : "的专家评分没有这一因素");\(treatment)(该因素适用时);"
+                "规则“\(ruleSet.id)”规定风险因素“\(factor.label)”（\(factor.id)）的风险概率和影响程度由专家评分确定，"
+                    + "但项目文件\(panel == nil ? "没有专家评分 experts" : "的专家评分没有这一因素")；\(treatment)（该因素适用时）；"
                     + "请在 experts.scores 下补上“\(factor.id)”的评分",
                 at: file.experts?.location ?? file.start)
         }
@@ -105,11 +105,11 @@ struct FactBinder {
         if reader.diagnostics.isFull(location.file) {
             // Only counted from here on: skip the hint.
         } else if let input = ruleSet.inputs.first(where: { $0.label == key.value }) {
-            message += ";“\(key.value)”是输入项“\(input.name)”的名称,请写 \(input.name)"
+            message += "；“\(key.value)”是输入项“\(input.name)”的名称，请写 \(input.name)"
         } else if let guess = suggestion(for: key.value, among: ruleSet.inputs.map(\.name)) {
-            message += "。是否想写“\(guess)”?"
+            message += "。是否想写“\(guess)”？"
         } else {
-            message += ";可用的事实项见 wenping schema project 或规则文件的 inputs"
+            message += "；可用的事实项见 wenping schema project 或规则文件的 inputs"
         }
         reader.diagnostics.error(.unknownFact, message, at: location, length: NodeReader.width(of: key))
     }
@@ -122,11 +122,11 @@ struct FactBinder {
         // Locations and message parts are only worked out when there is an error to report.
         var location: SourceLocation { reader.location(scalar.mark) }
         var width: Int { NodeReader.width(of: scalar) }
-        var what: String { "事实“\(input.name)”(\(input.label))" }
+        var what: String { "事实“\(input.name)”（\(input.label)）" }
         func wrong(_ expected: String) -> Value? {
-            var message = "\(what)应是\(expected),这里是“\(scalar.value)”"
+            var message = "\(what)应是\(expected)，这里是“\(scalar.value)”"
             if scalar.style != .plain && (scalar.double != nil || scalar.bool != nil || isPlainNumber(scalar.value)) {
-                message += "(加了引号就成了文字,请去掉引号)"
+                message += "（加了引号就成了文字，请去掉引号）"
             }
             reader.diagnostics.error(.factType, message, at: location, length: width)
             return nil
@@ -150,14 +150,14 @@ struct FactBinder {
             }
             if let value = number, !(abs(value) <= Self.maximumMagnitude) {
                 let message =
-                    "\(what)的值“\(scalar.value)”超出可计算的范围:数值的绝对值不能超过 10¹⁵,也不能是无穷大或非数值;请检查单位和数字位数"
+                    "\(what)的值“\(scalar.value)”超出可计算的范围：数值的绝对值不能超过 10¹⁵，也不能是无穷大或非数值；请检查单位和数字位数"
                 reader.diagnostics.error(.factOutOfRange, message, at: location, length: width)
                 return nil
             }
             guard let number else {
                 switch kind {
                 case .integer: return wrong("整数")
-                case .percent: return wrong("百分数(如 0.35 或 35%)")
+                case .percent: return wrong("百分数（如 0.35 或 35%）")
                 default: return wrong("数字")
                 }
             }
@@ -172,23 +172,23 @@ struct FactBinder {
             if scalar.style == .plain, let value = scalar.bool { return .boolean(value) }
             if scalar.value == "是" { return .boolean(true) }
             if scalar.value == "否" { return .boolean(false) }
-            return wrong("true 或 false(也可写“是”“否”)")
+            return wrong("true 或 false（也可写“是”“否”）")
         case .enumeration:
             guard let domain = ruleSet.inputs[index].domain else { return nil }
             if let index = domain.index(of: scalar.value) { return .enumeration(Int32(index)) }
             var message = "\(what)没有“\(scalar.value)”这个取值"
             if let guess = suggestion(for: scalar.value, among: domain.values.flatMap { [$0.key, $0.label] }) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
                 message += "。"
             }
-            message += "可选:\(domain.valueList)"
+            message += "可选：\(domain.valueList)"
             reader.diagnostics.error(.factType, message, at: location, length: width)
             return nil
         case .text:
             return .text(true)
         case .date:
-            guard let date = CalendarDate(scalar.value) else { return wrong("“年-月-日”格式的日期(如 2025-03-01)") }
+            guard let date = CalendarDate(scalar.value) else { return wrong("“年-月-日”格式的日期（如 2025-03-01）") }
             return .date(Int32(date.daysSinceEpoch))
         }
     }
@@ -204,9 +204,9 @@ struct FactBinder {
         var range: [String] = []
         if let min = input.min { range.append("不小于 \(show(min))") }
         if let max = input.max { range.append("不大于 \(show(max))") }
-        var message = "\(what)的值“\(scalar.value)”超出范围:应\(range.joined(separator: "且"))"
+        var message = "\(what)的值“\(scalar.value)”超出范围：应\(range.joined(separator: "且"))"
         if input.kind == .percent, let value = scalar.double, value > 1, value <= 100 {
-            message += ";百分数请写成 0.35 或 35%,不要写 35"
+            message += "；百分数请写成 0.35 或 35%，不要写 35"
         }
         reader.diagnostics.error(.factOutOfRange, message, at: location, length: width)
         return nil
@@ -243,7 +243,7 @@ struct FactBinder {
             if effects.isEmpty {
                 var message = "规则“\(ruleSet.id)”中没有 id 为“\(measure.value)”的措施"
                 let ids = ruleSet.factors.flatMap { $0.measures.map(\.id) }
-                if let guess = suggestion(for: measure.value, among: ids) { message += "。是否想写“\(guess)”?" }
+                if let guess = suggestion(for: measure.value, among: ids) { message += "。是否想写“\(guess)”？" }
                 reader.diagnostics.error(.unknownMeasure, message, at: measure.location, length: measure.length)
             }
         }

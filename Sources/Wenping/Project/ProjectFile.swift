@@ -41,7 +41,7 @@ struct ProjectFile: Sendable {
         var reader = NodeReader(file: file)
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root = document.root else {
-            reader.diagnostics.error(.invalidProject, "项目文件是空的;至少要写 id、name、kind 和 facts", at: start)
+            reader.diagnostics.error(.invalidProject, "项目文件是空的；至少要写 id、name、kind 和 facts", at: start)
             return (nil, reader.diagnostics.diagnostics)
         }
         guard let top = reader.mapping(root, "项目文件") else { return (nil, reader.diagnostics.diagnostics) }

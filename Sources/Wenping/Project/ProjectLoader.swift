@@ -50,7 +50,7 @@ public struct ProjectLoader: Sendable {
             let bytes = try FileSystem.read(FilePath.absolute(file), limit: limits.maxBytes)
             return load(bytes: bytes, file: file)
         } catch {
-            let message = error.isTooLarge ? error.description : "无法读取项目文件:\(error)"
+            let message = error.isTooLarge ? error.description : "无法读取项目文件：\(error)"
             return Output(
                 diagnostics: [.error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))])
         }
@@ -147,8 +147,8 @@ public struct ProjectLoader: Sendable {
         guard jsonLine, let notJSON else { return .document(document) }
         let location = SourceLocation(file: file, line: notJSON.mark.line, column: notJSON.mark.column)
         let message =
-            "这一行不是 JSON:\(notJSON.reason)。JSON Lines 文件的每一行应是一个 JSON 对象,"
-            + "如 {\"id\": \"XA-1\", \"facts\": {\"households\": 120}};键和文字都要用双引号"
+            "这一行不是 JSON：\(notJSON.reason)。JSON Lines 文件的每一行应是一个 JSON 对象，"
+            + "如 {\"id\": \"XA-1\", \"facts\": {\"households\": 120}}；键和文字都要用双引号"
         return .failed(
             Output(
                 diagnostics: [.error(.notJSON, message, at: location)],

@@ -208,7 +208,7 @@ extension ProjectOutline {
         guard let value = reader.integer(node, what) else { return nil }
         if value.value < 0 {
             reader.diagnostics.error(
-                .valueOutOfRange, "\(what)不能是负数,这里是 \(value.value)", at: value.location, length: value.length)
+                .valueOutOfRange, "\(what)不能是负数，这里是 \(value.value)", at: value.location, length: value.length)
             return nil
         }
         return value.value

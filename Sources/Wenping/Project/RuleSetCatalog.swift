@@ -55,8 +55,8 @@ public struct RuleSetCatalog: Sendable {
             var seen: Set<String> = []
             let ids = ruleSets.filter { !$0.isBase && seen.insert($0.id).inserted }.map(\.id)
             var message = "没有 id 为“\(id)”的规则"
-            if let guess = suggestion(for: id, among: ids) { message += "。是否想写“\(guess)”?" }
-            message += ";现有规则:\(ids.joined(separator: "、"))"
+            if let guess = suggestion(for: id, among: ids) { message += "。是否想写“\(guess)”？" }
+            message += "；现有规则：\(ids.joined(separator: "、"))"
             return .failure(Failure(message: message))
         }
         let path = jurisdiction.split(separator: "/").map(String.init)
@@ -76,9 +76,9 @@ public struct RuleSetCatalog: Sendable {
             let kinds = Array(Set(ruleSets.flatMap { $0.appliesTo + $0.appliesTo.compactMap($0.kindLabel(for:)) }))
                 .sorted()
             if !kinds.contains(kind), let guess = suggestion(for: kind, among: kinds) {
-                message += "。项目类型是否想写“\(guess)”?"
+                message += "。项目类型是否想写“\(guess)”？"
             }
-            message += ";现有规则:\(available.isEmpty ? "无" : available.joined(separator: "、"))"
+            message += "；现有规则：\(available.isEmpty ? "无" : available.joined(separator: "、"))"
             return .failure(Failure(message: message))
         }
         let winners = candidates.filter { depth($0) == best }
@@ -86,8 +86,8 @@ public struct RuleSetCatalog: Sendable {
         if ids.count > 1 {
             return .failure(
                 Failure(
-                    message: "有多个规则同样适用于项目类型“\(kind)”、地区“\(jurisdiction)”:"
-                        + "\(ids.joined(separator: "、"));请用 --ruleset 指定其一"))
+                    message: "有多个规则同样适用于项目类型“\(kind)”、地区“\(jurisdiction)”："
+                        + "\(ids.joined(separator: "、"))；请用 --ruleset 指定其一"))
         }
         return chooseVersion(versions(of: ids[0]), named: nil, request)
     }

@@ -59,13 +59,13 @@ enum FileSystem {
         let what: String
         switch info.st_mode & S_IFMT {
         case S_IFREG: return
-        case S_IFDIR: throw Failure(description: "这是一个目录,不是文件")
-        case S_IFIFO: what = "命名管道(FIFO)"
+        case S_IFDIR: throw Failure(description: "这是一个目录，不是文件")
+        case S_IFIFO: what = "命名管道（FIFO）"
         case S_IFCHR, S_IFBLK: what = "设备文件"
-        case S_IFSOCK: what = "套接字(socket)"
+        case S_IFSOCK: what = "套接字（socket）"
         default: what = "特殊文件"
         }
-        throw Failure(description: "这是一个\(what),不是普通文件;只读取普通文件,请给出真正的项目或规则文件", isNotRegular: true)
+        throw Failure(description: "这是一个\(what)，不是普通文件；只读取普通文件，请给出真正的项目或规则文件", isNotRegular: true)
     }
 
     /// Reads a whole regular file, refusing (without reading) one larger than `limit` bytes.
@@ -75,7 +75,7 @@ enum FileSystem {
         var info = stat()
         if fstat(descriptor, &info) == 0, Int(info.st_size) > limit {
             throw Failure(
-                description: "文件有 \(info.st_size) 字节,超过上限 \(limit) 字节;规则文件和项目文件不应这么大,请检查是否选错了文件",
+                description: "文件有 \(info.st_size) 字节，超过上限 \(limit) 字节；规则文件和项目文件不应这么大，请检查是否选错了文件",
                 isTooLarge: true)
         }
         var bytes: [UInt8] = []
@@ -93,7 +93,7 @@ enum FileSystem {
         }
         if bytes.count > limit {
             throw Failure(
-                description: "文件超过上限 \(limit) 字节;规则文件和项目文件不应这么大,请检查是否选错了文件", isTooLarge: true)
+                description: "文件超过上限 \(limit) 字节；规则文件和项目文件不应这么大，请检查是否选错了文件", isTooLarge: true)
         }
         return bytes
     }
@@ -136,11 +136,11 @@ extension FileSystem.Failure {
         case ENOENT, ENOTDIR: self.init(description: "文件不存在")
         case EACCES, EPERM: self.init(description: "没有读取权限")
         case ELOOP:
-            self.init(description: "符号链接形成了循环(链接指向自己,或几个链接互相指向),无法打开;请改为指向真正的文件", isNotRegular: true)
+            self.init(description: "符号链接形成了循环（链接指向自己，或几个链接互相指向），无法打开；请改为指向真正的文件", isNotRegular: true)
         case ENAMETOOLONG: self.init(description: "路径太长")
-        case EISDIR: self.init(description: "这是一个目录,不是文件")
-        case EIO: self.init(description: "读取时发生输入输出错误(磁盘或网络存储出错)")
-        default: self.init(description: "系统错误(错误码 \(code));请确认文件存在并且可以读取")
+        case EISDIR: self.init(description: "这是一个目录，不是文件")
+        case EIO: self.init(description: "读取时发生输入输出错误（磁盘或网络存储出错）")
+        default: self.init(description: "系统错误（错误码 \(code)）；请确认文件存在并且可以读取")
         }
     }
 }
@@ -150,17 +150,17 @@ extension FileSystem.Failure {
     init(writing path: String, errno code: Int32) {
         let reason =
             switch code {
-            case ENOSPC, EDQUOT: "磁盘已满(或超出磁盘配额);请腾出空间后重试"
-            case EFBIG: "文件超出系统允许的大小;请腾出空间或放宽限制后重试"
-            case EACCES, EPERM: "没有写权限;请换一个有写权限的目录"
-            case EROFS: "所在磁盘是只读的;请换一个目录"
+            case ENOSPC, EDQUOT: "磁盘已满（或超出磁盘配额）；请腾出空间后重试"
+            case EFBIG: "文件超出系统允许的大小；请腾出空间或放宽限制后重试"
+            case EACCES, EPERM: "没有写权限；请换一个有写权限的目录"
+            case EROFS: "所在磁盘是只读的；请换一个目录"
             case ENOENT, ENOTDIR: "目录不存在"
             case ENAMETOOLONG: "文件名太长"
             case EISDIR: "已有同名目录"
-            case EIO: "写入时发生输入输出错误(磁盘或网络存储出错)"
-            default: "系统错误(错误码 \(code))"
+            case EIO: "写入时发生输入输出错误（磁盘或网络存储出错）"
+            default: "系统错误（错误码 \(code)）"
             }
-        self.init(description: "无法写入“\(path)”:\(reason)")
+        self.init(description: "无法写入“\(path)”：\(reason)")
     }
 
     /// Why `path` could not be written, from a Foundation error (its POSIX code when it has one).
@@ -173,7 +173,7 @@ extension FileSystem.Failure {
         {
             self.init(writing: path, errno: Int32(underlying.code))
         } else {
-            self.init(description: "无法写入“\(path)”(磁盘已满、文件过大或没有写权限)")
+            self.init(description: "无法写入“\(path)”（磁盘已满、文件过大或没有写权限）")
         }
     }
 }

@@ -30,7 +30,7 @@ struct NodeReader {
     /// The node as a mapping, or `nil` after reporting E201.
     mutating func mapping(_ node: YAMLNode, _ what: String) -> YAMLNode.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
-        diagnostics.error(.wrongNodeKind, "\(Self.spaced(what))应是映射(键: 值),这里是\(node.kindName)", at: location(of: node))
+        diagnostics.error(.wrongNodeKind, "\(Self.spaced(what))应是映射（键: 值），这里是\(node.kindName)", at: location(of: node))
         return nil
     }
 
@@ -38,7 +38,7 @@ struct NodeReader {
     mutating func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
         if case .sequence(let sequence) = node { return sequence.items }
         diagnostics.error(
-            .wrongNodeKind, "\(Self.spaced(what))应是列表(每项以“- ”开头,或写成 [a, b]),这里是\(node.kindName)",
+            .wrongNodeKind, "\(Self.spaced(what))应是列表（每项以“- ”开头，或写成 [a, b]），这里是\(node.kindName)",
             at: location(of: node))
         return nil
     }
@@ -46,7 +46,7 @@ struct NodeReader {
     /// The node as a scalar, or `nil` after reporting E201.
     mutating func scalar(_ node: YAMLNode, _ what: String) -> YAMLNode.Scalar? {
         if case .scalar(let scalar) = node { return scalar }
-        diagnostics.error(.wrongNodeKind, "\(Self.spaced(what))应是单个值,这里是\(node.kindName)", at: location(of: node))
+        diagnostics.error(.wrongNodeKind, "\(Self.spaced(what))应是单个值，这里是\(node.kindName)", at: location(of: node))
         return nil
     }
 
@@ -60,16 +60,16 @@ struct NodeReader {
             if diagnostics.isFull(file) {
                 // Only counted from here on: skip the hint.
             } else if mapping.isFlow, entry.key.value.contains(where: { "()<>=!+*/\"".contains($0) }) {
-                message += "。这多半是表达式中的逗号把它截断了:在 { } 里,含逗号的表达式要整个加引号,"
+                message += "。这多半是表达式中的逗号把它截断了：在 { } 里，含逗号的表达式要整个加引号，"
                 message += "如 when: \"max(a, b) > 1\""
             } else if mapping.isFlow, case .scalar(let value) = entry.value, value.style == .plain, value.isNull,
                 !entry.key.value.contains(where: { $0 == ":" })
             {
-                message += "。在 { } 里,半角逗号“,”会把内容分开:文字中的逗号请用全角“，”,或给整段文字加引号"
+                message += "。在 { } 里，半角逗号“,”会把内容分开：文字中的逗号请用全角“，”，或给整段文字加引号"
             } else if let guess = suggestion(for: entry.key.value, among: allowed) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += "。可用的字段:\(allowed.joined(separator: "、"))"
+                message += "。可用的字段：\(allowed.joined(separator: "、"))"
             }
             diagnostics.error(
                 .unknownField, message, at: location(entry.key.mark), length: Self.width(of: entry.key))
@@ -110,8 +110,8 @@ struct NodeReader {
                 return Located(value: value, location: location(scalar.mark), length: Self.width(of: scalar))
             }
         }
-        var message = "\(Self.spaced(what))应是数字,这里是“\(scalar.value)”"
-        if scalar.style != .plain { message += "(加了引号就成了文字,请去掉引号)" }
+        var message = "\(Self.spaced(what))应是数字，这里是“\(scalar.value)”"
+        if scalar.style != .plain { message += "（加了引号就成了文字，请去掉引号）" }
         diagnostics.error(.wrongScalarType, message, at: location(scalar.mark), length: Self.width(of: scalar))
         return nil
     }
@@ -121,8 +121,8 @@ struct NodeReader {
         if scalar.style == .plain, let value = scalar.int {
             return Located(value: value, location: location(scalar.mark), length: Self.width(of: scalar))
         }
-        var message = "\(Self.spaced(what))应是整数,这里是“\(scalar.value)”"
-        if scalar.style != .plain { message += "(加了引号就成了文字,请去掉引号)" }
+        var message = "\(Self.spaced(what))应是整数，这里是“\(scalar.value)”"
+        if scalar.style != .plain { message += "（加了引号就成了文字，请去掉引号）" }
         diagnostics.error(.wrongScalarType, message, at: location(scalar.mark), length: Self.width(of: scalar))
         return nil
     }
@@ -133,7 +133,7 @@ struct NodeReader {
             return Located(value: value, location: location(scalar.mark), length: Self.width(of: scalar))
         }
         diagnostics.error(
-            .wrongScalarType, "\(Self.spaced(what))应是 true 或 false,这里是“\(scalar.value)”", at: location(scalar.mark),
+            .wrongScalarType, "\(Self.spaced(what))应是 true 或 false，这里是“\(scalar.value)”", at: location(scalar.mark),
             length: Self.width(of: scalar))
         return nil
     }
@@ -143,7 +143,7 @@ struct NodeReader {
         guard let text = string(node, what) else { return nil }
         if CalendarDate(text.value) == nil {
             diagnostics.error(
-                .invalidDate, "\(Self.spaced(what))应是“年-月-日”格式的有效日期(如 2025-01-01),这里是“\(text.value)”",
+                .invalidDate, "\(Self.spaced(what))应是“年-月-日”格式的有效日期（如 2025-01-01），这里是“\(text.value)”",
                 at: text.location, length: text.length)
             return nil
         }
@@ -184,7 +184,7 @@ struct NodeReader {
         guard checkLength(id, what) else { return nil }
         if !Self.isItemIdentifier(id.value) {
             diagnostics.error(
-                .invalidIdentifier, "\(what)“\(id.value)”不合规:只能用字母、汉字、数字、“_”“-”“.”,且不能以符号开头",
+                .invalidIdentifier, "\(what)“\(id.value)”不合规：只能用字母、汉字、数字、“_”“-”“.”，且不能以符号开头",
                 at: id.location, length: id.length)
             return nil
         }
@@ -201,7 +201,7 @@ struct NodeReader {
         guard count > Self.maximumIdentifierLength else { return true }
         diagnostics.error(
             .identifierTooLong,
-            "\(Self.spaced(what))太长(\(count) 个字符,上限 \(Self.maximumIdentifierLength) 个);请改用简短的 id,详细说明写在 label 或 description 中",
+            "\(Self.spaced(what))太长（\(count) 个字符，上限 \(Self.maximumIdentifierLength) 个）；请改用简短的 id，详细说明写在 label 或 description 中",
             at: id.location, length: min(id.length, Self.maximumIdentifierLength))
         return false
     }

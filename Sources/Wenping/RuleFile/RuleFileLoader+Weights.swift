@@ -26,7 +26,7 @@ extension RuleFileLoader {
         group.method = reader.string(body["method"], "method")
         if let method = group.method, method.value != "ahp" {
             reader.diagnostics.error(
-                .invalidWeights, "权重组的 method 目前只支持 ahp(层次分析法),这里是“\(method.value)”", at: method.location,
+                .invalidWeights, "权重组的 method 目前只支持 ahp（层次分析法），这里是“\(method.value)”", at: method.location,
                 length: method.length)
         }
         group.factors = reader.stringList(body["factors"], "权重组的因素 factors") ?? []
@@ -55,7 +55,7 @@ extension RuleFileLoader {
             return Located(value: numerator / denominator, location: location, length: NodeReader.width(of: scalar))
         }
         reader.diagnostics.error(
-            .invalidWeights, "判断矩阵的元素应是 1–9 的数字或其倒数(如 3 或 1/3),这里是“\(scalar.value)”", at: location,
+            .invalidWeights, "判断矩阵的元素应是 1–9 的数字或其倒数（如 3 或 1/3），这里是“\(scalar.value)”", at: location,
             length: NodeReader.width(of: scalar))
         return nil
     }

@@ -78,7 +78,7 @@ struct RuleFileLoader {
         syntax.format = reader.string(top["format"], "format")
         if let format = syntax.format, format.value != Self.formatVersion {
             reader.diagnostics.error(
-                .unsupportedFormat, "不支持的规则格式“\(format.value)”;本版本读取“\(Self.formatVersion)”",
+                .unsupportedFormat, "不支持的规则格式“\(format.value)”；本版本读取“\(Self.formatVersion)”",
                 at: format.location, length: format.length)
         }
         syntax.id = top["id"].flatMap { node in
@@ -88,7 +88,7 @@ struct RuleFileLoader {
             }
             if !valid || id.value.hasPrefix("/") || id.value.hasPrefix(".") {
                 reader.diagnostics.error(
-                    .invalidIdentifier, "规则 id“\(id.value)”不合规:只能用字母、汉字、数字和“_”“-”“.”“/”",
+                    .invalidIdentifier, "规则 id“\(id.value)”不合规：只能用字母、汉字、数字和“_”“-”“.”“/”",
                     at: id.location, length: id.length)
                 return nil
             }
@@ -109,7 +109,7 @@ struct RuleFileLoader {
         }
         syntax.status = choice(
             top["status"], "状态 status", among: Self.statuses,
-            "status 只能是 reference(参考规则,地方依据未经原文校核)或 verified(已校核)")
+            "status 只能是 reference（参考规则，地方依据未经原文校核）或 verified（已校核）")
         _ = reader.text(top["note"], "备注 note")
         syntax.extends = reader.string(top["extends"], "extends")
         syntax.basis = top["basis"].flatMap { loadBasis($0) }
@@ -188,9 +188,9 @@ struct RuleFileLoader {
             input.label = reader.string(body["label"], "label")
             input.type = reader.string(body["type"], "type")
             if let type = input.type, !Self.inputTypes.contains(type.value) {
-                var message = "输入项类型“\(type.value)”不存在;可用:\(Self.inputTypes.joined(separator: "、"))"
+                var message = "输入项类型“\(type.value)”不存在；可用：\(Self.inputTypes.joined(separator: "、"))"
                 if let guess = suggestion(for: type.value, among: Self.inputTypes) {
-                    message = "输入项类型“\(type.value)”不存在。是否想写“\(guess)”?"
+                    message = "输入项类型“\(type.value)”不存在。是否想写“\(guess)”？"
                 }
                 reader.diagnostics.error(.invalidInput, message, at: type.location, length: type.length)
                 input.type = nil
@@ -227,7 +227,7 @@ struct RuleFileLoader {
             }
         case .scalar:
             reader.diagnostics.error(
-                .wrongNodeKind, "values 应是取值列表([甲, 乙])或“键: 名称”映射", at: reader.location(of: node))
+                .wrongNodeKind, "values 应是取值列表（[甲, 乙]）或“键: 名称”映射", at: reader.location(of: node))
             return nil
         }
     }
@@ -345,7 +345,7 @@ struct RuleFileLoader {
         aggregation.unknown = reader.string(mapping["unknown"], "unknown")
         if let unknown = aggregation.unknown, !Self.unknownPolicies.contains(unknown.value) {
             reader.diagnostics.error(
-                .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",
+                .wrongScalarType, "unknown 只能是 cautious（从严）或 ignore（视为不满足），这里是“\(unknown.value)”",
                 at: unknown.location, length: unknown.length)
             aggregation.unknown = nil
         }
@@ -375,7 +375,7 @@ struct RuleFileLoader {
         factor.appliesWhen = body["applies_when"].flatMap { reader.expression($0, "适用条件 applies_when") }
         factor.source = choice(
             body["source"], "来源 source", among: Self.factorSources,
-            "source 只能是 bands(按规则分档,默认)或 experts(由项目的专家评分确定)")
+            "source 只能是 bands（按规则分档，默认）或 experts（由项目的专家评分确定）")
         factor.probability = body["probability"].flatMap { loadBands($0, "\(what)的风险概率") }
         factor.impact = body["impact"].flatMap { loadBands($0, "\(what)的影响程度") }
         if let measures = body["measures"], let items = reader.sequence(measures, "措施 measures") {
@@ -392,13 +392,13 @@ struct RuleFileLoader {
         _ = reader.text(body["note"], "备注 note")
         let method = choice(
             body["method"], "experts.method", among: ["mean", "fuzzy"],
-            "experts.method 只能是 mean(等级均值)或 fuzzy(模糊综合评价)")
+            "experts.method 只能是 mean（等级均值）或 fuzzy（模糊综合评价）")
         let defuzzify = choice(
             body["defuzzify"], "experts.defuzzify", among: ["max_membership", "weighted_average"],
-            "experts.defuzzify 只能是 max_membership(最大隶属度)或 weighted_average(加权平均)")
+            "experts.defuzzify 只能是 max_membership（最大隶属度）或 weighted_average（加权平均）")
         if let text = defuzzify, method?.value == ExpertPanel.Method.mean.rawValue {
             reader.diagnostics.error(
-                .wrongScalarType, "defuzzify 只用于 method: fuzzy;等级均值法不需要它,请删去", at: text.location,
+                .wrongScalarType, "defuzzify 只用于 method: fuzzy；等级均值法不需要它，请删去", at: text.location,
                 length: text.length)
         }
         return RuleExpertsSyntax(method: method, defuzzify: defuzzify, location: reader.location(body.mark))
@@ -411,7 +411,7 @@ struct RuleFileLoader {
         guard let text = reader.string(node, what) else { return nil }
         guard allowed.contains(text.value) else {
             reader.diagnostics.error(
-                .wrongScalarType, "\(explanation),这里是“\(text.value)”", at: text.location, length: text.length)
+                .wrongScalarType, "\(explanation)，这里是“\(text.value)”", at: text.location, length: text.length)
             return nil
         }
         return text
@@ -464,7 +464,7 @@ struct RuleFileLoader {
             measure.lowersImpact = lowers["impact"].flatMap { reader.integer($0, "降低的影响级数") }
             for value in [measure.lowersProbability, measure.lowersImpact].compactMap({ $0 }) where value.value < 0 {
                 reader.diagnostics.error(
-                    .valueOutOfRange, "降低的级数不能是负数(\(value.value))", at: value.location, length: value.length)
+                    .valueOutOfRange, "降低的级数不能是负数（\(value.value)）", at: value.location, length: value.length)
             }
             if lowers.entries.isEmpty {
                 reader.diagnostics.error(
@@ -495,7 +495,7 @@ struct RuleFileLoader {
         _ = reader.text(body["note"], "备注 note")
         if let unknown = floor.unknown, !Self.unknownPolicies.contains(unknown.value) {
             reader.diagnostics.error(
-                .wrongScalarType, "unknown 只能是 cautious(从严)或 ignore(视为不满足),这里是“\(unknown.value)”",
+                .wrongScalarType, "unknown 只能是 cautious（从严）或 ignore（视为不满足），这里是“\(unknown.value)”",
                 at: unknown.location, length: unknown.length)
             floor.unknown = nil
         }
@@ -519,7 +519,7 @@ struct RuleFileLoader {
         if NodeReader.isExpressionName(name.value) { return true }
         reader.diagnostics.error(
             .invalidIdentifier,
-            "\(what)“\(name.value)”不能在表达式中使用:只能由字母、汉字、数字和“_”组成,且不能以数字开头(“-”会被当作减号)",
+            "\(what)“\(name.value)”不能在表达式中使用：只能由字母、汉字、数字和“_”组成，且不能以数字开头（“-”会被当作减号）",
             at: name.location, length: name.length)
         return false
     }

@@ -94,7 +94,7 @@ extension RuleFileSyntax {
             if (items?.count ?? 0) == before {
                 var message = "remove 要删除的\(what)“\(id.value)”在上级规则中不存在"
                 if let guess = suggestion(for: id.value, among: items?.map(key) ?? []) {
-                    message += "。是否想写“\(guess)”?"
+                    message += "。是否想写“\(guess)”？"
                 }
                 diagnostics.append(.error(.removeUnknown, message, at: id.location, length: id.length))
             }

@@ -63,7 +63,7 @@ struct RuleSetResolver {
             diagnostics.append(
                 .error(
                     .extendsOutsideRoot,
-                    "extends 指向规则目录“\(root)”之外的“\(extends.value)”;上级规则文件必须放在规则目录内",
+                    "extends 指向规则目录“\(root)”之外的“\(extends.value)”；上级规则文件必须放在规则目录内",
                     at: extends.location, length: extends.length))
             return nil
         }
@@ -71,7 +71,7 @@ struct RuleSetResolver {
             let chain = (files + [parentFile]).joined(separator: " → ")
             diagnostics.append(
                 .error(
-                    .extendsCycle, "extends 形成循环:\(chain);请去掉其中一个 extends", at: extends.location,
+                    .extendsCycle, "extends 形成循环：\(chain)；请去掉其中一个 extends", at: extends.location,
                     length: extends.length))
             return nil
         }
@@ -79,7 +79,7 @@ struct RuleSetResolver {
             diagnostics.append(
                 .error(
                     .extendsTooDeep,
-                    "extends 层层引用超过了 \(Self.maximumChainLength) 层(从“\(files.first ?? file)”开始);请把中间几层合并,让继承关系更短",
+                    "extends 层层引用超过了 \(Self.maximumChainLength) 层（从“\(files.first ?? file)”开始）；请把中间几层合并，让继承关系更短",
                     at: extends.location, length: extends.length))
             return nil
         }
@@ -89,7 +89,7 @@ struct RuleSetResolver {
                 String($0.split(separator: "/").last ?? "")
             }
             let wanted = String(parentFile.split(separator: "/").last ?? "")
-            if let guess = suggestion(for: wanted, among: siblings) { message += "。是否想写“\(guess)”?" }
+            if let guess = suggestion(for: wanted, among: siblings) { message += "。是否想写“\(guess)”？" }
             diagnostics.append(.error(.extendsNotFound, message, at: extends.location, length: extends.length))
             return nil
         }
@@ -109,7 +109,7 @@ struct RuleSetResolver {
         do throws(FileSystem.Failure) {
             bytes = try FileSystem.read(absolute, limit: limits.maxBytes)
         } catch {
-            let message = error.isTooLarge ? error.description : "无法读取文件:\(error)"
+            let message = error.isTooLarge ? error.description : "无法读取文件：\(error)"
             loaded = LoadedFile(
                 syntax: nil,
                 diagnostics: [.error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))])

@@ -130,7 +130,7 @@ struct CoverageRecorder {
                     let what = side == 0 ? "风险概率" : "影响程度"
                     let description =
                         "风险因素 \(factor.id) \(what)"
-                        + (band.condition.map { "第 \(number + 1) 档:\($0.source)" } ?? " else 档")
+                        + (band.condition.map { "第 \(number + 1) 档：\($0.source)" } ?? " else 档")
                         + " → \(scale.levels[band.level].label)"
                     items.append(
                         .init(
@@ -176,7 +176,7 @@ struct CoverageRecorder {
                     .init(
                         kind: .index,
                         description:
-                            "综合风险指数 ≥ \(Formatting.number(cut.atLeast, digits: 4)) 单独得出\(ruleSet.grades[cut.grade].id)(数量规则和兜底条件得出的等级更低)",
+                            "综合风险指数 ≥ \(Formatting.number(cut.atLeast, digits: 4)) 单独得出\(ruleSet.grades[cut.grade].id)（数量规则和兜底条件得出的等级更低）",
                         location: nil, reached: reached.indexCuts.contains(number)))
             }
         }

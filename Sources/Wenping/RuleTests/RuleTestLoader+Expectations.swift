@@ -18,7 +18,7 @@ extension RuleTestLoader {
         reader.checkKeys(map, allowed: Self.expectFields, "期望 expect")
         if map.entries.isEmpty {
             reader.diagnostics.error(
-                .missingField, "期望 expect 是空的;至少写一项,如 after: \(ruleSet.grades[0].id)", at: reader.location(map.mark))
+                .missingField, "期望 expect 是空的；至少写一项，如 after: \(ruleSet.grades[0].id)", at: reader.location(map.mark))
         }
         var out: [RuleTestExpectation] = []
         for (key, after) in [("before", false), ("after", true)] {
@@ -91,9 +91,9 @@ extension RuleTestLoader {
         guard let factor = ruleSet.factors.firstIndex(where: { $0.id == id }) else {
             var message = "规则“\(ruleSet.id)”中没有 id 为“\(id)”的风险因素"
             if let guess = suggestion(for: id, among: ruleSet.factors.map(\.id)) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += ";现有因素:\(ruleSet.factors.map(\.id).joined(separator: "、"))"
+                message += "；现有因素：\(ruleSet.factors.map(\.id).joined(separator: "、"))"
             }
             reader.diagnostics.error(
                 .testReference, message, at: reader.location(entry.key.mark), length: NodeReader.width(of: entry.key))
@@ -136,8 +136,8 @@ extension RuleTestLoader {
         }
         // Grade ids are usually one character, too short for a useful "did you mean": list them all.
         let message =
-            "规则“\(ruleSet.id)”中没有“\(text.value)”这个风险等级;可用:\(ruleSet.gradeIDs.joined(separator: "、"))"
-            + "(也可写名称:\(ruleSet.grades.map(\.label).joined(separator: "、")))"
+            "规则“\(ruleSet.id)”中没有“\(text.value)”这个风险等级；可用：\(ruleSet.gradeIDs.joined(separator: "、"))"
+            + "（也可写名称：\(ruleSet.grades.map(\.label).joined(separator: "、"))）"
         reader.diagnostics.error(.unknownGrade, message, at: text.location, length: text.length)
         return nil
     }
@@ -152,7 +152,7 @@ extension RuleTestLoader {
                 return Located(value: number - 1, location: reference.location, length: reference.length)
             }
             reader.diagnostics.error(
-                .unknownLevel, "\(what)“\(number)”超出范围:只有 1 到 \(labels.count) 级(\(labels.joined(separator: "、")))",
+                .unknownLevel, "\(what)“\(number)”超出范围：只有 1 到 \(labels.count) 级（\(labels.joined(separator: "、"))）",
                 at: reference.location, length: reference.length)
         case .label(let label):
             if let index = labels.firstIndex(of: label) {
@@ -160,9 +160,9 @@ extension RuleTestLoader {
             }
             var message = "\(what)中没有“\(label)”"
             if let guess = suggestion(for: label, among: labels) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += ";可用:\(labels.joined(separator: "、"))"
+                message += "；可用：\(labels.joined(separator: "、"))"
             }
             reader.diagnostics.error(.unknownLevel, message, at: reference.location, length: reference.length)
         }
@@ -184,9 +184,9 @@ extension RuleTestLoader {
             failed = true
             var message = "规则“\(ruleSet.id)”中没有“\(item.value)”这个\(kind)"
             if let guess = suggestion(for: item.value, among: known) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += ";现有\(kind):\(known.isEmpty ? "无" : known.joined(separator: "、"))"
+                message += "；现有\(kind)：\(known.isEmpty ? "无" : known.joined(separator: "、"))"
             }
             reader.diagnostics.error(.testReference, message, at: item.location, length: item.length)
         }

@@ -30,7 +30,7 @@ extension RuleTestLoader {
             return parsed.map { ($0, digest) }
         case .sequence:
             reader.diagnostics.error(
-                .wrongNodeKind, "项目 project 应是项目文件的路径(相对于本测试文件),或写在 { } 里的项目,这里是列表",
+                .wrongNodeKind, "项目 project 应是项目文件的路径（相对于本测试文件），或写在 { } 里的项目，这里是列表",
                 at: reader.location(of: node))
             return nil
         }
@@ -44,7 +44,7 @@ extension RuleTestLoader {
             bytes = try FileSystem.read(FilePath.absolute(name), limit: YAMLLimits.default.maxBytes)
         } catch {
             reader.diagnostics.error(
-                error.code, "无法读取项目文件“\(name)”:\(error);路径相对于本测试文件所在的目录", at: path.location,
+                error.code, "无法读取项目文件“\(name)”：\(error)；路径相对于本测试文件所在的目录", at: path.location,
                 length: path.length)
             return nil
         }
@@ -89,7 +89,7 @@ extension RuleTestLoader {
         for entry in facts.entries where required.contains(entry.key.value) {
             if case .scalar(let value) = entry.value, value.style == .plain, value.isNull {
                 reader.diagnostics.error(
-                    .missingFact, "事实“\(entry.key.value)”是必填项,不能在用例中去掉;请写一个值",
+                    .missingFact, "事实“\(entry.key.value)”是必填项，不能在用例中去掉；请写一个值",
                     at: reader.location(entry.key.mark), length: NodeReader.width(of: entry.key))
                 return nil
             }

@@ -45,7 +45,7 @@ struct RuleTestLoader {
         do throws(FileSystem.Failure) {
             bytes = try FileSystem.read(FilePath.absolute(file), limit: YAMLLimits.default.maxBytes)
         } catch {
-            reader.diagnostics.error(error.code, "无法读取规则测试文件:\(error)", at: start)
+            reader.diagnostics.error(error.code, "无法读取规则测试文件：\(error)", at: start)
             return []
         }
         let document: YAMLDocument
@@ -58,20 +58,20 @@ struct RuleTestLoader {
         }
         sources[file] = SourceText(file: file, text: document.text)
         guard let root = document.root else {
-            reader.diagnostics.error(.missingField, "规则测试文件是空的;至少要写 format: \(Self.format) 和 cases", at: start)
+            reader.diagnostics.error(.missingField, "规则测试文件是空的；至少要写 format: \(Self.format) 和 cases", at: start)
             return []
         }
         guard let top = reader.mapping(root, "规则测试文件") else { return [] }
         reader.checkKeys(top, allowed: Self.fileFields, required: ["format", "cases"], "规则测试文件")
         if let format = reader.string(top["format"], "格式 format"), format.value != Self.format {
             reader.diagnostics.error(
-                .unsupportedFormat, "规则测试文件的格式应写 format: \(Self.format),这里是“\(format.value)”",
+                .unsupportedFormat, "规则测试文件的格式应写 format: \(Self.format)，这里是“\(format.value)”",
                 at: format.location, length: format.length)
         }
         let ruleSet = reader.string(top["ruleset"], "规则 ruleset")
         guard let node = top["cases"], let items = reader.sequence(node, "用例 cases") else { return [] }
         if items.isEmpty {
-            reader.diagnostics.error(.missingField, "用例 cases 是空的;至少写一个用例", at: reader.location(of: node))
+            reader.diagnostics.error(.missingField, "用例 cases 是空的；至少写一个用例", at: reader.location(of: node))
         }
         var names: [String: SourceLocation] = [:]
         var cases: [RuleTestCase] = []
@@ -95,7 +95,7 @@ struct RuleTestLoader {
         if let name {
             if let first = names[name.value] {
                 reader.diagnostics.error(
-                    .duplicateID, "用例名称“\(name.value)”重复;同一文件中每个用例的名称必须唯一", at: name.location,
+                    .duplicateID, "用例名称“\(name.value)”重复；同一文件中每个用例的名称必须唯一", at: name.location,
                     length: name.length, notes: [Diagnostic.Note("前一个同名用例在这里", at: first)])
             } else {
                 names[name.value] = name.location

@@ -25,7 +25,7 @@ public enum RuleTestReportRenderer {
                 out += ">\n"
                 for failure in result.failures {
                     out += "      <failure message=\"\(HTML.escape(failure.message))\">"
-                    out += HTML.escape("\(place(failure.location)): 失败: 用例“\(result.name)”:\(failure.message)")
+                    out += HTML.escape("\(place(failure.location)): 失败: 用例“\(result.name)”：\(failure.message)")
                     out += "</failure>\n"
                 }
                 out += "    </testcase>\n"

@@ -70,13 +70,13 @@ public struct RuleTestSuite: Sendable {
             if FileSystem.isDirectory(path) {
                 let tests = FileSystem.ruleFilesRecursively(in: path).filter(RuleCheck.isRuleTest)
                 if tests.isEmpty {
-                    bag.error(.fileUnreadable, "目录“\(path)”中没有规则测试文件(文件名以 .test.yaml 结尾)", at: start)
+                    bag.error(.fileUnreadable, "目录“\(path)”中没有规则测试文件（文件名以 .test.yaml 结尾）", at: start)
                 }
                 add(rules.isEmpty ? [path] : rules, tests)
             } else if !FileSystem.isRegularFile(path) {
-                bag.error(.fileUnreadable, "找不到“\(path)”;请给出规则测试文件(*.test.yaml)或其所在的目录", at: start)
+                bag.error(.fileUnreadable, "找不到“\(path)”；请给出规则测试文件（*.test.yaml）或其所在的目录", at: start)
             } else if !RuleCheck.isRuleTest(path) {
-                bag.error(.fileUnreadable, "“\(path)”不是规则测试文件:规则测试文件名以 .test.yaml 结尾", at: start)
+                bag.error(.fileUnreadable, "“\(path)”不是规则测试文件：规则测试文件名以 .test.yaml 结尾", at: start)
             } else {
                 add(rules.isEmpty ? [FilePath.directory(of: path)] : rules, [path])
             }

@@ -20,11 +20,11 @@ public enum RuleTestTextRenderer {
             let text = self.coverage(suite.coverage)
             if !text.isEmpty { out += text + "\n" }
         }
-        out += "\(suite.results.count) 个用例:\(suite.passedCount) 通过,\(suite.failedCount) 失败"
+        out += "\(suite.results.count) 个用例：\(suite.passedCount) 通过，\(suite.failedCount) 失败"
         if suite.rulesHaveErrors {
-            out += ";规则文件有错误,相关测试没有运行"
+            out += "；规则文件有错误，相关测试没有运行"
         } else if suite.hasErrors {
-            out += ";规则测试文件有错误,有错误的用例没有运行"
+            out += "；规则测试文件有错误，有错误的用例没有运行"
         }
         out += "\n\(suite.passedCount) passed, \(suite.failedCount) failed\n"
         return out
@@ -36,7 +36,7 @@ public enum RuleTestTextRenderer {
         var out = ""
         for result in suite.results {
             for failure in result.failures {
-                out += "\(failure.location): 失败: 用例“\(failure.caseName)”:\(failure.message)\n"
+                out += "\(failure.location): 失败: 用例“\(failure.caseName)”：\(failure.message)\n"
                 out += formatter.excerpt(at: failure.location, length: failure.length)
             }
         }
@@ -53,10 +53,10 @@ public enum RuleTestTextRenderer {
                 if total == 0 && (kind == .cure || kind == .index) { return nil }
                 return "\(kind.name) \(reached)/\(total)"
             }
-            out += "覆盖率 \(ruleSet.ruleSetID):\(counts.joined(separator: ","))\n"
+            out += "覆盖率 \(ruleSet.ruleSetID)：\(counts.joined(separator: "，"))\n"
             let unreached = ruleSet.unreached
             guard !unreached.isEmpty else { continue }
-            out += "  没有用例覆盖:\n"
+            out += "  没有用例覆盖：\n"
             for item in unreached {
                 let place = item.location.map { "\($0.file):\($0.line): " } ?? ""
                 out += "    \(place)\(item.description)\n"

@@ -8,9 +8,9 @@ enum ProjectFileSchema {
     private typealias S = SchemaBuilding
 
     static func document(ruleSet: CompiledRuleSet?) -> JSONValue {
-        let title = ruleSet.map { "wenping 项目文件(规则 \($0.id))" } ?? "wenping 项目文件"
-        var description = "一个待评估的项目:编号、名称、类型、地区、事实和已采纳的措施。"
-        if let ruleSet { description += "事实按规则“\(ruleSet.title)”(\(ruleSet.id),版本 \(ruleSet.version))的输入项列出。" }
+        let title = ruleSet.map { "wenping 项目文件（规则 \($0.id)）" } ?? "wenping 项目文件"
+        var description = "一个待评估的项目：编号、名称、类型、地区、事实和已采纳的措施。"
+        if let ruleSet { description += "事实按规则“\(ruleSet.title)”（\(ruleSet.id)，版本 \(ruleSet.version)）的输入项列出。" }
         return .fields([
             "$schema": S.dialect,
             "title": .string(title),
@@ -24,10 +24,10 @@ enum ProjectFileSchema {
 
     private static func base(_ ruleSet: CompiledRuleSet?) -> [(String, JSONValue)] {
         [
-            ("id", S.text("项目编号,如 XA-2025-001;批量评估时用作报告文件名")),
+            ("id", S.text("项目编号，如 XA-2025-001；批量评估时用作报告文件名")),
             ("name", S.text("项目名称")),
             ("kind", kind(ruleSet)),
-            ("jurisdiction", S.text("所在地区,从大到小用“/”分隔,如 中国/陕西省/西安市;用于选择规则")),
+            ("jurisdiction", S.text("所在地区，从大到小用“/”分隔，如 中国/陕西省/西安市；用于选择规则")),
             ("location", S.text("项目地点")),
             ("applicant", S.text("项目单位")),
             ("scale", S.text("建设规模")),
@@ -35,18 +35,18 @@ enum ProjectFileSchema {
             (
                 "details",
                 .fields([
-                    "type": "object", "description": "其他说明性字段(名称: 内容),显示在报告的基本情况中",
+                    "type": "object", "description": "其他说明性字段（名称: 内容），显示在报告的基本情况中",
                     "additionalProperties": ["type": "string"],
                 ])
             ),
-            ("facts", ruleSet.map(facts) ?? .fields(["type": "object", "description": "事实:规则输入项的名称: 取值"])),
+            ("facts", ruleSet.map(facts) ?? .fields(["type": "object", "description": "事实：规则输入项的名称: 取值"])),
             ("measures", measures(ruleSet)),
             (
                 "survey",
                 .fields([
                     "type": "object",
                     "description": .string(
-                        "入户调查结果(由 wenping survey 生成后原样粘贴):survey.facts 中的比率作为事实参与评级,"
+                        "入户调查结果（由 wenping survey 生成后原样粘贴）：survey.facts 中的比率作为事实参与评级，"
                             + "其样本量和 95% 区间供规则的 lower()、upper()、sample() 读取"),
                     "required": ["facts"],
                 ])
@@ -56,9 +56,9 @@ enum ProjectFileSchema {
                 .fields([
                     "type": "object",
                     "description": .string(
-                        "专家评分:method(mean 或 fuzzy;规则写了 experts.method 时可省略)、defuzzify、weights 和 scores"
-                            + "(因素 id → probability、impact,每位专家一项);规则写了 source: experts 的因素按专家评定取级,"
-                            + "其余因素与规则分档并列列出,见 docs/experts.md"),
+                        "专家评分：method（mean 或 fuzzy；规则写了 experts.method 时可省略）、defuzzify、weights 和 scores"
+                            + "（因素 id → probability、impact，每位专家一项）；规则写了 source: experts 的因素按专家评定取级，"
+                            + "其余因素与规则分档并列列出，见 docs/experts.md"),
                     "required": ["scores"],
                 ])
             ),
@@ -66,7 +66,7 @@ enum ProjectFileSchema {
     }
 
     private static func kind(_ ruleSet: CompiledRuleSet?) -> JSONValue {
-        let description: JSONValue = "项目类型,对应规则的 applies_to,如 house_expropriation;也可写它的中文名称,如 房屋征收"
+        let description: JSONValue = "项目类型，对应规则的 applies_to，如 house_expropriation；也可写它的中文名称，如 房屋征收"
         guard let ruleSet, !ruleSet.appliesTo.isEmpty else {
             return .fields(["type": "string", "description": description])
         }
@@ -87,7 +87,7 @@ enum ProjectFileSchema {
             item = .fields(["enum": .strings(ids)])
         }
         return .fields([
-            "description": "已采纳的措施 id(规则中风险因素的 measures),每项只写一次",
+            "description": "已采纳的措施 id（规则中风险因素的 measures），每项只写一次",
             "anyOf": [item, .fields(["type": "array", "items": item, "uniqueItems": true])],
         ])
     }
@@ -96,7 +96,7 @@ enum ProjectFileSchema {
         let required = ruleSet.inputs.filter(\.isRequired).map(\.name)
         return .fields([
             "type": "object",
-            "description": .string("事实:规则“\(ruleSet.id)”的输入项;百分数写 0.35 或 35%"),
+            "description": .string("事实：规则“\(ruleSet.id)”的输入项；百分数写 0.35 或 35%"),
             "properties": .fields(computed: ruleSet.inputs.map { ($0.name, fact($0)) }),
             "required": required.isEmpty ? nil : .strings(required),
             "additionalProperties": false,
@@ -142,16 +142,16 @@ enum ProjectFileSchema {
     /// `被征收户数。单位:户。必填。`: what an editor shows when hovering over a fact.
     private static func summary(_ input: CompiledRuleSet.Input) -> String {
         var parts = [input.label]
-        if let unit = input.unit { parts.append("单位:\(unit)") }
-        if input.kind == .percent { parts.append("百分数,写 0.35 或 35%") }
-        if input.kind == .enumeration, let domain = input.domain { parts.append("可选:\(domain.valueList)") }
+        if let unit = input.unit { parts.append("单位：\(unit)") }
+        if input.kind == .percent { parts.append("百分数，写 0.35 或 35%") }
+        if input.kind == .enumeration, let domain = input.domain { parts.append("可选：\(domain.valueList)") }
         if let description = input.description { parts.append(description) }
         if input.isRequired {
             parts.append("必填")
         } else if let value = input.defaultValue {
             parts.append("不填时默认为 \(display(value, input))")
         } else {
-            parts.append("可选;不填时相关条件按“无法判断”处理")
+            parts.append("可选；不填时相关条件按“无法判断”处理")
         }
         return parts.joined(separator: "。") + "。"
     }
@@ -160,7 +160,7 @@ enum ProjectFileSchema {
         switch value {
         case .number(let number) where input.kind == .percent: return "\(Formatting.number(number * 100))%"
         case .number(let number): return Formatting.number(number)
-        case .boolean(let flag): return flag ? "true(是)" : "false(否)"
+        case .boolean(let flag): return flag ? "true（是）" : "false（否）"
         case .enumeration(let index): return input.domain?.values[Int(index)].label ?? String(index)
         case .date(let days): return CalendarDate(daysSinceEpoch: Int(days)).description
         case .text, .unknown: return "—"

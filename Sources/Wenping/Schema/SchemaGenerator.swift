@@ -27,9 +27,9 @@ public enum SchemaGenerator {
         if let ruleSet = catalog.ruleSet(id: id), !ruleSet.isBase { return ruleSet }
         let ids = catalog.ruleSets.filter { !$0.isBase }.map(\.id)
         var message = "没有 id 为“\(id)”的规则"
-        if catalog.ruleSet(id: id)?.isBase == true { message = "“\(id)”是基础规则文件(没有 applies_to),不评估项目" }
-        if let guess = suggestion(for: id, among: ids) { message += "。是否想写“\(guess)”?" }
-        message += ";现有规则:\(ids.isEmpty ? "无" : ids.joined(separator: "、"))"
+        if catalog.ruleSet(id: id)?.isBase == true { message = "“\(id)”是基础规则文件（没有 applies_to），不评估项目" }
+        if let guess = suggestion(for: id, among: ids) { message += "。是否想写“\(guess)”？" }
+        message += "；现有规则：\(ids.isEmpty ? "无" : ids.joined(separator: "、"))"
         throw UnknownRuleSet(message: message)
     }
 

@@ -139,7 +139,7 @@ extension ProjectSurvey {
         let kindText = reader.text(mapping["kind"], "kind") ?? "rate"
         guard let kind = SurveyResult.Fact.Kind(rawValue: kindText) else {
             reader.diagnostics.error(
-                .invalidSurveyBlock, "\(what)的 kind 应是 rate(抽样比率)或 coverage(覆盖率),这里是“\(kindText)”",
+                .invalidSurveyBlock, "\(what)的 kind 应是 rate（抽样比率）或 coverage（覆盖率），这里是“\(kindText)”",
                 at: reader.location(of: node))
             return nil
         }
@@ -148,7 +148,7 @@ extension ProjectSurvey {
         }
         guard n.value > 0, count.value >= 0, count.value <= n.value else {
             reader.diagnostics.error(
-                .invalidSurveyBlock, "\(what)的 count(\(count.value))应在 0 到 n(\(n.value))之间,且 n 应大于 0",
+                .invalidSurveyBlock, "\(what)的 count（\(count.value)）应在 0 到 n（\(n.value)）之间，且 n 应大于 0",
                 at: count.location, length: count.length)
             return nil
         }
@@ -166,7 +166,7 @@ extension ProjectSurvey {
                     .invalidSurveyBlock,
                     "\(what)的 \(field) 写的是 \(Formatting.number(written.value, digits: 6)),"
                         + "按 count/n = \(count.value)/\(n.value) 应是 \(Formatting.number(expected, digits: 6));"
-                        + "请重新运行 wenping survey 生成这一段,不要手工修改",
+                        + "请重新运行 wenping survey 生成这一段，不要手工修改",
                     at: written.location, length: written.length)
             }
         }

@@ -17,8 +17,8 @@ public enum SurveyFragmentWriter {
 
     public static func yaml(_ result: SurveyResult) -> String {
         var out = "# 由 wenping survey 根据 \(result.source) 与 \(result.specSource) 生成。\n"
-        out += "# 把 survey 整段放进项目文件(与 facts 同级);survey.facts 中的比率由 count / n 计算,\n"
-        out += "# 规则可用 lower(x)、upper(x)(95% Wilson 区间)和 sample(x)(样本量)读取。\n"
+        out += "# 把 survey 整段放进项目文件（与 facts 同级）；survey.facts 中的比率由 count / n 计算，\n"
+        out += "# 规则可用 lower(x)、upper(x)（95% Wilson 区间）和 sample(x)（样本量）读取。\n"
         out += "survey:\n"
         guard case .map(let entries) = tree(result) else { return out }
         for (key, value) in entries { yaml(key, value, indent: 1, into: &out) }

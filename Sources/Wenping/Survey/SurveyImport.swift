@@ -25,7 +25,7 @@ public enum SurveyImport {
             let bytes = try FileSystem.read(FilePath.absolute(file), limit: maximumBytes)
             return run(spec: spec, bytes: bytes, file: file)
         } catch {
-            let message = error.isTooLarge ? error.description : "无法读取问卷文件:\(error)"
+            let message = error.isTooLarge ? error.description : "无法读取问卷文件：\(error)"
             return Outcome(diagnostics: [
                 .error(error.code, message, at: SourceLocation(file: file, line: 1, column: 1))
             ])
@@ -40,7 +40,7 @@ public enum SurveyImport {
         }
         var reader = CSVReader(reader: ByteReader(bytes: bytes))
         guard let header = reader.next(), !header.isBlank else {
-            return Outcome(diagnostics: [.error(.surveyNoValidRows, "问卷文件是空的;第 1 行应是表头(各题的列名)", at: start)])
+            return Outcome(diagnostics: [.error(.surveyNoValidRows, "问卷文件是空的；第 1 行应是表头（各题的列名）", at: start)])
         }
         let names = header.fields.map(\.trimmingWhitespace)
         var diagnostics: [Diagnostic] = []
@@ -50,16 +50,16 @@ public enum SurveyImport {
                 diagnostics.append(
                     .error(
                         .surveyColumn,
-                        "表头中“\(name)”出现了 \(matches.count) 次(第 \(matches.map { String($0 + 1) }.joined(separator: "、")) 列);"
-                            + "请把重复的列改名或删去,使\(what)只对应一列", at: start))
+                        "表头中“\(name)”出现了 \(matches.count) 次（第 \(matches.map { String($0 + 1) }.joined(separator: "、")) 列）；"
+                            + "请把重复的列改名或删去，使\(what)只对应一列", at: start))
                 return nil
             }
             if let index = matches.first { return index }
             var message = "表头中没有\(what)“\(name)”这一列"
             if let guess = suggestion(for: name, among: names) {
-                message += "。是否是“\(guess)”?请让调查说明文件中的列名与表头一致"
+                message += "。是否是“\(guess)”？请让调查说明文件中的列名与表头一致"
             } else {
-                message += ";表头的列:\(names.joined(separator: "、"))"
+                message += "；表头的列：\(names.joined(separator: "、"))"
             }
             diagnostics.append(.error(.surveyColumn, message, at: start))
             return nil
@@ -79,21 +79,21 @@ public enum SurveyImport {
             var message = "第 \(problem.row) 行"
             if let column = problem.column { message += "“\(column)”列" }
             if let value = problem.value, !value.isEmpty { message += "的“\(value)”" }
-            message += ":\(problem.reason);这一行不计入任何比率"
+            message += "：\(problem.reason)；这一行不计入任何比率"
             diagnostics.append(
                 .warning(.invalidResponse, message, at: SourceLocation(file: file, line: problem.row, column: 1)))
         }
         guard tally.valid > 0 else {
             diagnostics.append(
                 .error(
-                    .surveyNoValidRows, "问卷文件没有有效行(共 \(tally.rows) 行数据,均无效),无法计算任何比率;请先改正上面列出的行",
+                    .surveyNoValidRows, "问卷文件没有有效行（共 \(tally.rows) 行数据，均无效），无法计算任何比率；请先改正上面列出的行",
                     at: start))
             return Outcome(diagnostics: diagnostics)
         }
         if let households = spec.households, tally.valid > households {
             diagnostics.append(
                 .warning(
-                    .coverageAboveAll, "有效问卷 \(tally.valid) 份,多于应调查户数 \(households);请核对 households 或是否有重复问卷",
+                    .coverageAboveAll, "有效问卷 \(tally.valid) 份，多于应调查户数 \(households)；请核对 households 或是否有重复问卷",
                     at: SourceLocation(file: spec.file, line: 1, column: 1)))
         }
         let questions = spec.questions.enumerated().map { q, question in

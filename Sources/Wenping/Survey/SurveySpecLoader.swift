@@ -14,7 +14,7 @@ public enum SurveySpecLoader {
             return load(bytes: bytes, file: file)
         } catch {
             let start = SourceLocation(file: file, line: 1, column: 1)
-            return (nil, [.error(error.code, "无法读取调查说明文件:\(error)", at: start)])
+            return (nil, [.error(error.code, "无法读取调查说明文件：\(error)", at: start)])
         }
     }
 
@@ -36,14 +36,14 @@ public enum SurveySpecLoader {
         let start = SourceLocation(file: reader.file, line: 1, column: 1)
         guard let root = document.root, let top = reader.mapping(root, "调查说明文件") else {
             if document.root == nil {
-                reader.diagnostics.error(.invalidSurveySpec, "调查说明文件是空的;至少要写 format、title、questions 和 facts", at: start)
+                reader.diagnostics.error(.invalidSurveySpec, "调查说明文件是空的；至少要写 format、title、questions 和 facts", at: start)
             }
             return nil
         }
         reader.checkKeys(top, allowed: fields, required: ["format", "title", "questions", "facts"], "调查说明文件")
         if let format = reader.string(top["format"], "format"), format.value != Self.format {
             reader.diagnostics.error(
-                .invalidSurveySpec, "调查说明文件的 format 应是“\(Self.format)”,这里是“\(format.value)”",
+                .invalidSurveySpec, "调查说明文件的 format 应是“\(Self.format)”，这里是“\(format.value)”",
                 at: format.location, length: format.length)
         }
         let title = reader.text(top["title"], "title") ?? ""
@@ -56,14 +56,14 @@ public enum SurveySpecLoader {
             to = reader.date(period["to"], "period.to")?.value
             if let from, let to, let a = CalendarDate(from), let b = CalendarDate(to), b < a {
                 reader.diagnostics.error(
-                    .invalidSurveySpec, "调查结束日期 \(to) 早于开始日期 \(from);请检查 period", at: reader.location(of: node))
+                    .invalidSurveySpec, "调查结束日期 \(to) 早于开始日期 \(from)；请检查 period", at: reader.location(of: node))
             }
         }
         var households: Int?
         if let value = reader.integer(top["households"], "应调查户数 households") {
             if value.value <= 0 {
                 reader.diagnostics.error(
-                    .valueOutOfRange, "应调查户数 households 应大于 0,这里是 \(value.value)", at: value.location,
+                    .valueOutOfRange, "应调查户数 households 应大于 0，这里是 \(value.value)", at: value.location,
                     length: value.length)
             } else {
                 households = value.value
@@ -80,7 +80,7 @@ public enum SurveySpecLoader {
                             .duplicateID, "问题 id“\(question.id)”重复了", at: question.location)
                     } else if questions.contains(where: { $0.column == question.column }) {
                         reader.diagnostics.error(
-                            .invalidSurveySpec, "列“\(question.column)”被两个问题读取;每列只能对应一个问题", at: question.location)
+                            .invalidSurveySpec, "列“\(question.column)”被两个问题读取；每列只能对应一个问题", at: question.location)
                     } else {
                         questions.append(question)
                     }
@@ -132,7 +132,7 @@ public enum SurveySpecLoader {
                 for spelling in [answer.value] + answer.accept {
                     if let first = spellings[spelling] {
                         reader.diagnostics.error(
-                            .invalidSurveySpec, "答案写法“\(spelling)”在同一问题中出现了两次;一种写法只能对应一个答案",
+                            .invalidSurveySpec, "答案写法“\(spelling)”在同一问题中出现了两次；一种写法只能对应一个答案",
                             at: reader.location(of: item), notes: [Diagnostic.Note("第一次出现在这里", at: first)])
                     }
                     spellings[spelling] = reader.location(of: item)
@@ -158,7 +158,7 @@ public enum SurveySpecLoader {
         guard let name = reader.string(mapping["name"], "事实名称 name") else { return nil }
         guard NodeReader.isExpressionName(name.value) else {
             reader.diagnostics.error(
-                .invalidIdentifier, "事实名称“\(name.value)”不合规:应以字母、汉字或下划线开头,只含字母、数字、汉字和下划线",
+                .invalidIdentifier, "事实名称“\(name.value)”不合规：应以字母、汉字或下划线开头，只含字母、数字、汉字和下划线",
                 at: name.location, length: name.length)
             return nil
         }
@@ -166,11 +166,11 @@ public enum SurveySpecLoader {
         if let coverage = reader.boolean(mapping["coverage"], "coverage"), coverage.value {
             for key in ["question", "count", "of"] where mapping[key] != nil {
                 reader.diagnostics.error(
-                    .invalidSurveySpec, "覆盖率事实“\(name.value)”不读问题,不能再写 \(key)", at: name.location, length: name.length)
+                    .invalidSurveySpec, "覆盖率事实“\(name.value)”不读问题，不能再写 \(key)", at: name.location, length: name.length)
             }
             if !hasHouseholds {
                 reader.diagnostics.error(
-                    .invalidSurveySpec, "覆盖率事实“\(name.value)”需要应调查户数:请在文件开头写 households: 户数",
+                    .invalidSurveySpec, "覆盖率事实“\(name.value)”需要应调查户数：请在文件开头写 households: 户数",
                     at: name.location, length: name.length)
             }
             return SurveySpec.Fact(name: name.value, label: label, kind: .coverage, location: name.location)
@@ -178,7 +178,7 @@ public enum SurveySpecLoader {
         guard let questionID = reader.string(mapping["question"], "问题 question") else {
             if mapping["question"] == nil {
                 reader.diagnostics.error(
-                    .missingField, "事实“\(name.value)”缺少 question(从哪个问题计算)和 count(计哪些答案);覆盖率请写 coverage: true",
+                    .missingField, "事实“\(name.value)”缺少 question（从哪个问题计算）和 count（计哪些答案）；覆盖率请写 coverage: true",
                     at: name.location, length: name.length)
             }
             return nil
@@ -186,9 +186,9 @@ public enum SurveySpecLoader {
         guard let questionIndex = questions.firstIndex(where: { $0.id == questionID.value }) else {
             var message = "没有 id 为“\(questionID.value)”的问题"
             if let guess = suggestion(for: questionID.value, among: questions.map(\.id)) {
-                message += "。是否想写“\(guess)”?"
+                message += "。是否想写“\(guess)”？"
             } else {
-                message += ";现有问题:\(questions.map(\.id).joined(separator: "、"))"
+                message += "；现有问题：\(questions.map(\.id).joined(separator: "、"))"
             }
             reader.diagnostics.error(.invalidSurveySpec, message, at: questionID.location, length: questionID.length)
             return nil
@@ -203,7 +203,7 @@ public enum SurveySpecLoader {
                 } else {
                     reader.diagnostics.error(
                         .invalidSurveySpec,
-                        "问题“\(question.id)”没有答案“\(item.value)”;可选:\(question.answers.map(\.value).joined(separator: "、"))",
+                        "问题“\(question.id)”没有答案“\(item.value)”；可选：\(question.answers.map(\.value).joined(separator: "、"))",
                         at: item.location, length: item.length)
                     return nil
                 }
@@ -213,7 +213,7 @@ public enum SurveySpecLoader {
         guard let counted = answers("count") else {
             if mapping["count"] == nil {
                 reader.diagnostics.error(
-                    .missingField, "事实“\(name.value)”缺少 count:要计入分子的答案,如 count: [反对]", at: name.location,
+                    .missingField, "事实“\(name.value)”缺少 count：要计入分子的答案，如 count: [反对]", at: name.location,
                     length: name.length)
             }
             return nil

@@ -6,21 +6,21 @@
 public enum SurveySummaryRenderer {
     public static func markdown(_ result: SurveyResult) -> String {
         let cell = MarkdownReportRenderer.cell
-        var out = "# 问卷调查汇总:\(cell(result.title))\n\n"
+        var out = "# 问卷调查汇总：\(cell(result.title))\n\n"
         out += "| 项目 | 内容 |\n|---|---|\n"
         if let method = result.method { out += "| 调查方式 | \(cell(method)) |\n" }
         if let from = result.from, let to = result.to { out += "| 调查时间 | \(from) 至 \(to) |\n" }
         out += "| 问卷文件 | \(cell(result.source))(sha256:\(result.sourceDigest)) |\n"
         out += "| 调查说明 | \(cell(result.specSource)) |\n"
         if let households = result.households { out += "| 应调查户数 | \(households) |\n" }
-        out += "| 数据行 | \(result.rows)(另有空行 \(result.blank)) |\n"
+        out += "| 数据行 | \(result.rows)（另有空行 \(result.blank)） |\n"
         out += "| 有效问卷 | \(result.valid) |\n| 无效问卷 | \(result.invalidRows.count)（明细见文末，均未计入任何比率） |\n"
         if let rate = result.responseRate {
             out += "| 有效问卷占应调查户数 | \(percent(rate)) |\n"
         }
         out += "\n## 各题答案\n\n"
         for question in result.questions {
-            out += "**\(cell(question.label))**(列“\(cell(question.column))”)\n\n| 答案 | 户数 | 占有效问卷 |\n|---|---|---|\n"
+            out += "**\(cell(question.label))**（列“\(cell(question.column))”）\n\n| 答案 | 户数 | 占有效问卷 |\n|---|---|---|\n"
             for answer in question.answers {
                 out +=
                     "| \(cell(answer.value)) | \(answer.count) | \(percent(Double(answer.count) / Double(result.valid))) |\n"
@@ -32,8 +32,8 @@ public enum SurveySummaryRenderer {
             out += "\n"
         }
         out += "## 各项事实的计算\n\n"
-        out += "比率 = 计入分子的户数 / 样本量;95% 置信区间用 Wilson 方法(z = 1.96):"
-        out += "中心 = (p + z²/2n)/(1 + z²/n),半宽 = z/(1 + z²/n)·√(p(1−p)/n + z²/4n²)。\n\n"
+        out += "比率 = 计入分子的户数 / 样本量；95% 置信区间用 Wilson 方法（z = 1.96）："
+        out += "中心 = (p + z²/2n)/(1 + z²/n)，半宽 = z/(1 + z²/n)·√(p(1−p)/n + z²/4n²)。\n\n"
         out += "| 事实 | 名称 | 取值 | 计算 | 样本量 n | 95% 区间 |\n|---|---|---|---|---|---|\n"
         for fact in result.facts {
             out +=
@@ -54,14 +54,14 @@ public enum SurveySummaryRenderer {
                 out += "\n"
             }
         }
-        out += "\n## 无效问卷(\(result.invalidRows.count) 行)\n\n"
+        out += "\n## 无效问卷（\(result.invalidRows.count) 行）\n\n"
         if result.problems.isEmpty {
             out += "无。\n"
         } else {
             out += "| 行 | 列 | 内容 | 原因 |\n|---|---|---|---|\n"
             for problem in result.problems {
                 out +=
-                    "| \(problem.row) | \(cell(problem.column ?? "—")) | \(cell(problem.value.map { $0.isEmpty ? "(空)" : $0 } ?? "—")) "
+                    "| \(problem.row) | \(cell(problem.column ?? "—")) | \(cell(problem.value.map { $0.isEmpty ? "（空）" : $0 } ?? "—")) "
                 out += "| \(cell(problem.reason)) |\n"
             }
         }

@@ -49,7 +49,7 @@ struct SurveyTally: Sendable {
 
 extension SurveyTally {
     /// Label for a blank area cell.
-    static let noArea = "(未填片区)"
+    static let noArea = "（未填片区）"
 
     /// Counts every record after the header.
     ///
@@ -77,7 +77,7 @@ extension SurveyTally {
                 problems.append(
                     Problem(
                         row: record.row, column: nil, value: nil,
-                        reason: "这一行有 \(record.fields.count) 格,比表头的 \(header.count) 列多;多半是某个答案里有半角逗号却没加引号"))
+                        reason: "这一行有 \(record.fields.count) 格，比表头的 \(header.count) 列多；多半是某个答案里有半角逗号却没加引号"))
             }
             var chosen: [Int?] = []
             if problems.isEmpty {
@@ -95,9 +95,9 @@ extension SurveyTally {
                         chosen.append(answer)
                     } else {
                         chosen.append(nil)
-                        var reason = "不是这一题的答案;可选:\(question.answers.map(\.value).joined(separator: "、"))"
+                        var reason = "不是这一题的答案；可选：\(question.answers.map(\.value).joined(separator: "、"))"
                         let spellings = question.answers.flatMap { [$0.value] + $0.accept }
-                        if let guess = suggestion(for: raw, among: spellings) { reason = "不是这一题的答案。是否是“\(guess)”?" }
+                        if let guess = suggestion(for: raw, among: spellings) { reason = "不是这一题的答案。是否是“\(guess)”？" }
                         problems.append(Problem(row: record.row, column: question.column, value: raw, reason: reason))
                     }
                 }
@@ -108,7 +108,7 @@ extension SurveyTally {
                         problems.append(Problem(row: record.row, column: column, value: "", reason: "问卷编号为空"))
                     } else if let first = seenIDs[id] {
                         problems.append(
-                            Problem(row: record.row, column: column, value: id, reason: "问卷编号与第 \(first) 行重复,同一份问卷只计一次")
+                            Problem(row: record.row, column: column, value: id, reason: "问卷编号与第 \(first) 行重复，同一份问卷只计一次")
                         )
                     } else {
                         seenIDs[id] = record.row

@@ -92,18 +92,18 @@ enum TextEncodingCheck {
     /// How to re-save the file as UTF-8, in Chinese, for the verdicts other than `.utf8`.
     static func message(_ verdict: Verdict, file: String) -> String? {
         let resave =
-            "请用 Excel 打开后选“文件 → 另存为”,保存类型选“CSV UTF-8(逗号分隔)(*.csv)”;"
-            + "用 WPS 时在“另存为”对话框中把编码选为 UTF-8;或用记事本打开后“另存为”,编码选“UTF-8”"
+            "请用 Excel 打开后选“文件 → 另存为”，保存类型选“CSV UTF-8(逗号分隔)(*.csv)”；"
+            + "用 WPS 时在“另存为”对话框中把编码选为 UTF-8；或用记事本打开后“另存为”，编码选“UTF-8”"
         switch verdict {
         case .utf8:
             return nil
         case .gb18030(let line):
-            return "“\(file)”是 GBK/GB18030 编码(中文 Windows 上 Excel、WPS 保存 CSV 的默认编码,从第 \(line) 行起出现),"
-                + "wenping 只读 UTF-8 编码的文件,直接读取会变成乱码。\(resave),再重新运行。"
+            return "“\(file)”是 GBK/GB18030 编码（中文 Windows 上 Excel、WPS 保存 CSV 的默认编码，从第 \(line) 行起出现），"
+                + "wenping 只读 UTF-8 编码的文件，直接读取会变成乱码。\(resave)，再重新运行。"
         case .utf16:
-            return "“\(file)”是 UTF-16 编码(Excel 的“Unicode 文本”),wenping 只读 UTF-8 编码的 CSV。\(resave),再重新运行。"
+            return "“\(file)”是 UTF-16 编码（Excel 的“Unicode 文本”），wenping 只读 UTF-8 编码的 CSV。\(resave)，再重新运行。"
         case .unknown(let line):
-            return "“\(file)”第 \(line) 行起不是 UTF-8 编码的文字,也不是 GBK/GB18030;请确认这是问卷导出的 CSV 文件。\(resave)。"
+            return "“\(file)”第 \(line) 行起不是 UTF-8 编码的文字，也不是 GBK/GB18030；请确认这是问卷导出的 CSV 文件。\(resave)。"
         }
     }
 }

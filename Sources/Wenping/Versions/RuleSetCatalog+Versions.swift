@@ -47,7 +47,7 @@ extension RuleSetCatalog {
             guard let ruleSet = versions.first(where: { $0.version == version }) else {
                 return .failure(
                     Failure(
-                        message: "规则“\(id)”没有版本“\(version)”;现有版本:"
+                        message: "规则“\(id)”没有版本“\(version)”；现有版本："
                             + versions.map { "\($0.version)(\($0.period.text))" }.joined(separator: "、")))
             }
             let inForce = dated.map { ruleSet.period.contains($0.date) } ?? true
@@ -58,8 +58,8 @@ extension RuleSetCatalog {
             if let dated, !inForce {
                 selection.warning = (
                     .pinnedVersionNotInForce,
-                    "指定的规则版本 \(id)@\(version)(\(ruleSet.period.text))在 \(dated.date) 不施行;"
-                        + "已按指定版本评估,报告注明这一点。要按当日施行的版本评估,请只写 --ruleset \(id)"
+                    "指定的规则版本 \(id)@\(version)（\(ruleSet.period.text)）在 \(dated.date) 不施行；"
+                        + "已按指定版本评估，报告注明这一点。要按当日施行的版本评估，请只写 --ruleset \(id)"
                 )
             }
             return .success(selection)
@@ -77,9 +77,9 @@ extension RuleSetCatalog {
                     choice: VersionChoice(basis: .newest, date: date, versionCount: versions.count, isInForce: true),
                     warning: (
                         .undatedProject,
-                        "项目没有写评估日期 assessment_date(也没有给 --as-of),而规则“\(id)”有 \(versions.count) 个版本:"
-                            + "按最新版本 \(newest.version)(\(newest.period.text))评估,报告注明这一点;"
-                            + "要按评估当时施行的规则,请在项目文件写 assessment_date,或给 --as-of 年-月-日"
+                        "项目没有写评估日期 assessment_date（也没有给 --as-of），而规则“\(id)”有 \(versions.count) 个版本："
+                            + "按最新版本 \(newest.version)（\(newest.period.text)）评估，报告注明这一点；"
+                            + "要按评估当时施行的规则，请在项目文件写 assessment_date，或给 --as-of 年-月-日"
                     )))
         }
         let inForce = versions.filter { $0.period.contains(dated.date) }
@@ -93,7 +93,7 @@ extension RuleSetCatalog {
                     at: ruleSet.period.effectiveLocation ?? ruleSet.period.expiresLocation)
             }
         }
-        let source = dated.basis == .asOf ? "指定日期(--as-of)" : "评估日期"
+        let source = dated.basis == .asOf ? "指定日期（--as-of）" : "评估日期"
         switch inForce.count {
         case 1:
             return .success(
@@ -106,15 +106,15 @@ extension RuleSetCatalog {
             return .failure(
                 Failure(
                     code: .noVersionInForce,
-                    message: "规则“\(id)”在\(source) \(dated.date) 没有施行中的版本;现有版本:\(listing(versions))。"
-                        + "请核对日期,或用 --as-of 年-月-日 按另一日期评估,或用 --ruleset \(id)@版本 指定版本",
+                    message: "规则“\(id)”在\(source) \(dated.date) 没有施行中的版本；现有版本：\(listing(versions))。"
+                        + "请核对日期，或用 --as-of 年-月-日 按另一日期评估，或用 --ruleset \(id)@版本 指定版本",
                     notes: notes(versions), isAboutDate: true))
         default:
             return .failure(
                 Failure(
                     code: .severalVersionsInForce,
-                    message: "规则“\(id)”在\(source) \(dated.date) 有 \(inForce.count) 个版本同时施行:\(listing(inForce))。"
-                        + "请在旧版本写 expires(新版本生效的那一天),或用 --ruleset \(id)@版本 指定版本",
+                    message: "规则“\(id)”在\(source) \(dated.date) 有 \(inForce.count) 个版本同时施行：\(listing(inForce))。"
+                        + "请在旧版本写 expires（新版本生效的那一天），或用 --ruleset \(id)@版本 指定版本",
                     notes: notes(inForce), isAboutDate: true))
         }
     }

@@ -34,8 +34,8 @@ enum VersionCheck {
             return group.dropFirst().map { entry in
                 .error(
                     .duplicateID,
-                    "规则 id“\(id)”已被另一个文件使用;每个规则文件的 id 必须唯一"
-                        + "(同一规则的不同版本可以同 id,但每个版本要写自己的 version 和生效日期 effective)",
+                    "规则 id“\(id)”已被另一个文件使用；每个规则文件的 id 必须唯一"
+                        + "（同一规则的不同版本可以同 id，但每个版本要写自己的 version 和生效日期 effective）",
                     at: entry.idLocation, length: id.count,
                     notes: [Diagnostic.Note("另一个文件的 id 在这里", at: first.idLocation)])
             }
@@ -48,18 +48,18 @@ enum VersionCheck {
                 diagnostics.append(
                     .error(
                         .indistinctVersions,
-                        "规则“\(id)”有 \(group.count) 个文件(版本),这个文件没有写生效日期 effective:"
-                            + "同一 id 的每个版本都要写 effective,才能按日期选用",
+                        "规则“\(id)”有 \(group.count) 个文件（版本），这个文件没有写生效日期 effective："
+                            + "同一 id 的每个版本都要写 effective，才能按日期选用",
                         at: entry.idLocation, length: id.count,
                         notes: group.filter { $0.idLocation != entry.idLocation }.map {
-                            Diagnostic.Note("同 id 的另一版本(\($0.ruleSet.version))", at: $0.idLocation)
+                            Diagnostic.Note("同 id 的另一版本（\($0.ruleSet.version)）", at: $0.idLocation)
                         }))
             }
             if let other = versions[ruleSet.version] {
                 diagnostics.append(
                     .error(
                         .indistinctVersions,
-                        "规则“\(id)”的两个文件都写 version“\(ruleSet.version)”:同一 id 的各版本要写不同的 version,"
+                        "规则“\(id)”的两个文件都写 version“\(ruleSet.version)”：同一 id 的各版本要写不同的 version，"
                             + "报告据此写明所用版本",
                         at: entry.idLocation, length: id.count,
                         notes: [Diagnostic.Note("另一个版本“\(ruleSet.version)”在这里", at: other.idLocation)]))
@@ -83,29 +83,29 @@ enum VersionCheck {
         guard let start = new.period.effective else { return nil }
         let end = old.period.expires
         if end == start { return nil }
-        let names = "规则“\(id)”的版本 \(old.version)(\(old.period.text))与版本 \(new.version)(\(new.period.text))"
+        let names = "规则“\(id)”的版本 \(old.version)（\(old.period.text)）与版本 \(new.version)（\(new.period.text)）"
         let oldPlace = old.period.expiresLocation ?? old.period.effectiveLocation ?? earlier.idLocation
         let newPlace = new.period.effectiveLocation ?? later.idLocation
         let overlap: String
         switch end {
         case nil:
             overlap =
-                "版本 \(old.version) 没有写停止施行日期,\(start) 起两个版本同时施行,那以后日期的项目无法评估;"
-                + "如新版本取代旧版本,请在版本 \(old.version) 写 expires: \(start)"
+                "版本 \(old.version) 没有写停止施行日期，\(start) 起两个版本同时施行，那以后日期的项目无法评估；"
+                + "如新版本取代旧版本，请在版本 \(old.version) 写 expires: \(start)"
         case let end? where end > start:
             overlap =
-                "\(start) 至 \(end) 前一天两个版本同时施行,这期间日期的项目无法评估;"
-                + "如新版本取代旧版本,请把版本 \(old.version) 的 expires 改为 \(start)"
+                "\(start) 至 \(end) 前一天两个版本同时施行，这期间日期的项目无法评估；"
+                + "如新版本取代旧版本，请把版本 \(old.version) 的 expires 改为 \(start)"
         case let end?:
             let days = start.daysSinceEpoch - end.daysSinceEpoch
             return .warning(
                 .versionsGap,
-                "\(names)之间有 \(days) 天空档(\(end) 至 \(start) 前一天)没有施行中的版本,这期间日期的项目无法评估;"
-                    + "如无意留空档,请把版本 \(old.version) 的 expires 改为 \(start)",
+                "\(names)之间有 \(days) 天空档（\(end) 至 \(start) 前一天）没有施行中的版本，这期间日期的项目无法评估；"
+                    + "如无意留空档，请把版本 \(old.version) 的 expires 改为 \(start)",
                 at: oldPlace, notes: [Diagnostic.Note("版本 \(new.version) 的生效日期在这里", at: newPlace)])
         }
         return .warning(
-            .versionsOverlap, "\(names)施行期重叠:" + overlap, at: newPlace,
+            .versionsOverlap, "\(names)施行期重叠：" + overlap, at: newPlace,
             notes: [Diagnostic.Note("版本 \(old.version) 在这里", at: oldPlace)])
     }
 }

@@ -109,7 +109,7 @@ struct BatchInputsTests {
         while let item = inputs.next() { found.append(Self.describe(item, relativeTo: folder + "/")) }
         #expect(
             found == [
-                "line p.jsonl:1 {}", "failure p.jsonl:2: error: 这一行有 100 字节,超过上限 50 字节,没有读取;每行应是一个项目的 JSON\n",
+                "line p.jsonl:1 {}", "failure p.jsonl:2: error: 这一行有 100 字节，超过上限 50 字节，没有读取；每行应是一个项目的 JSON\n",
                 "line p.jsonl:3 {\"c\": 3}",
             ])
     }
@@ -136,8 +136,8 @@ struct BatchInputsTests {
         }
         #expect(
             found == [
-                "failure none.jsonl: error: 无法读取 JSON Lines 文件:文件不存在\n",
-                "failure empty.csv:1: error: CSV 文件是空的;第 1 行应是列名(id、name、kind、facts 的事实项……)\n",
+                "failure none.jsonl: error: 无法读取 JSON Lines 文件：文件不存在\n",
+                "failure empty.csv:1: error: CSV 文件是空的；第 1 行应是列名（id、name、kind、facts 的事实项……）\n",
             ])
     }
 

@@ -61,8 +61,8 @@ struct CSVProjectTests {
         let text = DiagnosticFormatter().format(Self.load(csv).diagnostics)
         #expect(
             text == """
-                p.csv:7:5: error[E402]: “被征收户数”列:事实“households”(被征收户数)应是整数,这里是“很多”
-                p.csv:7:9: error[E406]: “measures”列:规则“shaanxi/xian/house-expropriation”中没有 id 为“nope”的措施
+                p.csv:7:5: error[E402]: “被征收户数”列：事实“households”（被征收户数）应是整数，这里是“很多”
+                p.csv:7:9: error[E406]: “measures”列：规则“shaanxi/xian/house-expropriation”中没有 id 为“nope”的措施
 
                 """)
     }
@@ -78,8 +78,8 @@ struct CSVProjectTests {
         #expect(csv.text.isEmpty)
         #expect(
             DiagnosticFormatter().format(csv.problems) == """
-                p.csv:2:2: error[E407]: 第 2 列没有列名,不知道“x”是什么;请在第 1 行补上列名(字段名或事实项名)
-                p.csv:2:3: error[E407]: 这一格(第 3 列)在列名之外:列名行只有 2 列;请检查是否多了逗号
+                p.csv:2:2: error[E407]: 第 2 列没有列名，不知道“x”是什么；请在第 1 行补上列名（字段名或事实项名）
+                p.csv:2:3: error[E407]: 这一格（第 3 列）在列名之外：列名行只有 2 列；请检查是否多了逗号
 
                 """)
     }

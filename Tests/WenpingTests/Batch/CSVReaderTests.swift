@@ -48,7 +48,7 @@ struct CSVReaderTests {
     @Test func reportsAQuoteNeverClosed() {
         let records = Self.records("a,b\n1,\"open\n2,3\n")
         #expect(records.count == 2)
-        #expect(records[1].problem == "第 2 行开始的带引号的格子一直到文件末尾都没有结束引号;请检查这一格的引号是否成对")
+        #expect(records[1].problem == "第 2 行开始的带引号的格子一直到文件末尾都没有结束引号；请检查这一格的引号是否成对")
     }
 
     @Test func reportsTextThatIsNotUTF8() {
@@ -64,7 +64,7 @@ struct CSVReaderTests {
         var reader = CSVReader(reader: ByteReader(bytes: Array(text.utf8)), limit: 20)
         var records: [CSVReader.Record] = []
         while let record = reader.next() { records.append(record) }
-        #expect(records.map(\.problem) == [nil, "这一行超过 20 字节的上限,没有读取;请检查是否有引号没有成对,把后面的内容都并进了一格", nil])
+        #expect(records.map(\.problem) == [nil, "这一行超过 20 字节的上限，没有读取；请检查是否有引号没有成对，把后面的内容都并进了一格", nil])
         #expect(records.last?.fields == ["ok"])
     }
 

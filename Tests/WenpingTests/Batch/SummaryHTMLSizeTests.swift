@@ -46,7 +46,7 @@ struct SummaryHTMLSizeTests {
         let largePage = try String(contentsOfFile: large + "/index.html", encoding: .utf8)
         #expect(!smallPage.contains("class=\"partial\""))
         #expect(smallPage.contains("GEN-10<"))
-        #expect(largePage.contains("下表只列出前 1000 个输入(共 3000 个)"))
+        #expect(largePage.contains("下表只列出前 1000 个输入（共 3000 个）"))
         #expect(largePage.contains(">GEN-1000<"))
         #expect(!largePage.contains(">GEN-1001<"))
         // Every row is still in the other summaries.

@@ -109,7 +109,7 @@ struct ExpertSourceTests {
         let loaded = Self.load(Self.missing)
         let warning = try #require(loaded.diagnostics.first)
         #expect(loaded.diagnostics.count == 1 && warning.code == .expertScoresMissing && warning.severity == .warning)
-        #expect(warning.message.contains("“社会治安风险”(public-order)"))
+        #expect(warning.message.contains("“社会治安风险”（public-order）"))
         #expect(warning.message.contains("按从严原则取最高一级"))
         let assessment = Engine.evaluate(try #require(loaded.project))
         #expect(assessment.factors[1].source == .expertsMissing)
@@ -180,7 +180,7 @@ struct ExpertSourceTests {
         let diagnostic = try #require(loaded.diagnostics.first { $0.code == .invalidExpertPanel })
         #expect(
             diagnostic.message
-                == "规则“demo/panel”规定专家评分用 method: fuzzy,这里写的是 mean;请删去 method(按规则的方法)或改为 fuzzy")
+                == "规则“demo/panel”规定专家评分用 method: fuzzy，这里写的是 mean；请删去 method（按规则的方法）或改为 fuzzy")
         let same = try Self.editedProject(Self.decides, in: folder) {
             $0.replacingOccurrences(of: "experts:\n", with: "experts:\n  method: fuzzy\n")
         }

@@ -27,7 +27,7 @@ struct DiagnosticCapTests {
         #expect(omitted.message.contains("还有 4951 个问题未显示"), "\(omitted.message)")  // 5,000 + E404 − 50
         let text = DiagnosticFormatter(sources: output?.source.map { ["p.json": $0] } ?? [:]).format(diagnostics)
         #expect(text.utf8.count < 60_000, "\(text.utf8.count) bytes")
-        #expect(text.hasSuffix("请先改正列出的问题,再重新检查\n"), "the count comes last")
+        #expect(text.hasSuffix("请先改正列出的问题，再重新检查\n"), "the count comes last")
         let row = BatchProcessor.issue(diagnostics, source: output?.source, file: "p.json", lineOffset: 6)
         #expect(row.message.unicodeScalars.count <= BatchProcessor.maximumMessageLength + 20)
         #expect(row.message.contains("另有 45 个问题未在此列出"), "\(row.message)")
@@ -54,10 +54,10 @@ struct DiagnosticCapTests {
     @Test func quotedUserTextInMessagesIsClipped() {
         let long = String(repeating: "值", count: 100_000)
         let diagnostic = Diagnostic.error(
-            .factType, "事实“x”应是整数,这里是“\(long)”", at: SourceLocation(file: "f", line: 1, column: 1))
+            .factType, "事实“x”应是整数，这里是“\(long)”", at: SourceLocation(file: "f", line: 1, column: 1))
         #expect(diagnostic.message.count < 200)
-        #expect(diagnostic.message.contains("…(共 100000 个字符)…"))
-        #expect(diagnostic.message.hasPrefix("事实“x”应是整数,这里是“值值"))
+        #expect(diagnostic.message.contains("…（共 100000 个字符）…"))
+        #expect(diagnostic.message.hasPrefix("事实“x”应是整数，这里是“值值"))
     }
 
     @Test func oneExpressionReportsAtMostFiveErrors() {

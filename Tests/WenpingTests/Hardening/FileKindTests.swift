@@ -24,7 +24,7 @@ struct FileKindTests {
                 _ = try FileSystem.read(path, limit: 1 << 20)
             } catch {
                 #expect(error.code == .notARegularFile)
-                #expect(error.description.contains("命名管道(FIFO)"))
+                #expect(error.description.contains("命名管道（FIFO）"))
             }
             #expect(throws: FileSystem.Failure.self) { _ = try ByteReader(path: path) }
         }

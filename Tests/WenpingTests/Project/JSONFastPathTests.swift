@@ -111,7 +111,7 @@ struct JSONFastPathTests {
         #expect(output.project == nil)
         let formatted = DiagnosticFormatter(sources: output.source.map { [$0.file: $0] } ?? [:]).format(
             output.diagnostics)
-        #expect(formatted.hasPrefix("p.jsonl:1:15: error[E450]: 这一行不是 JSON:JSON 对象的键要写在双引号里"))
+        #expect(formatted.hasPrefix("p.jsonl:1:15: error[E450]: 这一行不是 JSON：JSON 对象的键要写在双引号里"))
         // The same text as a YAML project file is still a YAML file.
         let file = Self.fast.load(bytes: Array(line.utf8), file: "p.yaml")
         #expect(!file.diagnostics.contains { $0.code == .notJSON })

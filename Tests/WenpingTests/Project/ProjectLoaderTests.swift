@@ -36,7 +36,7 @@ struct ProjectLoaderTests {
         #expect(project == nil)
         #expect(
             text == """
-                p.yaml:10:3: error[E401]: 规则“shaanxi/xian/house-expropriation”没有名为“housholds”的事实项。是否想写“households”?
+                p.yaml:10:3: error[E401]: 规则“shaanxi/xian/house-expropriation”没有名为“housholds”的事实项。是否想写“households”？
                   10 |   housholds: 3
                      |   ^~~~~~~~~
 
@@ -47,7 +47,7 @@ struct ProjectLoaderTests {
         let (_, text) = Self.render(Self.header + "  被征收户数: 3\n")
         #expect(
             text.contains(
-                "error[E401]: 规则“shaanxi/xian/house-expropriation”没有名为“被征收户数”的事实项;“被征收户数”是输入项“households”的名称,请写 households"
+                "error[E401]: 规则“shaanxi/xian/house-expropriation”没有名为“被征收户数”的事实项；“被征收户数”是输入项“households”的名称，请写 households"
             ))
     }
 
@@ -55,7 +55,7 @@ struct ProjectLoaderTests {
         let (_, text) = Self.render(Self.header.replacingOccurrences(of: "households: 300", with: "households: \"很多\""))
         #expect(
             text == """
-                p.yaml:6:15: error[E402]: 事实“households”(被征收户数)应是整数,这里是“很多”
+                p.yaml:6:15: error[E402]: 事实“households”（被征收户数）应是整数，这里是“很多”
                    6 |   households: "很多"
                      |               ^~~~~~
 
@@ -66,7 +66,7 @@ struct ProjectLoaderTests {
         let (_, text) = Self.render(Self.header + "  opposition_rate: 35\n")
         #expect(
             text == """
-                p.yaml:10:20: error[E403]: 事实“opposition_rate”(入户调查反对率)的值“35”超出范围:应不小于 0%且不大于 100%;百分数请写成 0.35 或 35%,不要写 35
+                p.yaml:10:20: error[E403]: 事实“opposition_rate”（入户调查反对率）的值“35”超出范围：应不小于 0%且不大于 100%；百分数请写成 0.35 或 35%，不要写 35
                   10 |   opposition_rate: 35
                      |                    ^~
 
@@ -85,7 +85,7 @@ struct ProjectLoaderTests {
         let (_, text) = Self.render(Self.header.replacingOccurrences(of: "  funds_in_place: true\n", with: ""))
         #expect(
             text == """
-                p.yaml:1:1: error[E404]: 缺少必填事实“funds_in_place”(补偿资金足额到位、专户存储、专款专用);请在 facts 下填写
+                p.yaml:1:1: error[E404]: 缺少必填事实“funds_in_place”（补偿资金足额到位、专户存储、专款专用）；请在 facts 下填写
                    1 | id: T-1
                      | ^
 
@@ -97,7 +97,7 @@ struct ProjectLoaderTests {
             Self.header.replacingOccurrences(of: "kind: house_expropriation", with: "kind: house_expropriaton"))
         #expect(
             text.hasPrefix(
-                "p.yaml:3:7: error[E405]: 没有适用于项目类型“house_expropriaton”、地区“中国/陕西省/西安市”的规则。项目类型是否想写“house_expropriation”?;现有规则:"
+                "p.yaml:3:7: error[E405]: 没有适用于项目类型“house_expropriaton”、地区“中国/陕西省/西安市”的规则。项目类型是否想写“house_expropriation”？；现有规则："
             ))
     }
 
@@ -110,7 +110,7 @@ struct ProjectLoaderTests {
         let (_, text) = Self.render(Self.header + "measures: [independent-apraisal]\n")
         #expect(
             text == """
-                p.yaml:10:12: error[E406]: 规则“shaanxi/xian/house-expropriation”中没有 id 为“independent-apraisal”的措施。是否想写“independent-appraisal”?
+                p.yaml:10:12: error[E406]: 规则“shaanxi/xian/house-expropriation”中没有 id 为“independent-apraisal”的措施。是否想写“independent-appraisal”？
                   10 | measures: [independent-apraisal]
                      |            ^~~~~~~~~~~~~~~~~~~~
 
@@ -144,7 +144,7 @@ struct ProjectLoaderTests {
         let (project, text) = Self.render(
             Self.header.replacingOccurrences(of: "households: 300", with: "households: \(written)"))
         #expect(project == nil)
-        #expect(text.contains("p.yaml:6:15: error[E402]: 事实“households”应是单个值,这里是"))
+        #expect(text.contains("p.yaml:6:15: error[E402]: 事实“households”应是单个值，这里是"))
         #expect(!text.contains("缺少必填事实“households”"))
         #expect(text.components(separatedBy: "error[").count == 2)
     }
@@ -156,7 +156,7 @@ struct ProjectLoaderTests {
                 p.yaml:1:1: error[E407]: 项目文件缺少必填字段“name”
                    1 | id: T-1
                      | ^
-                p.yaml:3:1: error[E202]: 项目文件中没有“fact”这个字段。是否想写“facts”?
+                p.yaml:3:1: error[E202]: 项目文件中没有“fact”这个字段。是否想写“facts”？
                    3 | fact: {}
                      | ^~~~
 

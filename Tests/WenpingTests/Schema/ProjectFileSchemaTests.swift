@@ -59,7 +59,7 @@ struct ProjectFileSchemaTests {
         #expect(households["type"] == "integer")
         #expect(households["minimum"] == 0)
         #expect(households["title"] == "被征收户数")
-        #expect(households["description"] == "被征收户数。单位:户。必填。")
+        #expect(households["description"] == "被征收户数。单位：户。必填。")
         let purpose = try #require(schema.at(pointer: "/properties/facts/properties/purpose/enum"))
         #expect(purpose.at(pointer: "/0") == "defence")
         #expect(purpose.at(pointer: "/6") == "国防和外交")
@@ -82,7 +82,7 @@ struct ProjectFileSchemaTests {
 
     @Test func withoutARulesetFactsAreFree() throws {
         let schema = ProjectFileSchema.document(ruleSet: nil)
-        #expect(schema.at(pointer: "/properties/facts") == ["type": "object", "description": "事实:规则输入项的名称: 取值"])
+        #expect(schema.at(pointer: "/properties/facts") == ["type": "object", "description": "事实：规则输入项的名称: 取值"])
     }
 
     @Test func unknownRulesetIdSuggestsTheClosest() {
@@ -93,7 +93,7 @@ struct ProjectFileSchemaTests {
             _ = try SchemaGenerator.ruleSet(id: "national/house-expropriatoin", in: Self.catalog)
         } catch {
             #expect(
-                error.message.hasPrefix("没有 id 为“national/house-expropriatoin”的规则。是否想写“national/house-expropriation”?"))
+                error.message.hasPrefix("没有 id 为“national/house-expropriatoin”的规则。是否想写“national/house-expropriation”？"))
         }
     }
 }

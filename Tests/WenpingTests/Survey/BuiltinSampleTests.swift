@@ -34,7 +34,7 @@ struct BuiltinSampleTests {
 
     @Test func takesOnlyNumberInputs() {
         #expect(Self.compile("upper(funds_in_place) > 1").1.first?.code == .typeMismatch)
-        #expect(Self.compile("upper(补偿比) > 1").1.first?.message == "“upper”只能用于数值或百分数输入项(调查比率),“补偿比”是派生值。")
+        #expect(Self.compile("upper(补偿比) > 1").1.first?.message == "“upper”只能用于数值或百分数输入项（调查比率），“补偿比”是派生值。")
         #expect(Self.compile("upper(0.3) > 1").1.first?.code == .badCall)
         #expect(Self.compile("upper(opposition_rate)", context: .derived).1.first?.code == .builtinOutOfContext)
     }

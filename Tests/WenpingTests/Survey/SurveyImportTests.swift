@@ -98,7 +98,7 @@ struct SurveyImportTests {
         #expect(outcome.result == nil)
         #expect(
             outcome.diagnostics.map(\.message) == [
-                "表头中没有问题“attitude”的列“对本次征收的态度”这一列。是否是“对本次征收态度”?请让调查说明文件中的列名与表头一致"
+                "表头中没有问题“attitude”的列“对本次征收的态度”这一列。是否是“对本次征收态度”？请让调查说明文件中的列名与表头一致"
             ])
     }
 
@@ -107,6 +107,6 @@ struct SurveyImportTests {
         let outcome = SurveyImport.run(spec: Self.spec, bytes: Array(csv.utf8), file: "r.csv")
         #expect(outcome.result == nil)
         #expect(outcome.diagnostics.map(\.code) == [.invalidResponse, .surveyNoValidRows])
-        #expect(outcome.diagnostics[0].message.hasPrefix("第 2 行“对本次征收的态度”列的“好”:不是这一题的答案"))
+        #expect(outcome.diagnostics[0].message.hasPrefix("第 2 行“对本次征收的态度”列的“好”：不是这一题的答案"))
     }
 }

@@ -41,7 +41,7 @@ struct SurveySpecLoaderTests {
         let (spec, diagnostics) = Self.load(text)
         #expect(spec == nil)
         let first = diagnostics.first { $0.code == .invalidSurveySpec }
-        #expect(first?.message == "问题“attitude”没有答案“反队”;可选:支持、反对、无所谓")
+        #expect(first?.message == "问题“attitude”没有答案“反队”；可选：支持、反对、无所谓")
         #expect(first?.location.line == 9)
         #expect(first?.location.column == 58)
     }
@@ -52,7 +52,7 @@ struct SurveySpecLoaderTests {
                 of: "question: attitude, count: [反对] }", with: "question: atitude, count: [反对] }"))
         #expect(
             diagnostics.contains {
-                $0.code == .invalidSurveySpec && $0.message == "没有 id 为“atitude”的问题。是否想写“attitude”?"
+                $0.code == .invalidSurveySpec && $0.message == "没有 id 为“atitude”的问题。是否想写“attitude”？"
             })
     }
 

@@ -89,7 +89,7 @@ struct RuleVersionTests {
         // With --as-of the date is the run's, so the problem is pointed at the project's kind.
         let asOf = Self.load(asOf: "2020-01-01")
         #expect(asOf.diagnostics.map(\.code) == [.noVersionInForce])
-        #expect(asOf.diagnostics.first?.message.contains("指定日期(--as-of) 2020-01-01") == true)
+        #expect(asOf.diagnostics.first?.message.contains("指定日期（--as-of） 2020-01-01") == true)
         #expect(asOf.diagnostics.first?.location.line == 5)
     }
 
@@ -120,7 +120,7 @@ struct RuleVersionTests {
         #expect(check.diagnostics.map(\.code) == [.versionsGap])
         let warning = try #require(check.diagnostics.first)
         #expect(warning.location == SourceLocation(file: folder + "/opposition-2023.yaml", line: 8, column: 10))
-        #expect(warning.message.contains("有 184 天空档(2024-07-01 至 2025-01-01 前一天)"))
+        #expect(warning.message.contains("有 184 天空档（2024-07-01 至 2025-01-01 前一天）"))
         #expect(Self.load(catalog: RuleSetCatalog(paths: [folder])).diagnostics.map(\.code) == [.noVersionInForce])
     }
 
@@ -145,7 +145,7 @@ struct RuleVersionTests {
         #expect(project.versionChoice?.sentence == "按指定的版本评估（该版本在 2024-09-30 不在施行期内；该规则共有 2 个版本）")
         let unknown = Self.load(override: "demo/opposition@2099.1")
         #expect(unknown.diagnostics.map(\.code) == [.noRuleset])
-        #expect(unknown.diagnostics.first?.message.contains("没有版本“2099.1”;现有版本:2023.1") == true)
+        #expect(unknown.diagnostics.first?.message.contains("没有版本“2099.1”；现有版本：2023.1") == true)
         // The id alone: the version in force on the project's date.
         #expect(Self.load(override: "demo/opposition").project?.ruleSet.version == "2023.1")
     }
@@ -232,6 +232,6 @@ struct RuleVersionTests {
         let missing = RuleDiff.run(
             old: "demo/opposition@2023.9", new: "demo/opposition@2025.1", projects: [Self.project], rules: [Self.rules])
         #expect(missing.rulesHaveErrors)
-        #expect(missing.diagnostics.first?.message.contains("现有:demo/opposition@2023.1、demo/opposition@2025.1") == true)
+        #expect(missing.diagnostics.first?.message.contains("现有：demo/opposition@2023.1、demo/opposition@2025.1") == true)
     }
 }
