@@ -30,7 +30,7 @@ public enum RuleDiffMarkdownRenderer {
         for project in unchanged {
             let grade = project.new.map { "措施前\($0.gradeBefore)、措施后\($0.gradeAfter)" } ?? ""
             let error = project.newError.map { "两版规则下都无法评估：\($0)" } ?? grade
-            out += "- \(title(project))(`\(project.file)`):\(error)\n"
+            out += "- \(title(project))（`\(project.file)`）：\(error)\n"
         }
         out += "\n## 三、规则改动\n"
         for pair in diff.ruleSets { out += "\n" + changes(pair) }

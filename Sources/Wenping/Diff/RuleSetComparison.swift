@@ -334,7 +334,7 @@ extension RuleSetComparison {
             + "\(factor.measures.count) 项措施"
     }
 
-    static func measure(_ measure: CompiledRuleSet.Measure) -> String { "\(measure.label)(\(effect(measure)))" }
+    static func measure(_ measure: CompiledRuleSet.Measure) -> String { "\(measure.label)（\(effect(measure))）" }
 
     static func effect(_ measure: CompiledRuleSet.Measure) -> String {
         var parts: [String] = []

@@ -4,7 +4,7 @@ extension CompiledRuleSet {
     /// Deterministic: used by `wenping check --verbose` and as the expected output of the conformance cases.
     public var summary: String {
         var out = "规则 \(id) 「\(title)」 版本 \(version)\n"
-        let kinds = appliesTo.map { kind in kindLabels[kind].map { "\(kind)(\($0))" } ?? kind }
+        let kinds = appliesTo.map { kind in kindLabels[kind].map { "\(kind)（\($0)）" } ?? kind }
         out += "  适用地区：\(jurisdiction)；适用项目：\(appliesTo.isEmpty ? "（基础文件）" : kinds.joined(separator: "、"))\n"
         if let statusBanner { out += "  状态：\(statusBanner)\n" }
         if let effective { out += "  生效日期：\(effective)\n" }

@@ -70,7 +70,7 @@ public struct RuleSetCatalog: Sendable {
             var seen: Set<String> = []
             let available = ruleSets.filter { !$0.isBase && seen.insert($0.id).inserted }.map { ruleSet in
                 let kinds = ruleSet.appliesTo.map { ruleSet.kindLabel(for: $0) ?? $0 }.joined(separator: "/")
-                return "\(ruleSet.id)(\(kinds),\(ruleSet.jurisdiction))"
+                return "\(ruleSet.id)（\(kinds)，\(ruleSet.jurisdiction)）"
             }
             var message = "没有适用于项目类型“\(kind)”、地区“\(jurisdiction)”的规则"
             let kinds = Array(Set(ruleSets.flatMap { $0.appliesTo + $0.appliesTo.compactMap($0.kindLabel(for:)) }))

@@ -48,7 +48,7 @@ extension RuleSetCatalog {
                 return .failure(
                     Failure(
                         message: "规则“\(id)”没有版本“\(version)”；现有版本："
-                            + versions.map { "\($0.version)(\($0.period.text))" }.joined(separator: "、")))
+                            + versions.map { "\($0.version)（\($0.period.text)）" }.joined(separator: "、")))
             }
             let inForce = dated.map { ruleSet.period.contains($0.date) } ?? true
             var selection = Selection(
@@ -84,7 +84,7 @@ extension RuleSetCatalog {
         }
         let inForce = versions.filter { $0.period.contains(dated.date) }
         let listing = { (list: [CompiledRuleSet]) in
-            list.map { "\($0.version)(\($0.period.text))" }.joined(separator: "、")
+            list.map { "\($0.version)（\($0.period.text)）" }.joined(separator: "、")
         }
         let notes = { (list: [CompiledRuleSet]) in
             list.map { ruleSet in

@@ -84,7 +84,7 @@ struct RuleVersionTests {
         #expect(error.code == .noVersionInForce)
         #expect(error.location == SourceLocation(file: path, line: 6, column: 18))
         #expect(error.message.contains("规则“demo/opposition”在评估日期 2022-05-01 没有施行中的版本"))
-        #expect(error.message.contains("2023.1(2023-01-01 起施行，2025-01-01 起停止施行)、2025.1(2025-01-01 起施行)"))
+        #expect(error.message.contains("2023.1（2023-01-01 起施行，2025-01-01 起停止施行）、2025.1（2025-01-01 起施行）"))
         #expect(error.notes.count == 2)
         // With --as-of the date is the run's, so the problem is pointed at the project's kind.
         let asOf = Self.load(asOf: "2020-01-01")
