@@ -62,7 +62,7 @@ extension Console {
             let written = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else {
-                throw OutputFailure.fail("无法写出到标准输出(\(errno == ENOSPC ? "磁盘已满" : "输出已关闭或不可写"))")
+                throw OutputFailure.fail("无法写出到标准输出（\(errno == ENOSPC ? "磁盘已满" : "输出已关闭或不可写")）")
             }
             bytes = bytes.dropFirst(written)
         }

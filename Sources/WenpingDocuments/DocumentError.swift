@@ -7,5 +7,5 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(message) [\(code)]" }
 
-    static let packageFailed = DocumentError(code: .documentPackageFailed, message: "无法生成 Word 文件包(ZIP)")
+    static let packageFailed = DocumentError(code: .documentPackageFailed, message: "无法生成 Word 文件包（ZIP）")
 }

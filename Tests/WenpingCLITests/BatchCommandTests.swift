@@ -39,7 +39,7 @@ struct BatchCommandTests {
         #expect(places.count == 7)
         #expect(places.contains("Fixtures/projects/invalid/typo-fact.yaml:17"))
         #expect(run.stderr.contains("Fixtures/projects/invalid/typo-fact.yaml:17:3: error[E401]"))
-        #expect(run.stderr.contains("共 29 个输入:已评级 22 个"))
+        #expect(run.stderr.contains("共 29 个输入：已评级 22 个"))
         #expect(run.stdout.isEmpty)
         #expect(Self.files(output + "/reports").count == 22)
     }
@@ -58,7 +58,7 @@ struct BatchCommandTests {
                 "Fixtures/batch/projects.csv:4",
             ])
         #expect(run.stderr.contains("Fixtures/batch/projects.jsonl:4:203: error[E402]"))
-        #expect(run.stderr.contains("Fixtures/batch/projects.csv:4:5: error[E402]: “被征收户数”列:"))
+        #expect(run.stderr.contains("Fixtures/batch/projects.csv:4:5: error[E402]: “被征收户数”列："))
         #expect(!run.stderr.contains("共 9 个输入"))
     }
 
@@ -120,7 +120,7 @@ struct BatchCommandTests {
         #expect(lenient.status == 0)
         let single = try CommandLineTests.run(["assess", missing, "--require-complete"])
         #expect(single.status == 3)
-        #expect(single.stderr.contains("warning: 数据不完整:缺少“入户调查反对率”"))
+        #expect(single.stderr.contains("warning: 数据不完整：缺少“入户调查反对率”"))
         #expect(single.stdout.contains("> **数据不完整："))
         #expect(try CommandLineTests.run(["assess", complete, "--require-complete"]).status == 0)
     }
@@ -195,7 +195,7 @@ struct BatchCommandTests {
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
-        #expect(stderr.contains("已中断:完成 "))
+        #expect(stderr.contains("已中断：完成 "))
         let summary = try Self.summary(folder + "/out")
         #expect(summary["interrupted"] as? Bool == true)
         let counts = try #require(summary["counts"] as? [String: Int])

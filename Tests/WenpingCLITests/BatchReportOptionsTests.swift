@@ -79,7 +79,7 @@ struct BatchReportOptionsTests {
         (["--summary-only", "--compact"], "--compact 只用于 json 报告"),
         (["--summary-only", "--shard", "always"], "不能同时给 --shard"),
         (["--shard", "sometimes"], "sometimes"),
-        (["--format", "xml"], "可用:json、md、html、docx、pdf、jsonl"),
+        (["--format", "xml"], "可用：json、md、html、docx、pdf、jsonl"),
     ])
     func misusedOptionsAreUsageErrors(_ arguments: [String], _ message: String) throws {
         let output = BatchCommandTests.output()

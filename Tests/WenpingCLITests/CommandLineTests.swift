@@ -79,13 +79,13 @@ struct CommandLineTests {
     @Test func checkOfTheBundledRulesIsCleanAndExitsZero() throws {
         let run = try Self.run(["check"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasSuffix("个规则文件:0 个错误,0 个警告\n"))
+        #expect(run.stdout.hasSuffix("个规则文件：0 个错误，0 个警告\n"))
     }
 
     @Test func checkReportsErrorsWithCaretAndExitsTwo() throws {
         let run = try Self.run(["check", "Fixtures/cases/structure/E202-unknown-field/rules.yaml"])
         #expect(run.status == 2)
-        #expect(run.stdout.contains("rules.yaml:14:5: error[E202]: 风险因素“compensation”中没有“wieght”这个字段。是否想写“weight”?"))
+        #expect(run.stdout.contains("rules.yaml:14:5: error[E202]: 风险因素“compensation”中没有“wieght”这个字段。是否想写“weight”？"))
         #expect(run.stdout.contains("  14 |     wieght: 1\n     |     ^~~~~~\n"))
     }
 

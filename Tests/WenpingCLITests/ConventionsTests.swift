@@ -53,7 +53,7 @@ struct ConventionsTests {
     @Test func mistypedSubcommandSuggestsTheNearest() throws {
         let run = try CommandLineTests.run(["asess", "x.yaml"])
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("错误:没有子命令“asess”。是否想写“assess”?"))
+        #expect(run.stderr.hasPrefix("错误：没有子命令“asess”。是否想写“assess”？"))
     }
 
     @Test func errorWhileRunningShowsTheSubcommandsUsage() throws {
@@ -61,15 +61,15 @@ struct ConventionsTests {
             "assess", "Fixtures/projects/house-expropriation/xa-road-low.yaml", "--fail-on", "极高",
         ])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("错误:--fail-on 的等级“极高”不存在;可用:低(低风险)、中(中风险)、高(高风险)"))
-        #expect(run.stderr.contains("用法:wenping assess "))
+        #expect(run.stderr.contains("错误：--fail-on 的等级“极高”不存在；可用：低（低风险）、中（中风险）、高（高风险）"))
+        #expect(run.stderr.contains("用法：wenping assess "))
         #expect(run.stderr.contains("用 wenping assess --help 查看详细帮助。"))
     }
 
     @Test func parseErrorsAreInChinese() throws {
         let run = try CommandLineTests.run(["assess", "--format", "rtf", "x.yaml"])
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("错误:“rtf”不是 --format "))
+        #expect(run.stderr.hasPrefix("错误：“rtf”不是 --format "))
         for word in Self.english { #expect(!run.stderr.contains(word)) }
     }
 
@@ -149,7 +149,7 @@ struct ConventionsTests {
         #expect(FileManager.default.createFile(atPath: file, contents: Data(run.stdout.utf8)))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let rendered = try CommandLineTests.runShell("LANG=C.UTF-8 man -l '\(file)'")
-        #expect(rendered.stdout.contains("按规则给项目评级,生成评估报告"))
+        #expect(rendered.stdout.contains("按规则给项目评级，生成评估报告"))
         #expect(rendered.stdout.contains("wenping assess"))
     }
 }

@@ -45,6 +45,6 @@ struct ExplainCommandTests {
     @Test func schemaUnknownRulesetIsAUsageErrorWithDidYouMean() throws {
         let run = try CommandLineTests.run(["schema", "project", "--ruleset", "national/house-expropriatoin"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("是否想写“national/house-expropriation”?"))
+        #expect(run.stderr.contains("是否想写“national/house-expropriation”？"))
     }
 }

@@ -19,17 +19,17 @@ struct RuleTestCommandTests {
         #expect(run.stderr.isEmpty)
         #expect(
             run.stdout == """
-                Fixtures/rule-tests/wrong-expectation.test.yaml:10:14: 失败: 用例“征求意见不足30日”:措施后等级 期望 中,实际 高
+                Fixtures/rule-tests/wrong-expectation.test.yaml:10:14: 失败: 用例“征求意见不足30日”：措施后等级 期望 中，实际 高
                   10 |       after: 中
                      |              ^~
-                Fixtures/rule-tests/wrong-expectation.test.yaml:13:35: 失败: 用例“征求意见不足30日”:风险因素“procedure”措施前风险概率 期望 较高,实际 很高(第 1 档:comment_period_days < 30)
+                Fixtures/rule-tests/wrong-expectation.test.yaml:13:35: 失败: 用例“征求意见不足30日”：风险因素“procedure”措施前风险概率 期望 较高，实际 很高（第 1 档：comment_period_days < 30）
                   13 |         procedure: { probability: 较高, degree: 重大 }
                      |                                   ^~~~
-                Fixtures/rule-tests/wrong-expectation.test.yaml:20:24: 失败: 用例“反对率改为40%”:措施前综合指数 期望 0.35(允许误差 0.001),实际 0.3398
+                Fixtures/rule-tests/wrong-expectation.test.yaml:20:24: 失败: 用例“反对率改为40%”：措施前综合指数 期望 0.35（允许误差 0.001），实际 0.3398
                   20 |       index: { before: 0.35 }
                      |                        ^~~~
 
-                3 个用例:1 通过,2 失败
+                3 个用例：1 通过，2 失败
                 1 passed, 2 failed
 
                 """)
@@ -45,7 +45,7 @@ struct RuleTestCommandTests {
     @Test func coverageFlagPrintsEveryRuleset() throws {
         let run = try CommandLineTests.run(["test", "Fixtures/rule-tests/coverage", "--coverage"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("覆盖率 demo/coverage:分档 4/8,兜底条件 0/1,数量规则 1/1,措施 1/2,综合指数单独定级 0/2\n"))
+        #expect(run.stdout.hasPrefix("覆盖率 demo/coverage：分档 4/8，兜底条件 0/1，数量规则 1/1，措施 1/2，综合指数单独定级 0/2\n"))
     }
 
     @Test func diffPrintsTheMarkdownPreviewAndExitsZero() throws {
@@ -77,6 +77,6 @@ struct RuleTestCommandTests {
         ])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("规则文件有错误,未进行比较"))
+        #expect(run.stderr.contains("规则文件有错误，未进行比较"))
     }
 }

@@ -61,7 +61,7 @@ struct RulesLocatorTests {
             try layout.locator().locate([])
         } throws: { error in
             let text = String(describing: error)
-            return text.hasPrefix("找不到规则:") && text.contains("--rules") && text.contains("WENPING_RULES")
+            return text.hasPrefix("找不到规则：") && text.contains("--rules") && text.contains("WENPING_RULES")
                 && text.contains(layout.work + "/Rules") && text.contains(layout.installed)
         }
     }
@@ -81,7 +81,7 @@ struct RulesLocatorTests {
         let run = try CommandLineTests.run(["assess", project], in: folder)
         // The build folder has no share/wenping/Rules, so nothing is found.
         #expect(run.status == 2)
-        #expect(run.stderr.contains("error[E440]: 找不到规则:"))
+        #expect(run.stderr.contains("error[E440]: 找不到规则："))
         #expect(!run.stderr.contains("wenping check"))
         let withEnvironment = try CommandLineTests.run(
             ["assess", project], in: folder, environment: ["WENPING_RULES": CommandLineTests.root + "/Rules"])

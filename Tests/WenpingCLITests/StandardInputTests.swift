@@ -46,7 +46,7 @@ struct StandardInputTests {
         #expect(run.status == 1)
         #expect(
             run.stderr
-                == "Fixtures/batch/projects.jsonl:1:1: error[E441]: 这是 JSON Lines 文件(每行一个项目),一次评估多个项目请用 "
+                == "Fixtures/batch/projects.jsonl:1:1: error[E441]: 这是 JSON Lines 文件（每行一个项目），一次评估多个项目请用 "
                 + "wenping batch Fixtures/batch/projects.jsonl --output 输出目录\n")
     }
 
@@ -54,14 +54,14 @@ struct StandardInputTests {
         let run = try CommandLineTests.run(["assess", "Rules/house-expropriation.yaml"])
         #expect(run.status == 1)
         #expect(run.stderr.split(separator: "\n").count == 1)
-        #expect(run.stderr.contains("error[E442]: 这看起来是规则文件,不是项目文件"))
+        #expect(run.stderr.contains("error[E442]: 这看起来是规则文件，不是项目文件"))
     }
 
     @Test func checkOfAProjectSaysSoInOneLine() throws {
         let run = try CommandLineTests.run(["check", Self.project])
         #expect(run.status == 2)
         #expect(run.stdout.components(separatedBy: "error[").count == 2)
-        #expect(run.stdout.contains("error[E443]: 这看起来是项目文件,不是规则文件;评估项目请用 wenping assess"))
+        #expect(run.stdout.contains("error[E443]: 这看起来是项目文件，不是规则文件；评估项目请用 wenping assess"))
     }
 
     @Test func aFullStandardOutputIsAnOutputFailure() throws {
@@ -76,12 +76,12 @@ struct StandardInputTests {
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 4)
-        #expect(stderr == "wenping: error[E620]: 无法写出到标准输出(磁盘已满)\n")
+        #expect(stderr == "wenping: error[E620]: 无法写出到标准输出（磁盘已满）\n")
     }
 
     @Test func progressEstimatesTheTotalFromTheShareOfBytesRead() {
         let progress = BatchProgress(done: 250, invalid: 2, total: nil, fractionRead: 0.25)
-        #expect(ProgressLine.text(progress, seconds: 10) == "已完成 250/约 1000(25%) · 每秒 25 个 · 无效 2 · 剩余约 0:30")
+        #expect(ProgressLine.text(progress, seconds: 10) == "已完成 250/约 1000（25%） · 每秒 25 个 · 无效 2 · 剩余约 0:30")
         let unknown = BatchProgress(done: 250, invalid: 0, total: nil)
         #expect(ProgressLine.text(unknown, seconds: 10) == "已完成 250 · 每秒 25 个 · 无效 0")
     }
@@ -118,7 +118,7 @@ struct StandardInputTests {
             "test", "--rules", "Rules", "Fixtures/rule-tests/wrong-expectation.test.yaml", "--format", "junit",
         ])
         #expect(failing.status == 1)
-        #expect(failing.stdout.contains("<failure message=\"措施后等级 期望 中,实际 高\">"))
+        #expect(failing.stdout.contains("<failure message=\"措施后等级 期望 中，实际 高\">"))
         let json = try CommandLineTests.run(["test", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["passed"] as? Int == passed)

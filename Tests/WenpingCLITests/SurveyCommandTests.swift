@@ -29,7 +29,7 @@ struct SurveyCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect((object["survey"] as? [String: Any])?["valid"] as? Int == 1209)
         let summary = try String(contentsOfFile: folder + "/summary.md", encoding: .utf8)
-        #expect(summary.contains("| 235 | — | — | 这一行有 8 格,比表头的 7 列多"))
+        #expect(summary.contains("| 235 | — | — | 这一行有 8 格，比表头的 7 列多"))
     }
 
     @Test func aGBKFileExitsOneWithHowToResave() throws {

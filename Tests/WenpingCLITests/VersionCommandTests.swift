@@ -19,14 +19,14 @@ struct VersionCommandTests {
         #expect(run.stdout.contains("版本 2025.1，2025-01-01 起施行）；按指定日期 2025-06-30 施行的版本评估"))
         let today = try CommandLineTests.run(["assess", Self.project, "--rules", Self.rules, "--as-of", "today"])
         #expect(today.status == 0)
-        #expect(today.stderr.hasPrefix("按今天(UTC)"))
+        #expect(today.stderr.hasPrefix("按今天（UTC）"))
     }
 
     @Test func aDateWithNoVersionExitsOneAndAnInvalidDateIsAUsageError() throws {
         let none = try CommandLineTests.run(["assess", Self.project, "--rules", Self.rules, "--as-of", "2020-01-01"])
         #expect(none.status == 1)
         #expect(
-            none.stderr.contains("lanting.yaml:5:7: error[E251]: 规则“demo/opposition”在指定日期(--as-of) 2020-01-01 没有施行中的版本")
+            none.stderr.contains("lanting.yaml:5:7: error[E251]: 规则“demo/opposition”在指定日期（--as-of） 2020-01-01 没有施行中的版本")
         )
         let invalid = try CommandLineTests.run(["assess", Self.project, "--rules", Self.rules, "--as-of", "2025-02-30"])
         #expect(invalid.status == 64)

@@ -47,14 +47,14 @@ final class InterruptHandler: @unchecked Sendable {
         lock.lock()
         if received == nil { received = number }
         lock.unlock()
-        let name = number == SIGTERM ? "终止信号(SIGTERM)" : "中断信号"
+        let name = number == SIGTERM ? "终止信号（SIGTERM）" : "中断信号"
         if cancellation.isCancelled {
-            FileHandle.standardError.write(Data("\n再次收到\(name):立即退出\n".utf8))
+            FileHandle.standardError.write(Data("\n再次收到\(name)：立即退出\n".utf8))
             exit(exitCode.rawValue)
         }
         cancellation.cancel()
         FileHandle.standardError.write(
-            Data("\n收到\(name):不再读取新的输入,正在完成手头的项目并写汇总(再按一次 Ctrl-C 立即退出)\n".utf8))
+            Data("\n收到\(name)：不再读取新的输入，正在完成手头的项目并写汇总（再按一次 Ctrl-C 立即退出）\n".utf8))
     }
 
     /// Restores the default behaviour of both signals.

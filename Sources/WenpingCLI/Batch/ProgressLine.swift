@@ -41,11 +41,11 @@ final class ProgressLine {
         let rate = seconds > 0 ? Double(progress.done) / seconds : 0
         var parts: [String] = []
         if let total = progress.total, total > 0 {
-            parts.append("已完成 \(progress.done)/\(total)(\(progress.done * 100 / total)%)")
+            parts.append("已完成 \(progress.done)/\(total)（\(progress.done * 100 / total)%）")
         } else if let fraction = progress.fractionRead, fraction > 0, progress.done > 0 {
             // JSON Lines and CSV: the total is estimated from the share of the file read so far.
             let estimate = max(progress.done, Int((Double(progress.done) / fraction).rounded()))
-            parts.append("已完成 \(progress.done)/约 \(estimate)(\(Int(fraction * 100))%)")
+            parts.append("已完成 \(progress.done)/约 \(estimate)（\(Int(fraction * 100))%）")
         } else {
             parts.append("已完成 \(progress.done)")
         }

@@ -6,12 +6,12 @@ extension WenpingCommand {
     /// `wenping generate --ruleset ID --count N`: synthetic projects as JSON Lines on standard output.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "生成测试用的项目(JSON Lines,每行一个),用于批量评估的性能测试",
+            abstract: "生成测试用的项目（JSON Lines，每行一个），用于批量评估的性能测试",
             discussion: """
-                按指定规则的输入项生成 --count 个项目,编号 GEN-0、GEN-1……,写到标准输出。\
-                各项目的措施后等级按 --mix 给出的比例分布(默认:低 50%、中 35%、高 15%),\
-                事实值分布在各自取值范围的各个档次,相邻项目互不相关。\
-                同样的规则、--seed、--mix 和序号总是生成同样的项目(用全部 CPU 核并行生成,输出顺序不变)。例:
+                按指定规则的输入项生成 --count 个项目，编号 GEN-0、GEN-1……，写到标准输出。\
+                各项目的措施后等级按 --mix 给出的比例分布（默认：低 50%、中 35%、高 15%），\
+                事实值分布在各自取值范围的各个档次，相邻项目互不相关。\
+                同样的规则、--seed、--mix 和序号总是生成同样的项目（用全部 CPU 核并行生成，输出顺序不变）。例：
                   wenping generate --ruleset national/house-expropriation --count 100000 > big.jsonl
                   wenping generate --ruleset national/house-expropriation --count 1000 --mix 低=20,中=30,高=50
                 """
@@ -29,7 +29,7 @@ extension WenpingCommand {
         @Option(help: "随机数种子")
         var seed: UInt64 = 2026
 
-        @Option(help: "措施后等级的比例,如 低=50,中=35,高=15(默认即此;不必加起来等于 100)")
+        @Option(help: "措施后等级的比例，如 低=50,中=35,高=15（默认即此；不必加起来等于 100）")
         var mix: String?
 
         /// The `--mix` shares, or `nil` for the default.
@@ -39,10 +39,10 @@ extension WenpingCommand {
             for part in mix.split(separator: ",") {
                 let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard pieces.count == 2, let weight = Double(pieces[1]), weight >= 0, weight.isFinite else {
-                    throw ValidationError("--mix 的“\(part)”应写成 等级=比例,如 低=50")
+                    throw ValidationError("--mix 的“\(part)”应写成 等级=比例，如 低=50")
                 }
                 guard grades.contains(pieces[0]) else {
-                    throw ValidationError("--mix 中的等级“\(pieces[0])”不存在;可用:\(grades.joined(separator: "、"))")
+                    throw ValidationError("--mix 中的等级“\(pieces[0])”不存在；可用：\(grades.joined(separator: "、"))")
                 }
                 shares.append(ProjectGenerator.Share(grade: pieces[0], weight: weight))
             }
@@ -58,7 +58,7 @@ extension WenpingCommand {
             let catalog = try RulesLocator.catalog(rules)
             guard let ruleSet = catalog.ruleSet(id: ruleset), !ruleSet.isBase else {
                 let ids = catalog.ruleSets.filter { !$0.isBase }.map(\.id).joined(separator: "、")
-                throw ValidationError("没有可以评估项目的、id 为“\(ruleset)”的规则;现有规则:\(ids)")
+                throw ValidationError("没有可以评估项目的、id 为“\(ruleset)”的规则；现有规则：\(ids)")
             }
             let generator = ProjectGenerator(ruleSet: ruleSet, seed: seed, mix: try shares(grades: ruleSet.gradeIDs))
             // Every line depends on its index alone: blocks of lines are drawn on all cores and written in order.

@@ -13,26 +13,26 @@ extension WenpingCommand {
     /// `wenping ledger verify|backup`: check and copy the service's ledger file.
     struct Ledger: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "检查或备份评估服务的账本(wenping.sqlite)",
+            abstract: "检查或备份评估服务的账本（wenping.sqlite）",
             subcommands: [Verify.self, Backup.self]
         )
 
         /// `wenping ledger verify FILE`.
         struct Verify: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "逐行校验账本的哈希链和数据库完整性,指出第一处被改动的记录",
+                abstract: "逐行校验账本的哈希链和数据库完整性，指出第一处被改动的记录",
                 discussion: """
-                    每条评估记录和审核记录都带有本行内容与上一行的 SHA-256 哈希。verify 按链序号逐行重算,
-                    并运行 SQLite 的完整性检查和外键检查。通过时打印检查的行数和链尾哈希(可另行记下，用于日后比对)。
+                    每条评估记录和审核记录都带有本行内容与上一行的 SHA-256 哈希。verify 按链序号逐行重算，
+                    并运行 SQLite 的完整性检查和外键检查。通过时打印检查的行数和链尾哈希（可另行记下，用于日后比对）。
 
-                    退出码:
+                    退出码：
                       0  账本完好
-                      1  哈希链断裂或数据库检查失败(打印第一处出错的表、行号和原因)
+                      1  哈希链断裂或数据库检查失败（打印第一处出错的表、行号和原因）
                       4  账本文件无法打开或不是 wenping 账本
                     """
             )
 
-            @Argument(help: "账本文件(SQLite)")
+            @Argument(help: "账本文件（SQLite）")
             var file: String
 
             func run() throws {
@@ -57,27 +57,27 @@ extension WenpingCommand {
                     throw ExitCode.ledgerIOFailure
                 }
                 if let broken = report.firstBreak {
-                    Console.error("\(file): 账本校验失败:\(broken)\n")
-                    Console.error("此前 \(report.rowsChecked) 行完好;请用备份核对这一行及其后的记录\n")
+                    Console.error("\(file): 账本校验失败：\(broken)\n")
+                    Console.error("此前 \(report.rowsChecked) 行完好；请用备份核对这一行及其后的记录\n")
                     throw ExitCode.ledgerBroken
                 }
-                print("\(file): 账本完好,共校验 \(report.rowsChecked) 行;链尾哈希 \(report.headHash)")
+                print("\(file): 账本完好，共校验 \(report.rowsChecked) 行；链尾哈希 \(report.headHash)")
             }
         }
 
         /// `wenping ledger backup DEST`.
         struct Backup: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "在服务运行时为账本做在线备份(不会覆盖已有文件)",
+                abstract: "在服务运行时为账本做在线备份（不会覆盖已有文件）",
                 discussion: """
-                    退出码:
+                    退出码：
                       0  备份已写入并校验通过
                       1  备份写入后校验失败
                       4  账本无法打开，或备份文件已存在、无法写入
                     """
             )
 
-            @Argument(help: "备份文件(新文件)")
+            @Argument(help: "备份文件（新文件）")
             var destination: String
 
             @Option(help: "账本文件")
@@ -97,10 +97,10 @@ extension WenpingCommand {
                     let report = try await copy.verify()
                     try await copy.close()
                     if let broken = report.firstBreak {
-                        Console.error("\(destination): 备份校验失败:\(broken)\n")
+                        Console.error("\(destination): 备份校验失败：\(broken)\n")
                         throw ExitCode.ledgerBroken
                     }
-                    print("已备份到 \(destination),校验 \(report.rowsChecked) 行完好;链尾哈希 \(report.headHash)")
+                    print("已备份到 \(destination)，校验 \(report.rowsChecked) 行完好；链尾哈希 \(report.headHash)")
                 } catch let error as LedgerError {
                     Console.error("\(error.description)\n")
                     throw ExitCode.ledgerIOFailure

@@ -9,9 +9,9 @@ extension WenpingCommand {
     /// Chinese manual empty; this writes the same help `--help` shows, in Chinese, one section per subcommand.
     struct Manual: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "输出 man 手册页(roff 格式),make install 用它生成 wenping.1", shouldDisplay: false)
+            abstract: "输出 man 手册页（roff 格式），make install 用它生成 wenping.1", shouldDisplay: false)
 
-        @Option(help: ArgumentHelp("手册页上的日期(年-月-日)", valueName: "日期"))
+        @Option(help: ArgumentHelp("手册页上的日期（年-月-日）", valueName: "日期"))
         var date = "2026-01-01"
 
         func run() throws {

@@ -8,20 +8,20 @@ extension WenpingCommand {
     /// `wenping serve`: the assessment service with its ledger.
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "启动评估服务(HTTP JSON 接口，评估记录存入账本)",
+            abstract: "启动评估服务（HTTP JSON 接口，评估记录存入账本）",
             discussion: """
-                默认在 127.0.0.1:8080 监听，账本为当前目录下的 wenping.sqlite,规则目录为 Rules/。
-                首次启动时创建管理员 admin,并在标准错误打印一次性密码(或用 --admin-password-file 指定)。
-                接口说明见 /api/v1/openapi.json。报告可取 json、md、html、docx、pdf 格式;md、html 报告和 docx/pdf 的标题页、\
-                页眉和落款可用 --templates 换成本单位的模板(启动时检查，有错误则不启动);pdf 用 --pdf-converter 给出的程序(none 表示\
-                不提供 PDF),未给出时在 PATH 中找 LibreOffice 或 Chromium,找不到时 pdf 请求答复 503。收到 SIGINT/SIGTERM 时处理完进行中的请求、关闭账本后退出。
+                默认在 127.0.0.1:8080 监听，账本为当前目录下的 wenping.sqlite，规则目录为 Rules/。
+                首次启动时创建管理员 admin，并在标准错误打印一次性密码（或用 --admin-password-file 指定）。
+                接口说明见 /api/v1/openapi.json。报告可取 json、md、html、docx、pdf 格式；md、html 报告和 docx/pdf 的标题页、\
+                页眉和落款可用 --templates 换成本单位的模板（启动时检查，有错误则不启动）；pdf 用 --pdf-converter 给出的程序（none 表示\
+                不提供 PDF），未给出时在 PATH 中找 LibreOffice 或 Chromium，找不到时 pdf 请求答复 503。收到 SIGINT/SIGTERM 时处理完进行中的请求、关闭账本后退出。
 
-                环境变量(命令行参数优先):WENPING_HOST、WENPING_PORT、WENPING_RULES、WENPING_LEDGER、
+                环境变量（命令行参数优先）：WENPING_HOST、WENPING_PORT、WENPING_RULES、WENPING_LEDGER、
                 WENPING_TLS_CERT、WENPING_TLS_KEY、WENPING_ADMIN_PASSWORD_FILE、WENPING_JOBS、WENPING_TEMPLATES、
-                WENPING_PDF_CONVERTER、LOG_LEVEL(如 info、notice)。
+                WENPING_PDF_CONVERTER、LOG_LEVEL（如 info、notice）。
 
-                退出码:
-                  2    规则文件有错误(服务未启动)
+                退出码：
+                  2    规则文件有错误（服务未启动）
                   4    账本、证书或密码文件无法读写，或 --pdf-converter 给出的程序不存在
                   64   用法错误，或报告模板有错误
                   130  收到 SIGINT 后正常关闭
@@ -29,34 +29,34 @@ extension WenpingCommand {
                 """
         )
 
-        @Option(help: "监听地址(默认 127.0.0.1;环境变量 WENPING_HOST)")
+        @Option(help: "监听地址（默认 127.0.0.1；环境变量 WENPING_HOST）")
         var host: String?
 
-        @Option(help: "端口(默认 8080;0 表示由系统分配;环境变量 WENPING_PORT)")
+        @Option(help: "端口（默认 8080；0 表示由系统分配；环境变量 WENPING_PORT）")
         var port: Int?
 
-        @Option(help: "规则目录或文件(默认 Rules;环境变量 WENPING_RULES)")
+        @Option(help: "规则目录或文件（默认 Rules；环境变量 WENPING_RULES）")
         var rules: [String] = []
 
-        @Option(help: "账本文件(默认 wenping.sqlite;环境变量 WENPING_LEDGER)")
+        @Option(help: "账本文件（默认 wenping.sqlite；环境变量 WENPING_LEDGER）")
         var ledger: String?
 
-        @Option(name: .customLong("tls-cert"), help: "TLS 证书链(PEM);与 --tls-key 同时给出时只提供 HTTPS")
+        @Option(name: .customLong("tls-cert"), help: "TLS 证书链（PEM）；与 --tls-key 同时给出时只提供 HTTPS")
         var tlsCert: String?
 
-        @Option(name: .customLong("tls-key"), help: "TLS 私钥(PEM)")
+        @Option(name: .customLong("tls-key"), help: "TLS 私钥（PEM）")
         var tlsKey: String?
 
         @Option(name: .customLong("admin-password-file"), help: "首次启动时管理员 admin 的密码文件")
         var adminPasswordFile: String?
 
-        @Option(name: .customLong("jobs-folder"), help: "批量评估任务的目录(默认 wenping-jobs;环境变量 WENPING_JOBS)")
+        @Option(name: .customLong("jobs-folder"), help: "批量评估任务的目录（默认 wenping-jobs；环境变量 WENPING_JOBS）")
         var jobsFolder: String?
 
-        @Option(name: .customLong("max-body-bytes"), help: "请求正文上限(字节，默认 4194304)")
+        @Option(name: .customLong("max-body-bytes"), help: "请求正文上限（字节，默认 4194304）")
         var maxBodyBytes: Int?
 
-        @Option(name: .customLong("bcrypt-cost"), help: "bcrypt 计算强度(4–31,默认 12)")
+        @Option(name: .customLong("bcrypt-cost"), help: "bcrypt 计算强度（4–31，默认 12）")
         var bcryptCost: UInt8?
 
         @OptionGroup var documents: DocumentOptions

@@ -5,7 +5,7 @@ import Wenping
 extension RulesLocator {
     /// The `--rules` help shared by every command that grades projects.
     static let optionHelp = ArgumentHelp(
-        "规则目录或文件;不给时依次找环境变量 WENPING_RULES、./Rules、安装的规则", valueName: "路径")
+        "规则目录或文件；不给时依次找环境变量 WENPING_RULES、./Rules、安装的规则", valueName: "路径")
 
     /// Finds and compiles the rules for a command that grades projects.
     ///
@@ -19,14 +19,14 @@ extension RulesLocator {
             let errors = catalog.diagnostics.filter { $0.severity == .error }
             Console.error(DiagnosticFormatter(sources: catalog.sources).format(errors))
             let shown = paths.map(shellQuoted).joined(separator: " ")
-            Console.error("规则文件有 \(errors.count) 个错误,未评估任何项目;改正后可用 wenping check \(shown) 复查\n")
+            Console.error("规则文件有 \(errors.count) 个错误，未评估任何项目；改正后可用 wenping check \(shown) 复查\n")
             throw ExitCode.rulesInvalid
         }
         if !catalog.ruleSets.contains(where: { !$0.isBase }) {
             let shown = paths.map { "“\($0)”" }.joined(separator: "、")
             Console.error(
-                "wenping: error[\(DiagnosticCode.rulesNotFound)]: \(shown)中没有可以评估项目的规则(.yaml/.yml 文件,"
-                    + "带 applies_to);请用 --rules 指定规则目录\n")
+                "wenping: error[\(DiagnosticCode.rulesNotFound)]: \(shown)中没有可以评估项目的规则（.yaml/.yml 文件，"
+                    + "带 applies_to）；请用 --rules 指定规则目录\n")
             throw ExitCode.rulesInvalid
         }
         return catalog

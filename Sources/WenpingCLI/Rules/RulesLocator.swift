@@ -48,7 +48,7 @@ struct RulesLocator {
         if !option.isEmpty {
             let missing = option.filter { !FileManager.default.fileExists(atPath: $0) }
             guard missing.isEmpty else {
-                throw NotFound(description: "找不到 --rules 给出的规则:\(missing.map { "“\($0)”" }.joined(separator: "、"))不存在")
+                throw NotFound(description: "找不到 --rules 给出的规则：\(missing.map { "“\($0)”" }.joined(separator: "、"))不存在")
             }
             return Found(paths: option, source: .option)
         }
@@ -57,8 +57,8 @@ struct RulesLocator {
             let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
             guard missing.isEmpty else {
                 throw NotFound(
-                    description: "找不到环境变量 \(Self.environmentVariable) 给出的规则:"
-                        + "\(missing.map { "“\($0)”" }.joined(separator: "、"))不存在;请改正或删除这个环境变量")
+                    description: "找不到环境变量 \(Self.environmentVariable) 给出的规则："
+                        + "\(missing.map { "“\($0)”" }.joined(separator: "、"))不存在；请改正或删除这个环境变量")
             }
             return Found(paths: paths, source: .environment)
         }
@@ -71,12 +71,12 @@ struct RulesLocator {
         var looked = [
             "没有给出 --rules",
             "没有设置环境变量 \(Self.environmentVariable)",
-            "当前目录下没有 Rules 目录(\(currentFolder)/Rules)",
+            "当前目录下没有 Rules 目录（\(currentFolder)/Rules）",
         ]
-        looked.append(installedRules.map { "安装位置没有规则(\($0))" } ?? "无法确定 wenping 的安装位置")
+        looked.append(installedRules.map { "安装位置没有规则（\($0)）" } ?? "无法确定 wenping 的安装位置")
         throw NotFound(
-            description: "找不到规则:" + looked.joined(separator: ";")
-                + "。请用 --rules 指定规则目录或文件,或设置环境变量 \(Self.environmentVariable)")
+            description: "找不到规则：" + looked.joined(separator: "；")
+                + "。请用 --rules 指定规则目录或文件，或设置环境变量 \(Self.environmentVariable)")
     }
 
     /// The real path of the running executable: `/proc/self/exe` on Linux, else `argv[0]` resolved.

@@ -19,7 +19,7 @@ enum CommandRunner {
             return ExitStatus.success.rawValue
         } catch let error as ValidationError {
             let type = Swift.type(of: command)
-            Console.error("错误:\(error.message)\n" + usage(for: type) + "\n")
+            Console.error("错误：\(error.message)\n" + usage(for: type) + "\n")
             return ExitStatus.usage.rawValue
         } catch {
             return report(error, arguments: arguments)
@@ -30,7 +30,7 @@ enum CommandRunner {
     static func usage(for type: any ParsableCommand.Type) -> String {
         let usage = WenpingCommand.usageString(for: type)
         let path = ([WenpingCommand.self] + commandPath(to: type)).map { $0._commandName }.joined(separator: " ")
-        return ParserText.translate("用法:" + usage, width: terminalWidth) + "\n  用 \(path) --help 查看详细帮助。"
+        return ParserText.translate("用法：" + usage, width: terminalWidth) + "\n  用 \(path) --help 查看详细帮助。"
     }
 
     static func commandPath(to type: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
@@ -62,9 +62,9 @@ enum CommandRunner {
         guard !all.contains(where: { $0._commandName == first }) else { return nil }
         let names = all.filter { $0.configuration.shouldDisplay }.map { $0._commandName } + ["help"]
         guard !names.contains(first) else { return nil }
-        var message = "错误:没有子命令“\(first)”"
-        if let guess = Spelling.nearest(to: first, among: names) { message += "。是否想写“\(guess)”?" }
-        message += "\n子命令:\(names.dropLast().joined(separator: "、"))\n  用 wenping --help 查看详细帮助。"
+        var message = "错误：没有子命令“\(first)”"
+        if let guess = Spelling.nearest(to: first, among: names) { message += "。是否想写“\(guess)”？" }
+        message += "\n子命令：\(names.dropLast().joined(separator: "、"))\n  用 wenping --help 查看详细帮助。"
         return message
     }
 

@@ -16,14 +16,14 @@ enum ExitStatus: Int32, CaseIterable {
     /// What the status means, in the words `--help` and the README use.
     var meaning: String {
         switch self {
-        case .success: "成功:规则无误,每个输入都已处理(且未达到 --fail-on 等门槛)"
-        case .inputsInvalid: "有输入无效、有规则测试不通过,或没有找到任何项目(其余输入照常处理)"
-        case .rulesInvalid: "规则文件有错误或找不到规则(未评级任何项目)"
-        case .gateReached: "达到质量门槛:--fail-on 给的等级(措施后),或 --require-complete 时缺少事实"
-        case .outputFailed: "输出或读写失败:无法写出报告、汇总或输出目录"
-        case .usage: "命令行用法错误,或 --templates 给的报告模板有错误(未评级任何项目)"
-        case .interrupted: "被 Ctrl-C(SIGINT)中断:已写出完成部分的汇总,标明“已中断”"
-        case .terminated: "被 SIGTERM 终止:同上"
+        case .success: "成功：规则无误，每个输入都已处理（且未达到 --fail-on 等门槛）"
+        case .inputsInvalid: "有输入无效、有规则测试不通过，或没有找到任何项目（其余输入照常处理）"
+        case .rulesInvalid: "规则文件有错误或找不到规则（未评级任何项目）"
+        case .gateReached: "达到质量门槛：--fail-on 的等级（措施后）或 --require-complete 时缺少事实"
+        case .outputFailed: "输出或读写失败：无法写出报告、汇总或输出目录"
+        case .usage: "命令行用法错误，或 --templates 给的报告模板有错误（未评级任何项目）"
+        case .interrupted: "被 Ctrl-C（SIGINT）中断：已写出完成部分的汇总，标明“已中断”"
+        case .terminated: "被 SIGTERM 终止：同上"
         }
     }
 
@@ -35,7 +35,7 @@ enum ExitStatus: Int32, CaseIterable {
         allCases.map { status in
             let code = String(status.rawValue)
             return "  " + code + String(repeating: " ", count: 5 - code.count) + status.meaning
-        }.joined(separator: "\n") + "\n同时满足多条时,按 4、2、1、3 的顺序取第一个。"
+        }.joined(separator: "\n") + "\n同时满足多条时，按 4、2、1、3 的顺序取第一个。"
     }
 
     /// The table as the README shows it (a Markdown table, one row per status).

@@ -17,7 +17,7 @@ enum GradeOption {
             }
         }
         if let match = pairs.first(where: { $0.id == value || $0.label == value }) { return match.id }
-        let known = pairs.map { $0.label == $0.id ? $0.id : "\($0.id)(\($0.label))" }.joined(separator: "、")
-        throw ValidationError("\(option) 的等级“\(value)”不存在;可用:\(known)")
+        let known = pairs.map { $0.label == $0.id ? $0.id : "\($0.id)（\($0.label)）" }.joined(separator: "、")
+        throw ValidationError("\(option) 的等级“\(value)”不存在；可用：\(known)")
     }
 }

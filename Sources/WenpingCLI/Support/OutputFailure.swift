@@ -9,14 +9,14 @@ enum OutputFailure {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw fail("无法创建输出目录“\(folder)”:已有同名文件;请换一个目录名")
+                throw fail("无法创建输出目录“\(folder)”：已有同名文件；请换一个目录名")
             }
             return
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw fail("无法创建输出目录“\(folder)”:上级目录不存在、不是目录或没有写权限")
+            throw fail("无法创建输出目录“\(folder)”：上级目录不存在、不是目录或没有写权限")
         }
     }
 
@@ -30,13 +30,13 @@ enum OutputFailure {
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
-            throw fail(chinese(error, fallback: "无法写入“\(path)”(目录不存在、磁盘已满或没有写权限)"))
+            throw fail(chinese(error, fallback: "无法写入“\(path)”（目录不存在、磁盘已满或没有写权限）"))
         }
     }
 
     /// Prints the failure of a whole run (a batch's output folder or summary) and returns exit status 4.
     static func report(_ error: any Error, output: String) -> ExitCode {
-        fail(chinese(error, fallback: "无法写出到输出目录“\(output)”(目录不存在、不是目录、磁盘已满或没有写权限)"))
+        fail(chinese(error, fallback: "无法写出到输出目录“\(output)”（目录不存在、不是目录、磁盘已满或没有写权限）"))
     }
 
     /// Prints `message` as an output diagnostic (E620) and returns exit status 4.

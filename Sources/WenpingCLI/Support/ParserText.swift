@@ -9,40 +9,40 @@ import Wenping
 enum ParserText {
     /// Exact fragments of the parser's English and their Chinese.
     static let phrases: [(String, String)] = [
-        ("OVERVIEW: ", "概述:"),
-        ("USAGE: ", "用法:"),
-        ("ARGUMENTS:", "参数:"),
-        ("OPTIONS:", "选项:"),
-        ("SUBCOMMANDS:", "子命令:"),
+        ("OVERVIEW: ", "概述："),
+        ("USAGE: ", "用法："),
+        ("ARGUMENTS:", "参数："),
+        ("OPTIONS:", "选项："),
+        ("SUBCOMMANDS:", "子命令："),
         ("Show help information.", "显示帮助信息。"),
         ("Show the version.", "显示版本号。"),
-        ("Error: ", "错误:"),
-        ("Help:  ", "说明:"),
-        ("Usage: ", "用法:"),
+        ("Error: ", "错误："),
+        ("Help:  ", "说明："),
+        ("Usage: ", "用法："),
         ("Missing required subcommand.", "缺少子命令。"),
-        ("(default)", "(默认)"),
+        (" (default)", "（默认）"), ("(default)", "（默认）"),
     ]
 
     /// Patterns for the parser's sentences with values in them, and their Chinese (templates use `$1`, `$2`).
     static let patterns: [(NSRegularExpression, String)] = [
-        (#"\(values: ([^;)]*); default: ([^)]*)\)"#, "(可选:$1;默认:$2)"),
-        (#"\(values: ([^)]*)\)"#, "(可选:$1)"),
-        (#"\(default: ([^)]*)\)"#, "(默认:$1)"),
+        (#" ?\(values: ([^;)]*); default: ([^)]*)\)"#, "（可选：$1；默认：$2）"),
+        (#" ?\(values: ([^)]*)\)"#, "（可选：$1）"),
+        (#" ?\(default: ([^)]*)\)"#, "（默认：$1）"),
         (#"See '([^']*) help ([^'<]*)<subcommand>' for detailed help\."#, "用 $1 help $2<子命令> 查看子命令的详细帮助。"),
         (#"See '([^']*)' for more information\."#, "用 $1 查看详细帮助。"),
         (#"Missing expected argument '([^']*)'"#, "缺少参数 $1"),
-        (#"Missing one of: (.*)"#, "缺少以下之一:$1"),
+        (#"Missing one of: (.*)"#, "缺少以下之一：$1"),
         (#"Missing value for '([^']*)'"#, "选项 $1 缺少值"),
         (#"Unknown option '([^']*)'\. Did you mean '([^']*)'\?"#, "不认识的选项 $1。是否想写 $2?"),
         (#"Unknown option '([^']*)'"#, "不认识的选项 $1"),
         (#"Invalid option: (.*)"#, "无效的选项 $1"),
         (#"Unexpected argument '([^']*)'"#, "多余的参数“$1”"),
-        (#"(\d+) unexpected arguments: (.*)"#, "$1 个多余的参数:$2"),
-        (#"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "选项 $1 不带值,却给了“$2”。"),
+        (#"(\d+) unexpected arguments: (.*)"#, "$1 个多余的参数：$2"),
+        (#"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "选项 $1 不带值，却给了“$2”。"),
         (#"Value to be set with (.*) had already been set with (.*)"#, "$1 与前面的 $2 重复"),
         (#"The value '([^']*)' is invalid for '([^']*)'"#, "“$1”不是 $2 的有效值"),
-        (#"\. Please provide one of the following:"#, "。可选:"),
-        (#"\. Please provide one of (.*)\."#, "。可选:$1。"),
+        (#"\. Please provide one of the following:"#, "。可选："),
+        (#"\. Please provide one of (.*)\."#, "。可选：$1。"),
         (#"' (and|or) '"#, "'、'"),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
@@ -68,7 +68,7 @@ enum ParserText {
         var inSection = false
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
-            if ["参数:", "选项:", "子命令:"].contains(line) {
+            if ["参数：", "选项：", "子命令："].contains(line) {
                 inSection = true
                 return line
             }
@@ -114,9 +114,9 @@ enum ParserText {
         for character in line {
             let isWide = displayWidth(character) == 2
             // A line may break before a wide character or after a space or a wide one, never before closing
-            // punctuation.
+            // punctuation and never after opening punctuation.
             if (isWide || previous == " " || displayWidth(previous) == 2) && !closing.contains(character)
-                && currentWidth > indent
+                && !opening.contains(previous) && currentWidth > indent
             {
                 lastBreak = current.endIndex
             }
@@ -135,13 +135,18 @@ enum ParserText {
     }
 
     /// Characters a line never starts with.
-    static let closing: Set<Character> = [",", "。", ";", ":", "、", ")", "」", "”", "?", "!"]
+    static let closing: Set<Character> = [
+        ",", "。", ";", ":", "、", ")", "」", "”", "?", "!", "，", "；", "：", "）", "？", "！", "》",
+    ]
+
+    /// Characters a line never ends with.
+    static let opening: Set<Character> = ["（", "“", "「", "《"]
 
     /// Where continuation lines start: under an option's help text (after the name and two or more spaces), under
     /// `用法:`'s value, or under the line's own indentation.
     static func hangingIndent(_ line: String) -> Int {
         let leading = line.prefix { $0 == " " }.count
-        for prefix in ["用法:", "概述:", "错误:"] where line.hasPrefix(prefix) {
+        for prefix in ["用法：", "概述：", "错误："] where line.hasPrefix(prefix) {
             return displayWidth(prefix)
         }
         if leading > 0, let gap = line.range(of: #"^ +\S.*?  +"#, options: .regularExpression) {

@@ -23,9 +23,9 @@ enum ProjectInput {
     static func load(_ argument: String, with loader: ProjectLoader) -> Loaded? {
         let lowered = argument.lowercased()
         if [".jsonl", ".ndjson", ".csv"].contains(where: { lowered.hasSuffix($0) }) {
-            let kind = lowered.hasSuffix(".csv") ? "CSV 文件(每行一个项目)" : "JSON Lines 文件(每行一个项目)"
+            let kind = lowered.hasSuffix(".csv") ? "CSV 文件（每行一个项目）" : "JSON Lines 文件（每行一个项目）"
             Console.error(
-                "\(argument):1:1: error[\(DiagnosticCode.jsonLinesToAssess)]: 这是 \(kind),一次评估多个项目请用 "
+                "\(argument):1:1: error[\(DiagnosticCode.jsonLinesToAssess)]: 这是 \(kind)，一次评估多个项目请用 "
                     + "wenping batch \(RulesLocator.shellQuoted(argument)) --output 输出目录\n")
             return nil
         }
@@ -35,7 +35,7 @@ enum ProjectInput {
             name = standardInputName
             guard let read = readStandardInput() else {
                 Console.error(
-                    "\(name): error[\(DiagnosticCode.fileUnreadable)]: 标准输入超过 \(standardInputLimit) 字节,没有读取\n")
+                    "\(name): error[\(DiagnosticCode.fileUnreadable)]: 标准输入超过 \(standardInputLimit) 字节，没有读取\n")
                 return nil
             }
             bytes = read
@@ -66,9 +66,9 @@ enum ProjectInput {
         guard shape == .ruleFile || shape == .ruleTest else { return nil }
         let advice =
             shape == .ruleFile
-            ? "规则文件请用 wenping check 检查,或用 --rules 指定给 assess"
+            ? "规则文件请用 wenping check 检查，或用 --rules 指定给 assess"
             : "规则测试请用 wenping test 运行"
-        return "\(name):1:1: error[\(DiagnosticCode.ruleFileAsProject)]: 这看起来是\(shape.name),不是项目文件;\(advice)\n"
+        return "\(name):1:1: error[\(DiagnosticCode.ruleFileAsProject)]: 这看起来是\(shape.name)，不是项目文件；\(advice)\n"
     }
 
     /// All of standard input, or nil when it is larger than ``standardInputLimit``.

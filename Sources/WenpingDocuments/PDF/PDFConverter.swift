@@ -43,14 +43,14 @@ public struct PDFConverter: Sendable {
         if let choice, choice.contains("/") {
             guard FileManager.default.isExecutableFile(atPath: choice) else {
                 throw DocumentError(
-                    code: .pdfConverterMissing, message: "PDF 转换程序“\(choice)”不存在或不能执行;请给出 soffice 或 chromium 的路径")
+                    code: .pdfConverterMissing, message: "PDF 转换程序“\(choice)”不存在或不能执行；请给出 soffice 或 chromium 的路径")
             }
             let name = (choice as NSString).lastPathComponent.lowercased()
             if name.contains("office") { return PDFConverter(kind: .libreOffice, executable: choice) }
             if name.contains("chrom") { return PDFConverter(kind: .chromium, executable: choice) }
             throw DocumentError(
                 code: .pdfConverterMissing,
-                message: "无法判断“\(choice)”是哪种 PDF 转换程序;程序名应含 soffice/libreoffice 或 chromium/chrome")
+                message: "无法判断“\(choice)”是哪种 PDF 转换程序；程序名应含 soffice/libreoffice 或 chromium/chrome")
         }
         let wanted: [(name: String, kind: Kind)]
         switch choice?.lowercased() {
@@ -59,7 +59,7 @@ public struct PDFConverter: Sendable {
         case "chromium", "chrome": wanted = candidates.filter { $0.kind == .chromium }
         case let other?:
             throw DocumentError(
-                code: .pdfConverterMissing, message: "不认识的 PDF 转换程序“\(other)”;可用:libreoffice、chromium 或程序路径")
+                code: .pdfConverterMissing, message: "不认识的 PDF 转换程序“\(other)”；可用：libreoffice、chromium 或程序路径")
         }
         for candidate in wanted {
             for folder in folders where !folder.isEmpty {
@@ -74,11 +74,11 @@ public struct PDFConverter: Sendable {
 
     /// The error when no converter is found: which packages to install.
     static func missing(tried: [String]) -> DocumentError {
-        let names = tried.isEmpty ? "" : "(在 PATH 中找过:\(tried.joined(separator: "、")))"
+        let names = tried.isEmpty ? "" : "（在 PATH 中找过：\(tried.joined(separator: "、"))）"
         return DocumentError(
             code: .pdfConverterMissing,
-            message: "找不到生成 PDF 的程序\(names)。请安装 LibreOffice(Debian/Ubuntu:apt-get install libreoffice-writer)"
-                + "或 Chromium(apt-get install chromium),中文字体可装 fonts-noto-cjk;"
+            message: "找不到生成 PDF 的程序\(names)。请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer）"
+                + "或 Chromium（apt-get install chromium），中文字体可装 fonts-noto-cjk；"
                 + "或用 --pdf-converter 给出 soffice 或 chromium 的路径")
     }
 
@@ -157,7 +157,7 @@ public struct PDFConverter: Sendable {
                 .joined(separator: " ") ?? ""
             throw DocumentError(
                 code: .pdfConversionFailed,
-                message: "PDF 转换程序“\(executable)”没有生成 PDF(退出码 \(status))" + (detail.isEmpty ? "" : ":\(detail)"))
+                message: "PDF 转换程序“\(executable)”没有生成 PDF（退出码 \(status)）" + (detail.isEmpty ? "" : "：\(detail)"))
         }
         return PDFNormalizer.normalize([UInt8](data))
     }
@@ -188,7 +188,7 @@ public struct PDFConverter: Sendable {
             process.terminate()
             _ = finished.wait(timeout: .now() + 5)
             throw DocumentError(
-                code: .pdfConversionFailed, message: "PDF 转换超过 \(Int(timeout)) 秒仍未完成,已停止(\(executable))")
+                code: .pdfConversionFailed, message: "PDF 转换超过 \(Int(timeout)) 秒仍未完成，已停止（\(executable)）")
         }
         return process.terminationStatus
     }

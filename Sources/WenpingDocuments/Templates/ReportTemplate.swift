@@ -28,10 +28,10 @@ public enum ReportTemplate: String, Sendable, CaseIterable {
     /// What the template is for, in Chinese, for messages and the exported README.
     public var purpose: String {
         switch self {
-        case .markdown: "Markdown 报告(全文)"
-        case .html: "HTML 报告(全文,含样式表;用 Chromium 生成 PDF 时也用它)"
+        case .markdown: "Markdown 报告（全文）"
+        case .html: "HTML 报告（全文，含样式表；用 Chromium 生成 PDF 时也用它）"
         case .titlePage: "Word/PDF 报告的标题页"
-        case .letterhead: "Word/PDF 报告的页眉(每页)"
+        case .letterhead: "Word/PDF 报告的页眉（每页）"
         case .signOff: "Word/PDF 报告正文后的落款"
         }
     }

@@ -80,14 +80,14 @@ extension ReportTemplates {
                     .trimmingCharacters(in: .whitespaces)
             }
             guard !name.isEmpty, !names.contains(name) else { continue }
-            var message = "模板中的名称“\(name)”在报告中不存在,会显示为空"
+            var message = "模板中的名称“\(name)”在报告中不存在，会显示为空"
             let nearest = names.filter { $0 != "." }.min {
                 (distance($0, name), $0) < (distance($1, name), $1)
             }
             if let nearest, distance(nearest, name) <= max(2, name.count / 3) {
-                message += ";是不是想写“\(nearest)”?"
+                message += "；是不是想写“\(nearest)”？"
             } else {
-                message += ";可用的名称见 wenping templates export 写出的 README.md"
+                message += "；可用的名称见 wenping templates export 写出的 README.md"
             }
             diagnostics.append(.error(.templateUnknownName, message, at: start, length: tag.count + 4))
         }

@@ -65,7 +65,7 @@ public struct ReportTemplates: Sendable {
 
     /// Parses and checks one template (`file` nil for a built-in one); problems go to ``diagnostics``.
     private mutating func parse(_ template: ReportTemplate, text: String, file: String?) {
-        let name = file ?? "(内置模板)\(template.fileName)"
+        let name = file ?? "（内置模板）\(template.fileName)"
         do {
             templates[template] = try MustacheTemplate(string: Self.textPragma + text)
             diagnostics += Self.checkNames(text, file: name, names: template.names)
@@ -78,7 +78,7 @@ public struct ReportTemplates: Sendable {
                 location = start
             }
             diagnostics.append(
-                .error(.templateSyntax, "模板语法错误:\(Self.describe(error.error))", at: location))
+                .error(.templateSyntax, "模板语法错误：\(Self.describe(error.error))", at: location))
         } catch {
             diagnostics.append(
                 .error(.templateSyntax, "模板语法错误", at: SourceLocation(file: name, line: 1, column: 1)))
@@ -95,8 +95,8 @@ public struct ReportTemplates: Sendable {
             diagnostics.append(
                 .error(
                     .templateUnreadable,
-                    "模板目录“\(folder)”不存在或无法读取;请给出含 .mustache 文件的目录"
-                        + "(可先用 wenping templates export 目录 写出内置模板)",
+                    "模板目录“\(folder)”不存在或无法读取；请给出含 .mustache 文件的目录"
+                        + "（可先用 wenping templates export 目录 写出内置模板）",
                     at: SourceLocation(file: folder, line: 1, column: 1)))
             return []
         }
@@ -107,8 +107,8 @@ public struct ReportTemplates: Sendable {
             guard let template = ReportTemplate(rawValue: stem) else {
                 let known = ReportTemplate.allCases.map(\.fileName)
                 let nearest = known.min { Self.distance($0, name) < Self.distance($1, name) }
-                var message = "“\(name)”不是报告使用的模板,不会被使用;模板文件名只能是:\(known.joined(separator: "、"))"
-                if let nearest, Self.distance(nearest, name) <= 4 { message += "。是不是想写“\(nearest)”?" }
+                var message = "“\(name)”不是报告使用的模板，不会被使用；模板文件名只能是：\(known.joined(separator: "、"))"
+                if let nearest, Self.distance(nearest, name) <= 4 { message += "。是不是想写“\(nearest)”？" }
                 diagnostics.append(
                     .error(.templateUnknown, message, at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
@@ -118,7 +118,7 @@ public struct ReportTemplates: Sendable {
             else {
                 diagnostics.append(
                     .error(
-                        .templateUnreadable, "模板文件无法读取、超过 1 MB 或不是 UTF-8 编码;请用 UTF-8 保存",
+                        .templateUnreadable, "模板文件无法读取、超过 1 MB 或不是 UTF-8 编码；请用 UTF-8 保存",
                         at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
             }
@@ -172,7 +172,7 @@ public struct ReportTemplates: Sendable {
         guard let error = error as? MustacheTemplate.Error else { return "无法解析" }
         return switch error {
         case .sectionCloseNameIncorrect: "结束标签 {{/…}} 与开始的 {{#…}} 或 {{^…}} 名称不一致"
-        case .unfinishedName: "标签没有正确结束,缺少 }}"
+        case .unfinishedName: "标签没有正确结束，缺少 }}"
         case .expectedSectionEnd: "段落 {{#…}} 没有对应的结束标签 {{/…}}"
         case .invalidSetDelimiter: "更换分隔符的标签 {{=… …=}} 格式不对"
         case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
