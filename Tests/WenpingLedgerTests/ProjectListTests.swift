@@ -162,7 +162,7 @@ struct ProjectListTests {
         let broken = try #require(try await reopened.verify().firstBreak)
         #expect(broken.table == "project_list")
         #expect(broken.reason.contains("P-2"))
-        #expect(broken.description.hasPrefix("project_list 表:"))
+        #expect(broken.description.hasPrefix("project_list 表："))
         try await reopened.close()
     }
 

@@ -19,7 +19,7 @@ public struct ChainReport: Sendable, Hashable {
 
         public var description: String {
             table == "database"
-                ? reason : chainSeq == 0 ? "\(table) 表:\(reason)" : "\(table) 表 id=\(rowID)(链序号 \(chainSeq)):\(reason)"
+                ? reason : chainSeq == 0 ? "\(table) 表：\(reason)" : "\(table) 表 id=\(rowID)（链序号 \(chainSeq)）：\(reason)"
         }
     }
 

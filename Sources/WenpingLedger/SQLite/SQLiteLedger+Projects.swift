@@ -158,7 +158,7 @@ extension SQLiteLedger {
                 throw .invalid("调整等级时必须写明理由")
             }
         } else if review.adjustedGrade != nil {
-            throw .invalid("只有“调整”才能给出调整后的等级;通过或退回时请不要填写 adjustedGrade")
+            throw .invalid("只有“调整”才能给出调整后的等级；通过或退回时请不要填写 adjustedGrade")
         }
         return try await write { db in
             guard

@@ -11,14 +11,14 @@ extension SQLiteLedger {
                     rowsChecked: 0, headHash: "",
                     firstBreak: .init(
                         table: "database", rowID: 0, chainSeq: 0,
-                        reason: "SQLite 完整性检查失败:\(integrity.prefix(3).joined(separator: ";"))"))
+                        reason: "SQLite 完整性检查失败：\(integrity.prefix(3).joined(separator: ";"))"))
             }
             if let row = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
                 return ChainReport(
                     rowsChecked: 0, headHash: "",
                     firstBreak: .init(
                         table: row["table"] ?? "database", rowID: row["rowid"] ?? 0, chainSeq: 0,
-                        reason: "引用了不存在的记录(\(row["parent"] ?? "?") 表)"))
+                        reason: "引用了不存在的记录（\(row["parent"] ?? "?") 表）"))
             }
             let assessments = try Row.fetchCursor(db, sql: "SELECT * FROM assessments ORDER BY chain_seq")
             let reviews = try Row.fetchCursor(db, sql: "SELECT * FROM reviews ORDER BY chain_seq")
@@ -53,13 +53,13 @@ extension SQLiteLedger {
                         firstBreak: .init(table: table, rowID: rowID, chainSeq: seq, reason: reason))
                 }
                 if seq != expected {
-                    return broken("链序号应为 \(expected),实际为 \(seq)(之前的行被删除或插入)")
+                    return broken("链序号应为 \(expected)，实际为 \(seq)（之前的行被删除或插入）")
                 }
                 if claimedPrevious != previous {
-                    return broken("记录的上一行哈希与上一行不符(上一行被改动或链被接错)")
+                    return broken("记录的上一行哈希与上一行不符（上一行被改动或链被接错）")
                 }
                 if ChainHasher.rowHash(previous: previous, fields: fields) != claimedHash {
-                    return broken("内容与其哈希不符(这一行在写入后被改动)")
+                    return broken("内容与其哈希不符（这一行在写入后被改动）")
                 }
                 previous = claimedHash
                 expected += 1
@@ -70,8 +70,8 @@ extension SQLiteLedger {
                     rowsChecked: checked, headHash: previous,
                     firstBreak: .init(
                         table: "project_list", rowID: 0, chainSeq: 0,
-                        reason: "项目“\(project)”的列表行(最新版本、评估、等级或审核状态)与账本记录不符:"
-                            + "该表在 wenping 之外被改动过;请从备份恢复账本"))
+                        reason: "项目“\(project)”的列表行（最新版本、评估、等级或审核状态）与账本记录不符："
+                            + "该表在 wenping 之外被改动过；请从备份恢复账本"))
             }
             return ChainReport(rowsChecked: checked, headHash: previous, firstBreak: nil)
         }

@@ -16,7 +16,7 @@ public final class SQLiteLedger: LedgerStore {
     public init(path: String, create: Bool = true) throws(LedgerError) {
         self.path = path
         if !create && !FileManager.default.fileExists(atPath: path) {
-            throw .unavailable("文件“\(path)”不存在;请检查路径")
+            throw .unavailable("文件“\(path)”不存在；请检查路径")
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -29,7 +29,7 @@ public final class SQLiteLedger: LedgerStore {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
-            throw .unavailable("“\(path)”不是可用的 wenping 账本(\(Self.describe(error)))")
+            throw .unavailable("“\(path)”不是可用的 wenping 账本（\(Self.describe(error))）")
         }
     }
 
@@ -84,7 +84,7 @@ public final class SQLiteLedger: LedgerStore {
     {
         try await write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [name]) == true {
-                throw LedgerError.conflict("用户名“\(name)”已被使用;请换一个")
+                throw LedgerError.conflict("用户名“\(name)”已被使用；请换一个")
             }
             let createdAt = Self.now()
             try db.execute(
@@ -197,14 +197,14 @@ public final class SQLiteLedger: LedgerStore {
 
     public func backup(to path: String) async throws(LedgerError) {
         if FileManager.default.fileExists(atPath: path) {
-            throw .conflict("备份文件“\(path)”已存在;请换一个文件名,备份不会覆盖已有文件")
+            throw .conflict("备份文件“\(path)”已存在；请换一个文件名，备份不会覆盖已有文件")
         }
         do {
             let destination = try DatabaseQueue(path: path)
             try pool.backup(to: destination)
             try destination.close()
         } catch {
-            throw .storage("无法写入备份“\(path)”(\(Self.describe(error)))")
+            throw .storage("无法写入备份“\(path)”（\(Self.describe(error))）")
         }
     }
 

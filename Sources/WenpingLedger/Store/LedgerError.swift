@@ -13,8 +13,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unavailable(let message): "账本无法打开:\(message)"
-        case .storage(let message): "账本读写失败:\(message)"
+        case .unavailable(let message): "账本无法打开：\(message)"
+        case .storage(let message): "账本读写失败：\(message)"
         case .conflict(let message), .notFound(let message), .invalid(let message): message
         }
     }

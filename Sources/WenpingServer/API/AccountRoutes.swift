@@ -20,7 +20,7 @@ extension APIRoutes {
             state.logDenied(request, context, reason: "login throttled for \(input.name)")
             throw Problem(
                 .tooManyRequests, .loginThrottled, "登录失败次数过多",
-                detail: "登录失败次数过多;请 \(wait) 秒后再试", headers: [.retryAfter: String(wait)])
+                detail: "登录失败次数过多；请 \(wait) 秒后再试", headers: [.retryAfter: String(wait)])
         }
         let found = try await state.ledgerCall { ledger throws(LedgerError) in try await ledger.user(named: input.name)
         }
@@ -69,7 +69,7 @@ extension APIRoutes {
         let identity = try context.require(.administer, "管理用户")
         let input = try await state.decode(APIInputs.NewUser.self, from: request)
         guard let role = Role(rawValue: input.role) else {
-            throw Problem.malformed("角色“\(input.role)”不存在;可用:编制、审核、管理")
+            throw Problem.malformed("角色“\(input.role)”不存在；可用：编制、审核、管理")
         }
         try Self.checkName(input.name)
         guard input.password.count >= 12 else { throw Problem.malformed("密码至少 12 个字符") }
@@ -103,7 +103,7 @@ extension APIRoutes {
         var role = identity.role
         if let requested = input.role {
             guard let parsed = Role(rawValue: requested) else {
-                throw Problem.malformed("角色“\(requested)”不存在;可用:编制、审核、管理")
+                throw Problem.malformed("角色“\(requested)”不存在；可用：编制、审核、管理")
             }
             guard parsed == identity.role || identity.role == .administrator else {
                 throw Problem.forbidden(identity.role.rawValue, needs: "创建“\(parsed.rawValue)”角色的令牌")

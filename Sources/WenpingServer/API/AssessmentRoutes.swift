@@ -161,8 +161,8 @@ extension APIRoutes {
             throw Problem(
                 .conflict, .rulesetUnavailable, "评估所用规则已不在服务中",
                 detail: "评估记录 \(record.id) 使用的规则 \(content.ruleSetID) \(content.ruleSetVersion)"
-                    + "(摘要 sha256:\(content.ruleSetDigest.prefix(12))…)未在本次启动后加载过;"
-                    + "JSON 报告(format=json)始终可取，或加载该版本规则后再取此格式")
+                    + "（摘要 sha256:\(content.ruleSetDigest.prefix(12))…）未在本次启动后加载过；"
+                    + "JSON 报告（format=json）始终可取，或加载该版本规则后再取此格式")
         }
         let found = try await state.ledgerCall { ledger throws(LedgerError) in
             try await ledger.projectVersion(projectID: content.projectID, version: content.projectVersion)
@@ -180,7 +180,7 @@ extension APIRoutes {
         guard let decision = ReviewDecision(rawValue: input.decision) else {
             throw Problem(
                 .unprocessableContent, .reviewInvalid, "审核结论不对",
-                detail: "decision 应为 通过、退回 或 调整,而不是“\(input.decision)”")
+                detail: "decision 应为 通过、退回 或 调整，而不是“\(input.decision)”")
         }
         let (record, _) = try await storedAssessment(id)
         let comment = input.comment ?? ""
@@ -192,7 +192,7 @@ extension APIRoutes {
             if let ruleSet = state.ruleSet(digest: record.content.ruleSetDigest), !ruleSet.gradeIDs.contains(grade) {
                 throw Problem(
                     .unprocessableContent, .reviewInvalid, "调整后的等级不存在",
-                    detail: "等级“\(grade)”不在规则的等级中;可用:\(ruleSet.gradeIDs.joined(separator: "、"))")
+                    detail: "等级“\(grade)”不在规则的等级中；可用：\(ruleSet.gradeIDs.joined(separator: "、"))")
             }
             if comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw Problem(.unprocessableContent, .reviewInvalid, "缺少调整理由", detail: "调整等级必须在 comment 中写明理由")

@@ -30,7 +30,7 @@ extension APIRoutes {
         } else {
             throw Problem(
                 .unsupportedMediaType, .requestMalformed, "不支持的内容类型",
-                detail: "批量评估的 Content-Type 应为 application/jsonl(每行一个项目)或 text/csv(与 wenping batch 相同)")
+                detail: "批量评估的 Content-Type 应为 application/jsonl（每行一个项目）或 text/csv（与 wenping batch 相同）")
         }
         let jobID = try storeBatchInput(
             try await state.collectBody(request), fileExtension: fileExtension, file: "", actor: identity.name)
@@ -46,7 +46,7 @@ extension APIRoutes {
         -> String
     {
         if body.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
-            throw Problem.malformed("请求正文为空;请给出 JSON Lines(每行一个项目)或 CSV 表格")
+            throw Problem.malformed("请求正文为空；请给出 JSON Lines（每行一个项目）或 CSV 表格")
         }
         let jobID = UUID().uuidString.lowercased()
         let folder = state.configuration.jobsFolder + "/" + jobID
@@ -60,7 +60,7 @@ extension APIRoutes {
             try BatchJob.start(folder: folder, record: record)
             state.batchJobs.add(id: jobID, createdAt: record.createdAt)
         } catch {
-            throw Problem(.serviceUnavailable, .ledgerFailure, "无法保存批量任务", detail: "服务无法写入任务目录;请管理员检查磁盘和权限")
+            throw Problem(.serviceUnavailable, .ledgerFailure, "无法保存批量任务", detail: "服务无法写入任务目录；请管理员检查磁盘和权限")
         }
         return jobID
     }

@@ -36,7 +36,7 @@ extension APIRoutes {
         let project = try projectID(context)
         guard let fromID = request.uri.queryParameters.get("from", as: Int64.self),
             let toID = request.uri.queryParameters.get("to", as: Int64.self)
-        else { throw Problem.malformed("请用 from 和 to 给出两个评估记录编号(整数)") }
+        else { throw Problem.malformed("请用 from 和 to 给出两个评估记录编号（整数）") }
         return try JSONText.response(try await diff(project: project, from: fromID, to: toID))
     }
 
@@ -71,7 +71,7 @@ extension APIRoutes {
                 let degree = { (point: String) in
                     Self.string(((factor[point] as? [String: Any])?["degree"] as? [String: Any])?["label"]) ?? "—"
                 }
-                return "\(applicability);措施前 \(degree("before")),措施后 \(degree("after"))"
+                return "\(applicability)；措施前 \(degree("before"))，措施后 \(degree("after"))"
             })
         let oldMeasures = Set(((before["project"] as? [String: Any])?["measures"] as? [String]) ?? [])
         let newMeasures = Set(((after["project"] as? [String: Any])?["measures"] as? [String]) ?? [])

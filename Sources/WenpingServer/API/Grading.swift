@@ -20,7 +20,7 @@ enum Grading {
         _ bytes: [UInt8], catalog: RuleSetCatalog, override: String? = nil, asOf: AsOfDate = .projectDate
     ) throws(Problem) -> Assessment {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
-            throw Problem.malformed("请求正文为空;请在正文中给出项目(JSON)")
+            throw Problem.malformed("请求正文为空；请在正文中给出项目（JSON）")
         }
         let output = ProjectLoader(catalog: catalog, override: override, asOf: asOf).load(bytes: bytes, file: bodyName)
         let errors = output.diagnostics.filter { $0.severity == .error }
@@ -31,11 +31,11 @@ enum Grading {
         if shown.allSatisfy({ $0.code.rawValue.hasPrefix("E1") }) {
             throw Problem(
                 .badRequest, .requestMalformed, "请求内容无法解析",
-                detail: "正文不是有效的 JSON(或 YAML):" + (shown.first.map(describe) ?? "无法解析"), diagnostics: shown)
+                detail: "正文不是有效的 JSON（或 YAML）：" + (shown.first.map(describe) ?? "无法解析"), diagnostics: shown)
         }
         throw Problem(
             .unprocessableContent, .projectRejected, "项目无法评级",
-            detail: "项目有 \(shown.count) 处问题,未评级:" + (shown.first.map(describe) ?? ""), diagnostics: shown)
+            detail: "项目有 \(shown.count) 处问题，未评级：" + (shown.first.map(describe) ?? ""), diagnostics: shown)
     }
 
     /// An integer query parameter: `fallback` when absent, a 400 problem when not an integer in `range`.
@@ -53,7 +53,7 @@ enum Grading {
     static func asOf(_ request: Request) throws(Problem) -> AsOfDate {
         guard let value = request.uri.queryParameters.get("as_of") else { return .projectDate }
         guard let date = AsOfDate(String(value)) else {
-            throw Problem.malformed("参数 as_of 应是“年-月-日”格式的有效日期(如 2025-06-30),这里是“\(value)”")
+            throw Problem.malformed("参数 as_of 应是“年-月-日”格式的有效日期（如 2025-06-30），这里是“\(value)”")
         }
         return date
     }
@@ -67,7 +67,7 @@ enum Grading {
         guard let value = request.uri.queryParameters.get("format") else { return .text(.json) }
         if let format = ReportFormat(rawValue: value) { return .text(format) }
         if let format = DocumentFormat(rawValue: value) { return .document(format) }
-        throw Problem.malformed("报告格式“\(value)”不支持;可用:json、md、html、docx、pdf")
+        throw Problem.malformed("报告格式“\(value)”不支持；可用：json、md、html、docx、pdf")
     }
 
     static func contentType(_ format: ReportFormat) -> String {

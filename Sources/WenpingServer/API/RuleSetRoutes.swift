@@ -28,7 +28,7 @@ extension APIRoutes {
         let catalog = state.catalog
         guard let ruleSet = catalog.ruleSet(id: id), !ruleSet.isBase else {
             let ids = catalog.ruleSets.filter { !$0.isBase }.map(\.id)
-            throw Problem.notFound("没有 id 为“\(id)”的规则;现有规则:\(ids.joined(separator: "、"))")
+            throw Problem.notFound("没有 id 为“\(id)”的规则；现有规则：\(ids.joined(separator: "、"))")
         }
         return JSONText.text(SchemaGenerator.project(for: ruleSet), contentType: "application/schema+json")
     }
@@ -48,8 +48,8 @@ extension APIRoutes {
             throw Problem(
                 .unprocessableContent, .reloadRejected, "新规则有错误，未替换",
                 detail: errors.isEmpty
-                    ? "规则目录中没有可用的规则;服务继续使用原规则"
-                    : "规则有 \(errors.count) 处错误，服务继续使用原规则;请先用 wenping check 修正。第一处:"
+                    ? "规则目录中没有可用的规则；服务继续使用原规则"
+                    : "规则有 \(errors.count) 处错误，服务继续使用原规则；请先用 wenping check 修正。第一处："
                         + Grading.describe(errors[0]),
                 diagnostics: Array(errors.prefix(50)))
         }

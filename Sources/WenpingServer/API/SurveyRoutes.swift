@@ -28,7 +28,7 @@ extension APIRoutes {
             let shown = (specErrors.isEmpty ? specDiagnostics : specErrors).sorted()
             throw Problem(
                 .unprocessableContent, shown.first?.code ?? .invalidSurveySpec, "调查说明文件有误",
-                detail: "调查说明(spec)有 \(shown.count) 处问题:" + (shown.first.map(Grading.describe) ?? ""),
+                detail: "调查说明（spec）有 \(shown.count) 处问题：" + (shown.first.map(Grading.describe) ?? ""),
                 diagnostics: shown)
         }
         let outcome = SurveyImport.run(spec: spec, bytes: Array(input.responses.utf8), file: "responses")
@@ -37,7 +37,7 @@ extension APIRoutes {
             let shown = (errors.isEmpty ? outcome.diagnostics : errors).sorted()
             throw Problem(
                 .unprocessableContent, shown.first?.code ?? .surveyNoValidRows, "问卷无法统计",
-                detail: "问卷(responses)有 \(shown.count) 处问题:" + (shown.first.map(Grading.describe) ?? ""),
+                detail: "问卷（responses）有 \(shown.count) 处问题：" + (shown.first.map(Grading.describe) ?? ""),
                 diagnostics: shown)
         }
         var json = "{\"fragment\":" + SurveyFragmentWriter.json(result).trimmingCharacters(in: .newlines)

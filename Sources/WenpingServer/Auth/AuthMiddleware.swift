@@ -39,7 +39,7 @@ struct AuthMiddleware: RouterMiddleware {
             }
             guard token.revokedAt == nil else {
                 state.logDenied(request, context, reason: "revoked token \(token.id)")
-                throw Problem(.unauthorized, .sessionExpired, "令牌已吊销", detail: "该 API 令牌已被吊销;请向管理员申请新令牌")
+                throw Problem(.unauthorized, .sessionExpired, "令牌已吊销", detail: "该 API 令牌已被吊销；请向管理员申请新令牌")
             }
             let owner = try await state.ledgerCall { ledger throws(LedgerError) in
                 try await ledger.user(id: token.userID)

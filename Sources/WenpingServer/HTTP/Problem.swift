@@ -73,25 +73,25 @@ struct Problem: Error, HTTPResponseError, Sendable {
     static func tooLarge(limit: Int) -> Problem {
         Problem(
             .contentTooLarge, .bodyTooLarge, "请求内容过大",
-            detail: "请求内容超过上限 \(limit) 字节;请拆分后分批提交(或由管理员调高 --max-body-bytes)")
+            detail: "请求内容超过上限 \(limit) 字节；请拆分后分批提交（或由管理员调高 --max-body-bytes）")
     }
 
     static let unauthenticated = Problem(
         .unauthorized, .notAuthenticated, "需要登录",
-        detail: "请先登录(POST /api/v1/login),或在 Authorization 头中给出 API 令牌(Bearer)",
+        detail: "请先登录（POST /api/v1/login），或在 Authorization 头中给出 API 令牌（Bearer）",
         headers: [.wwwAuthenticate: "Bearer realm=\"wenping\""])
 
     static let sessionExpired = Problem(
-        .unauthorized, .sessionExpired, "登录已过期", detail: "会话已过期或已退出;请重新登录",
+        .unauthorized, .sessionExpired, "登录已过期", detail: "会话已过期或已退出；请重新登录",
         headers: [.wwwAuthenticate: "Bearer realm=\"wenping\""])
 
     static func forbidden(_ role: String, needs: String) -> Problem {
-        Problem(.forbidden, .roleForbidden, "权限不足", detail: "当前角色“\(role)”不能\(needs);请由有相应角色的用户操作")
+        Problem(.forbidden, .roleForbidden, "权限不足", detail: "当前角色“\(role)”不能\(needs)；请由有相应角色的用户操作")
     }
 
     static let csrf = Problem(
         .forbidden, .csrfRejected, "缺少或错误的 CSRF 令牌",
-        detail: "用会话登录时，写操作须在 X-CSRF-Token 头(或表单字段 _csrf)中带上登录时返回的 csrfToken")
+        detail: "用会话登录时，写操作须在 X-CSRF-Token 头（或表单字段 _csrf）中带上登录时返回的 csrfToken")
 
     static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, .resourceNotFound, "未找到", detail: detail)
@@ -100,7 +100,7 @@ struct Problem: Error, HTTPResponseError, Sendable {
     static func methodNotAllowed(_ method: String, allowed: [String]) -> Problem {
         Problem(
             .methodNotAllowed, .methodNotAllowed, "不支持的请求方法",
-            detail: "此地址不支持 \(method);可用:\(allowed.joined(separator: "、"))",
+            detail: "此地址不支持 \(method)；可用：\(allowed.joined(separator: "、"))",
             headers: [.allow: allowed.joined(separator: ", ")])
     }
 

@@ -27,7 +27,7 @@ struct ProblemMiddleware: RouterMiddleware {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return try Problem(
                 .internalServerError, .ledgerFailure, "服务内部错误",
-                detail: "服务处理请求时出错，已记入日志;请稍后重试，或把请求编号 \(context.id) 告知管理员"
+                detail: "服务处理请求时出错，已记入日志；请稍后重试，或把请求编号 \(context.id) 告知管理员"
             ).response(from: request, context: context)
         }
     }
@@ -39,7 +39,7 @@ struct ProblemMiddleware: RouterMiddleware {
             if !allowed.isEmpty {
                 return .methodNotAllowed(request.method.rawValue, allowed: allowed)
             }
-            return .notFound("没有地址 \(request.uri.path);接口列表见 /api/v1/openapi.json")
+            return .notFound("没有地址 \(request.uri.path)；接口列表见 /api/v1/openapi.json")
         case .contentTooLarge:
             return .tooLarge(limit: maxBodyBytes)
         case .badRequest:

@@ -133,7 +133,7 @@ extension PageRoutes {
         guard var form = ProjectForm(ruleSet: ruleSet, stored: latest.content) else {
             throw Problem(
                 .conflict, .conflict, "无法在表单中编辑",
-                detail: "项目“\(id)”的最新版本不是以 JSON 保存的(例如通过 API 以 YAML 提交);请用 API 或命令行修改")
+                detail: "项目“\(id)”的最新版本不是以 JSON 保存的（例如通过 API 以 YAML 提交）；请用 API 或命令行修改")
         }
         // A change tried from an assessment's explanation: `?fact.name=value` and `?measure=id` fill the form.
         for item in request.uri.queryParameters {
@@ -184,7 +184,7 @@ extension PageRoutes {
         guard let json = form.projectJSON() else {
             return .failure(
                 Problem(
-                    .unprocessableContent, .projectRejected, "表单有误", detail: "有 \(form.errors.count) 个字段需要修改,见各字段下的说明"))
+                    .unprocessableContent, .projectRejected, "表单有误", detail: "有 \(form.errors.count) 个字段需要修改，见各字段下的说明"))
         }
         do throws(Problem) {
             let assessment = try Grading.assess(

@@ -137,7 +137,7 @@ extension PageRoutes {
         let versions = try await projectRecords(id).versions
         let name = versions.last { $0.version == diff.projectVersions.last }?.name ?? ""
         let changes = { (list: [APIRoutes.Change]) in
-            list.map { ["label": $0.label, "from": $0.from ?? "(未填)", "to": $0.to ?? "(未填)"] }
+            list.map { ["label": $0.label, "from": $0.from ?? "（未填）", "to": $0.to ?? "（未填）"] }
         }
         return page(
             "compare", title: "比较评估 \(fromID) 与 \(toID)",

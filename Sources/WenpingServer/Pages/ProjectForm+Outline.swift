@@ -10,20 +10,20 @@ import Foundation
 extension ProjectForm {
     /// 评估主体's single-line fields: (key in `assessor`, label).
     static let assessorFields: [(key: String, label: String)] = [
-        ("organisation", "评估机构"), ("role", "角色(委托或承担)"), ("designated_by", "指定或委托评估主体的机关"), ("lead", "评估负责人"),
+        ("organisation", "评估机构"), ("role", "角色（委托或承担）"), ("designated_by", "指定或委托评估主体的机关"), ("lead", "评估负责人"),
     ]
     /// An investigation's fields: (key, label, kind) with kind `text`, `date` or `count`.
     static let investigationFields: [(key: String, label: String, kind: String)] = [
         ("method", "调查方式", "text"), ("from", "开始日期", "date"), ("to", "结束日期", "date"), ("scope", "调查范围", "text"),
-        ("sample", "样本数(户或人)", "count"), ("responses", "有效回应数", "count"),
+        ("sample", "样本数（户或人）", "count"), ("responses", "有效回应数", "count"),
     ]
     static let opinionFields: [(key: String, label: String)] = [
         ("source", "意见来源"), ("opinion", "意见或诉求"), ("response", "采纳情况或不采纳的理由"),
     ]
     /// 应急处置预案's fields: (key in `emergency_response`, label, list).
     static let emergencyFields: [(key: String, label: String, list: Bool)] = [
-        ("summary", "预案概要", false), ("command", "指挥机构", false), ("levels", "响应分级(每行一级)", true),
-        ("contacts", "联系人(每行一人)", true),
+        ("summary", "预案概要", false), ("command", "指挥机构", false), ("levels", "响应分级（每行一级）", true),
+        ("contacts", "联系人（每行一人）", true),
     ]
 
     /// Fills the outline fields from a stored project (JSON as the workbench saves it).
@@ -158,8 +158,8 @@ extension ProjectForm {
         }
         let assessor =
             Self.assessorFields.map { field("assessor." + $0.key, $0.label) } + [
-                field("assessor.members", "评估组成员(每行一人，可写“姓名：分工”)", long: true),
-                field("assessor.participants", "参与评估的部门、专家和群众代表(每行一项)", long: true),
+                field("assessor.members", "评估组成员（每行一人，可写“姓名：分工”）", long: true),
+                field("assessor.participants", "参与评估的部门、专家和群众代表（每行一项）", long: true),
             ]
         let investigations = (0..<rowCount("investigation")).map { row in
             [
@@ -174,14 +174,14 @@ extension ProjectForm {
             return [
                 "number": row + 1, "fields": Self.opinionFields.map { field("opinion.\(row).\($0.key)", $0.label) },
                 "adoptedName": "opinion.\(row).adopted", "adoptedID": "d-opinion-\(row)-adopted",
-                "adoptedOptions": [("", "(未说明)"), ("true", "采纳"), ("false", "不采纳")].map {
+                "adoptedOptions": [("", "（未说明）"), ("true", "采纳"), ("false", "不采纳")].map {
                     ["key": $0.0, "label": $0.1, "selected": $0.0 == adopted] as [String: Any]
                 },
             ] as [String: Any]
         }
         return [
             "assessor": assessor, "investigations": investigations,
-            "identification": field("process.identification", "风险识别方法(每行一种，如 对照表法、专家调查法)", long: true),
+            "identification": field("process.identification", "风险识别方法（每行一种，如 对照表法、专家调查法）", long: true),
             "opinions": opinions,
             "emergency": Self.emergencyFields.map {
                 field("emergency." + $0.key, $0.label, long: $0.list || $0.key == "summary")

@@ -172,14 +172,14 @@ struct ProjectForm {
             case "enum":
                 view["isSelect"] = true
                 view["options"] =
-                    [["key": "", "label": "(未填)", "selected": value.isEmpty] as [String: Any]]
+                    [["key": "", "label": "（未填）", "selected": value.isEmpty] as [String: Any]]
                     + field.choices.map {
                         ["key": $0.key, "label": $0.label, "selected": $0.key == value] as [String: Any]
                     }
             case "boolean":
                 view["isSelect"] = true
                 view["options"] = [
-                    ["key": "", "label": "(未填)", "selected": value.isEmpty] as [String: Any],
+                    ["key": "", "label": "（未填）", "selected": value.isEmpty] as [String: Any],
                     ["key": "true", "label": "是", "selected": value == "true"] as [String: Any],
                     ["key": "false", "label": "否", "selected": value == "false"] as [String: Any],
                 ]

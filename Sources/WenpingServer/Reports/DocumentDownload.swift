@@ -41,7 +41,7 @@ enum DocumentDownload {
             guard admitted else {
                 throw Problem(
                     .tooManyRequests, .pdfConversionFailed, "PDF 转换繁忙",
-                    detail: "已有 \(limit) 个 PDF 正在生成;请稍后重试，或先取 docx 格式", headers: [.retryAfter: "5"])
+                    detail: "已有 \(limit) 个 PDF 正在生成；请稍后重试，或先取 docx 格式", headers: [.retryAfter: "5"])
             }
         }
         defer { if format == .pdf { state.conversions.withLock { $0 -= 1 } } }

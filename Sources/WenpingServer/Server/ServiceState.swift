@@ -76,7 +76,7 @@ final class ServiceState: Sendable {
             case .invalid(let message): throw Problem(.unprocessableContent, .reviewInvalid, "请求不合规", detail: message)
             case .unavailable, .storage:
                 logger.error("ledger failure", metadata: ["error": "\(error.description)"])
-                throw Problem.ledger(LedgerFailure(message: "账本暂时无法读写;请稍后重试，或请管理员查看服务日志"))
+                throw Problem.ledger(LedgerFailure(message: "账本暂时无法读写；请稍后重试，或请管理员查看服务日志"))
             }
         }
     }

@@ -38,7 +38,7 @@ public enum WenpingService {
             let text =
                 errors.isEmpty
                 ? "规则目录 \(configuration.rules.joined(separator: "、")) 中没有规则"
-                : DiagnosticFormatter(sources: catalog.sources).format(errors) + "规则文件有错误，服务未启动;请先运行 wenping check 修正"
+                : DiagnosticFormatter(sources: catalog.sources).format(errors) + "规则文件有错误，服务未启动；请先运行 wenping check 修正"
             throw StartFailure(description: text, exitCode: 2)
         }
         let documents = try documentRenderer(configuration, logger: logger)
@@ -83,7 +83,7 @@ public enum WenpingService {
         let templates = ReportTemplates(folder: configuration.reportTemplates)
         if templates.hasErrors {
             let text = DiagnosticFormatter(sources: templates.sources).format(templates.diagnostics)
-            throw StartFailure(description: text + "报告模板有错误，服务未启动;请修正模板后重试", exitCode: 64)
+            throw StartFailure(description: text + "报告模板有错误，服务未启动；请修正模板后重试", exitCode: 64)
         }
         var converter: PDFConverter?
         if configuration.pdfConverter == "none" { return DocumentRenderer(templates: templates) }
@@ -118,7 +118,7 @@ public enum WenpingService {
             let hash = Secrets.hashPassword(password, cost: state.configuration.bcryptCost)
             _ = try await state.ledger.createUser(name: "admin", role: .administrator, passwordHash: hash, by: "system")
             if generated {
-                announce("已创建管理员账户 admin,一次性密码:\(password)\n(只显示这一次;请妥善保管，或下次用 --admin-password-file 指定)\n")
+                announce("已创建管理员账户 admin，一次性密码：\(password)\n（只显示这一次；请妥善保管，或下次用 --admin-password-file 指定）\n")
             }
             password = ""
         } catch let failure as StartFailure {
@@ -161,12 +161,12 @@ public enum WenpingService {
                     certificateChain: chain, privateKey: .privateKey(privateKey))
                 server = try .tls(.http1(), tlsConfiguration: tls)
             } catch {
-                throw StartFailure(description: "无法读取 TLS 证书或私钥(\(certificate)、\(key)):\(error)", exitCode: 4)
+                throw StartFailure(description: "无法读取 TLS 证书或私钥（\(certificate)、\(key)）：\(error)", exitCode: 4)
             }
         }
         let scheme = configuration.usesTLS ? "https" : "http"
         let app = application(state, server: server) { port in
-            announce("wenping 评估服务已启动:\(scheme)://\(configuration.host):\(port)(账本 \(configuration.ledger))\n")
+            announce("wenping 评估服务已启动：\(scheme)://\(configuration.host):\(port)（账本 \(configuration.ledger)）\n")
         }
         let group = ServiceGroup(
             configuration: .init(
