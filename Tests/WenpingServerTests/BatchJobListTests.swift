@@ -147,10 +147,10 @@ struct BatchJobListTests {
             #expect(list.status == .ok)
             let page = list.text
             #expect(Set(Self.listed(page)).isSuperset(of: [cut, empty, noInput, badSummary, source]))
-            #expect(page.contains("任务记录(job.json)不完整或已损坏"))
-            #expect(page.contains("任务目录不完整(没有任务记录，也没有上传的文件)"))
-            #expect(page.contains("任务目录中没有上传的文件(input.jsonl),无法重新评估"))
-            #expect(page.contains("(文件名不明)"))
+            #expect(page.contains("任务记录（job.json）不完整或已损坏"))
+            #expect(page.contains("任务目录不完整（没有任务记录，也没有上传的文件）"))
+            #expect(page.contains("任务目录中没有上传的文件（input.jsonl），无法重新评估"))
+            #expect(page.contains("（文件名不明）"))
             // Each job's own page renders too and says what is wrong.
             let damaged = try await client.call(.get, "/batch/" + cut, as: planner)
             #expect(damaged.status == .ok && damaged.text.contains("id=\"batch-problem\""))
@@ -161,7 +161,7 @@ struct BatchJobListTests {
                 headers: [.contentType: "application/x-www-form-urlencoded"])
             #expect(rerun.status == .notFound && rerun.text.contains("无法重新评估"))
             let summary = try await client.call(.get, "/batch/" + badSummary, as: planner)
-            #expect(summary.status == .ok && summary.text.contains("汇总文件(summary.json)不完整或已损坏"))
+            #expect(summary.status == .ok && summary.text.contains("汇总文件（summary.json）不完整或已损坏"))
             #expect(try await client.call(.get, "/batch/" + empty, as: planner).text.contains("任务目录不完整"))
         }
         try await second.state.ledger.close()

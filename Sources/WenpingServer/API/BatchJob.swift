@@ -70,11 +70,11 @@ struct BatchJob: Sendable, Hashable {
             decoded ?? Record(file: text("name") ?? "", user: "", createdAt: modified(folder), format: format)
         var problem: String?
         if recordText != nil && decoded == nil {
-            problem = "任务记录(job.json)不完整或已损坏，无法读出提交人和上传的文件名"
+            problem = "任务记录（job.json）不完整或已损坏，无法读出提交人和上传的文件名"
         } else if recordText == nil && !hasInput {
-            problem = "任务目录不完整(没有任务记录，也没有上传的文件),可能是提交时服务停止了"
+            problem = "任务目录不完整（没有任务记录，也没有上传的文件），可能是提交时服务停止了"
         } else if !hasInput {
-            problem = "任务目录中没有上传的文件(input.\(record.format)),无法重新评估"
+            problem = "任务目录中没有上传的文件（input.\(record.format)），无法重新评估"
         }
         let numbers = (text("progress") ?? "").split(separator: " ").compactMap { Int($0) }
         let status: Status =

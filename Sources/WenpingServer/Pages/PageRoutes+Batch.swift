@@ -14,7 +14,7 @@ extension PageRoutes {
         let jobs = state.batchJobs.newest(20, jobsFolder: state.configuration.jobsFolder).map { job -> [String: Any] in
             [
                 "link": "/batch/" + job.id,
-                "file": !job.record.file.isEmpty ? job.record.file : job.problem == nil ? "(接口提交)" : "(文件名不明)",
+                "file": !job.record.file.isEmpty ? job.record.file : job.problem == nil ? "（接口提交）" : "（文件名不明）",
                 "problem": job.problem ?? "",
                 "user": job.record.user, "at": Self.shortTime(job.record.createdAt), "status": job.status.rawValue,
                 "interrupted": job.status == .interrupted, "finished": job.status == .finished,
@@ -95,7 +95,7 @@ extension PageRoutes {
                 }
             } catch {
                 logger.error("batch job failed", metadata: ["job": "\(jobID)", "error": "\(error)"])
-                let message = "批量评估没有完成(服务无法写入任务目录);请重新上传，或请管理员查看服务日志"
+                let message = "批量评估没有完成（服务无法写入任务目录）；请重新上传，或请管理员查看服务日志"
                 try? Data(message.utf8).write(to: URL(fileURLWithPath: folder + "/failed"), options: .atomic)
             }
         }
@@ -112,7 +112,7 @@ extension PageRoutes {
             throw Problem.notFound("批量任务 \(jobID) 不存在")
         }
         guard let text = try? String(contentsOfFile: folder + "/input." + job.record.format, encoding: .utf8) else {
-            throw Problem.notFound("批量任务 \(jobID) 上传的文件不在服务中(任务目录不完整),无法重新评估;请重新上传")
+            throw Problem.notFound("批量任务 \(jobID) 上传的文件不在服务中（任务目录不完整），无法重新评估；请重新上传")
         }
         let newID = try startBatchJob(
             text, fileExtension: job.record.format, file: job.record.file, actor: identity.name)
@@ -149,7 +149,7 @@ extension PageRoutes {
         let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let summary = parsed ?? [:]
         let problem =
-            parsed == nil ? "汇总文件(summary.json)不完整或已损坏，无法列出结果;请重新上传文件评估" : job.problem ?? ""
+            parsed == nil ? "汇总文件（summary.json）不完整或已损坏，无法列出结果；请重新上传文件评估" : job.problem ?? ""
         let stored = "input." + job.record.format
         let counts = summary["counts"] as? [String: Any] ?? [:]
         let rows = (summary["rows"] as? [[String: Any]] ?? []).map { row -> [String: Any] in
@@ -199,7 +199,7 @@ extension PageRoutes {
         _ = try api.batchSummary(jobID)
         let out = state.configuration.jobsFolder + "/" + jobID + "/out"
         guard let data = BatchArchive.zip(folder: out) else {
-            throw Problem(.internalServerError, .ledgerFailure, "无法打包报告", detail: "服务无法读取该任务的报告;请管理员查看服务日志")
+            throw Problem(.internalServerError, .ledgerFailure, "无法打包报告", detail: "服务无法读取该任务的报告；请管理员查看服务日志")
         }
         var response = Response(
             status: .ok, headers: [.contentType: "application/zip"], body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -91,7 +91,7 @@ public enum WenpingService {
             converter = try PDFConverter.locate(configuration.pdfConverter)
         } catch {
             if configuration.pdfConverter != nil { throw StartFailure(description: "\(error)", exitCode: 4) }
-            logger.warning("\(error);PDF 报告请求将答复 503")
+            logger.warning("\(error)；PDF 报告请求将答复 503")
         }
         return DocumentRenderer(templates: templates, converter: converter)
     }
