@@ -16,6 +16,9 @@ extension JSONWriter {
         var count = 0
         /// Bytes allocated.
         private(set) var capacity: Int
+        /// Bytes past those reserved that may be written over (and are then not counted): room for writing runs
+        /// of spaces eight at a time (``JSONWriter/spaces(_:_:)``).
+        static var slack: Int { 8 }
 
         init(capacity: Int) {
             (storage, base) = Self.allocate(max(capacity, 64))
@@ -29,10 +32,11 @@ extension JSONWriter {
             return (storage, base)
         }
 
-        /// Where `extra` more bytes go, with room for them; the caller writes them and adds `extra` to ``count``.
+        /// Where `extra` more bytes go, with room for them and ``slack`` bytes more; the caller writes them and adds
+        /// `extra` to ``count``.
         @inline(__always)
         func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-            if capacity - count < extra { grow(to: count + extra) }
+            if capacity - count < extra + Self.slack { grow(to: count + extra + Self.slack) }
             return base + count
         }
 

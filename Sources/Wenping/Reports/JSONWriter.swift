@@ -112,12 +112,16 @@ struct JSONWriter {
     /// A literal name takes ``key(_:)-(StaticString)`` instead, which needs no escaping check.
     @_disfavoredOverload
     mutating func key(_ name: String) {
-        var quoted: [UInt8] = []
-        quoted.reserveCapacity(name.utf8.count + 3)
-        Self.appendQuoted(name, to: &quoted)
-        quoted.append(0x3A)  // :
-        if !compact { quoted.append(0x20) }
-        quoted.withUnsafeBufferPointer { writeKey(token: $0) }
+        let copied =
+            name.utf8.withContiguousStorageIfAvailable { text -> Bool in
+                guard !Self.needsEscaping(text) else { return false }
+                writeKey(text)
+                return true
+            } ?? false
+        guard !copied else { return }
+        var escaped: [UInt8] = []
+        Self.appendEscaped(name, to: &escaped)
+        escaped.withUnsafeBufferPointer { writeKey($0) }
     }
 
     /// Starts a member named by a literal; follow with exactly one value.
@@ -127,30 +131,24 @@ struct JSONWriter {
     /// escaping path of ``key(_:)-(String)``.
     mutating func key(_ name: StaticString) {
         guard name.hasPointerRepresentation, name.isASCII else { return key(name.description) }
-        assert(!Self.needsEscaping(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)))
-        let count = name.utf8CodeUnitCount
+        let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        assert(!Self.needsEscaping(text), "a literal key must need no escaping: \(name)")
+        writeKey(text)
+    }
+
+    /// Writes the separator and the key `"name": ` whose name, as JSON writes it (escaped), is `name`.
+    private mutating func writeKey(_ name: UnsafeBufferPointer<UInt8>) {
         let lead = separatorCount
-        let total = lead + count + (compact ? 3 : 4)
+        let total = lead + name.count + (compact ? 3 : 4)
         unique()
         var out = writeSeparator(buffer.reserve(total), lead)
         out[0] = 0x22  // "
-        (out + 1).initialize(from: name.utf8Start, count: count)
-        out += count + 1
+        if let start = name.baseAddress, name.count > 0 { (out + 1).initialize(from: start, count: name.count) }
+        out += name.count + 1
         out[0] = 0x22  // "
         out[1] = 0x3A  // :
         if !compact { out[2] = 0x20 }
         buffer.count += total
-        needsComma = false
-        pendingKey = true
-    }
-
-    /// Writes the separator and a key's whole token (`"name": `, quoted and escaped).
-    private mutating func writeKey(token: UnsafeBufferPointer<UInt8>) {
-        let lead = separatorCount
-        unique()
-        let out = writeSeparator(buffer.reserve(lead + token.count), lead)
-        out.initialize(from: token.baseAddress!, count: token.count)
-        buffer.count += lead + token.count
         needsComma = false
         pendingKey = true
     }
@@ -336,11 +334,13 @@ struct JSONWriter {
 
     /// Bytes of the separator before a new member or element: a comma after a value, then (pretty) a newline and
     /// the indentation of the current depth.
+    @inline(__always)
     private var separatorCount: Int {
         (needsComma ? 1 : 0) + (compact || depth == 0 ? 0 : 1 + 2 * max(0, depth + baseDepth))
     }
 
     /// Bytes written before a value: none right after its key, else the separator.
+    @inline(__always)
     private var scalarLead: Int { pendingKey ? 0 : separatorCount }
 
     /// Writes the `count` bytes of separator (``separatorCount`` or ``scalarLead``) at `out`; where it ends.
@@ -360,10 +360,21 @@ struct JSONWriter {
         let line = count - (needsComma ? 1 : 0)
         if line > 0 {
             out[0] = 0x0A
-            (out + 1).initialize(repeating: 0x20, count: line - 1)
+            Self.spaces(out + 1, line - 1)
             out += line
         }
         return out
+    }
+
+    /// Writes `count` spaces at `out`, eight at a time: up to seven bytes past them are written over (within the
+    /// buffer's ``Buffer/slack``, and not counted).
+    @inline(__always)
+    private static func spaces(_ out: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        var written = 0
+        while written < count {
+            UnsafeMutableRawPointer(out + written).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+            written += 8
+        }
     }
 
     /// Appends bytes as they are.
@@ -426,103 +437,10 @@ struct JSONWriter {
         let out = buffer.reserve(lead + 1)
         if lead > 0 {
             out[0] = 0x0A
-            (out + 1).initialize(repeating: 0x20, count: lead - 1)
+            Self.spaces(out + 1, lead - 1)
         }
         out[lead] = bracket
         buffer.count += lead + 1
         needsComma = true
-    }
-
-    /// Whether UTF-8 `text` holds a character JSON must escape — a control character, `"`, `\\`, U+2028 or
-    /// U+2029 — or one it escapes so that a terminal or viewer showing the string cannot be driven by it: DEL, the
-    /// C1 controls (U+0080–U+009F) and the bidirectional formatting characters (see ``VisibleText``).
-    ///
-    /// Looks at each byte once, through ``byteClasses``; only the lead bytes of those characters (`C2`, `D8`,
-    /// `E2`) look further.
-    static func needsEscaping(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let start = text.baseAddress else { return false }
-        let count = text.count
-        return byteClasses.withUnsafeBufferPointer { classes in
-            let classes = classes.baseAddress!
-            var index = 0
-            while index < count {
-                let byte = start[index]
-                index += 1
-                switch classes[Int(byte)] {
-                case 0: continue
-                case 1: return true
-                default:
-                    let next = index < count ? start[index] : 0
-                    switch byte {
-                    case 0xC2:
-                        if next >= 0x80 && next <= 0x9F { return true }
-                    case 0xD8:
-                        if next == 0x9C { return true }
-                    default:  // 0xE2
-                        let third = index + 1 < count ? start[index + 1] : 0
-                        if next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0x8E || third == 0x8F) {
-                            return true
-                        }
-                        if next == 0x80 && third >= 0xAA && third <= 0xAE { return true }
-                        if next == 0x81 && third >= 0xA6 && third <= 0xA9 { return true }
-                    }
-                }
-            }
-            return false
-        }
-    }
-
-    /// For each byte value: 0 when it is written as it is whatever follows (printable ASCII but `"` and `\\`,
-    /// UTF-8 continuation bytes, lead bytes of characters never escaped), 1 when it must be escaped (controls,
-    /// `"`, `\\`, DEL), 2 for the lead bytes `C2`, `D8` and `E2`, whose character decides.
-    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
-        switch byte {
-        case 0x22, 0x5C, 0x7F: 1
-        case 0..<0x20: 1
-        case 0xC2, 0xD8, 0xE2: 2
-        default: 0
-        }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 2)
-        appendQuoted(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends `text` as a JSON string; most report text needs no escaping and is copied in one piece.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        let copied =
-            text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-                guard !needsEscaping(buffer) else { return false }
-                out.append(contentsOf: buffer)
-                return true
-            } ?? false
-        if !copied { appendEscaped(text, to: &out) }
-        out.append(0x22)
-    }
-
-    /// Appends the body of `text` as a JSON string, escaping scalar by scalar.
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += [0x5C, 0x22]
-            case "\\": out += [0x5C, 0x5C]
-            case "\n": out += [0x5C, 0x6E]
-            case "\r": out += [0x5C, 0x72]
-            case "\t": out += [0x5C, 0x74]
-            case "\u{2028}": out += Array("\\u2028".utf8)
-            case "\u{2029}": out += Array("\\u2029".utf8)
-            default:
-                if scalar.value < 0x20 || VisibleText.needsReplacing(scalar, keepingNewlines: true) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += Array("\\u".utf8) + [UInt8](repeating: 0x30, count: 4 - hex.count) + Array(hex.utf8)
-                } else {
-                    UTF8.encode(scalar) { out.append($0) }
-                }
-            }
-        }
     }
 }

@@ -94,6 +94,42 @@ struct JSONWriterFastPathTests {
                     """))
     }
 
+    /// The 16-byte block check agrees with escaping scalar by scalar: every scalar below U+3000 (every escaped
+    /// character), every 61st above, at each position of texts long enough to be read in blocks, between ASCII and
+    /// CJK neighbours.
+    @Test func escapingInLongTextIsEscapingScalarByScalar() {
+        var mismatches: [String] = []
+        let padding = ["a", "补"]
+        for value in stride(from: UInt32(0), through: 0x10_FFFF, by: 1) where value < 0x3000 || value % 61 == 0 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = String(Character(scalar))
+            for pad in padding {
+                for before in [0, 1, 15, 16, 17] where value < 0x3000 || before == 15 {
+                    let text = String(repeating: pad, count: before) + character + String(repeating: pad, count: 20)
+                    var slow: [UInt8] = [0x22]
+                    JSONWriter.appendEscaped(text, to: &slow)
+                    slow.append(0x22)
+                    if Array(JSONWriter.quoted(text).utf8) != slow {
+                        mismatches.append("U+\(String(value, radix: 16)) after \(before) × \(pad)")
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    /// Every byte value at every lane of a block is flagged exactly when the byte check looks at it.
+    @Test func blockCheckFlagsEveryByteTheByteCheckLooksAt() {
+        let looked: Set<UInt8> = Set((0..<0x20).map(UInt8.init)).union([0x22, 0x5C, 0x7F, 0xC2, 0xD8, 0xE2])
+        for lane in 0..<16 {
+            for byte in UInt8.min...UInt8.max {
+                var block = SIMD16<UInt8>(repeating: 0x61)
+                block[lane] = byte
+                #expect(JSONWriter.mayNeedEscaping(block) == looked.contains(byte), "byte \(byte) lane \(lane)")
+            }
+        }
+    }
+
     /// Numbers written as digits are ``Formatting/number(_:digits:)``: edges, rounding, signs, every digit count.
     @Test func numbersAreFormattingNumber() {
         var values: [Double] = [
