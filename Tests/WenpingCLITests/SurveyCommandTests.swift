@@ -12,7 +12,7 @@ struct SurveyCommandTests {
         #expect(run.stdout.contains("opposition_rate: { label: \"入户调查反对率\", kind: \"rate\", count: 169, n: 1209"))
         #expect(run.stderr.contains("responses.csv:19:1: warning[W540]: 第 19 行“对本次征收的态度”列的“反队”"))
         #expect(run.stderr.contains("……另有 7 行无效"))
-        #expect(run.stderr.hasSuffix("有效问卷 1209 份,无效 27 份,空行 2 行\n"))
+        #expect(run.stderr.hasSuffix("有效问卷 1209 份，无效 27 份，空行 2 行\n"))
     }
 
     @Test func writesFilesWholeWithTheSummary() throws {

@@ -120,7 +120,7 @@ import WenpingDocuments
         #expect(form.errors["investigation.0.method"] != nil)
         #expect(form.errors["investigation.1.from"] != nil)
         #expect(form.errors["opinion.0.source"] != nil)
-        #expect(form.label(of: "investigation.1.from") == "调查 2:开始日期")
+        #expect(form.label(of: "investigation.1.from") == "调查 2：开始日期")
     }
 
     @Test func explanationMarkupBecomesSegments() {

@@ -1,7 +1,7 @@
 extension RuleTestExpectation {
     /// What is wrong with `assessment` for this expectation, in plain Chinese, or `nil` when it holds.
     ///
-    /// The text names what was checked, the expected and the actual value: `措施后等级 期望 中,实际 高`.
+    /// The text names what was checked, the expected and the actual value: `措施后等级 期望 中，实际 高`.
     func failure(in assessment: Assessment) -> String? {
         let ruleSet = assessment.ruleSet
         switch check {
@@ -50,7 +50,7 @@ extension RuleTestExpectation {
             let actual = Set(ruleSet.aggregation.rules.indices.filter { bits & (1 << UInt64($0)) != 0 })
             guard actual != expected else { return nil }
             let names = ruleSet.aggregation.rules.map(\.id)
-            return "\(after ? "措施后" : "措施前")成立的数量规则 期望 \(Self.list(expected, names)),"
+            return "\(after ? "措施后" : "措施前")成立的数量规则 期望 \(Self.list(expected, names))，"
                 + "实际 \(Self.list(actual, names))"
         case .missing(let expected):
             let actual = Set(assessment.unknowns.flatMap { assessment.missing($0) })
@@ -60,7 +60,7 @@ extension RuleTestExpectation {
         }
     }
 
-    /// `(第 2 档:compensation_ratio < 1.0)`: the band that set a level before measures.
+    /// `（第 2 档：compensation_ratio < 1.0）`: the band that set a level before measures.
     private func band(_ factor: Int, _ aspect: Aspect, _ assessment: Assessment) -> String {
         let definition = assessment.ruleSet.factors[factor]
         let result = assessment.factors[factor]
@@ -74,7 +74,7 @@ extension RuleTestExpectation {
         return "（\(Self.describe(bands[index], number: index))）"
     }
 
-    /// `第 2 档:compensation_ratio < 1.0` or `else 档`.
+    /// `第 2 档：compensation_ratio < 1.0` or `else 档`.
     static func describe(_ band: CompiledRuleSet.Band, number index: Int) -> String {
         band.condition.map { "第 \(index + 1) 档：\($0.source)" } ?? "else 档"
     }

@@ -225,10 +225,10 @@ struct ProjectForm {
         case "name": return "项目名称"
         case "investigation" where parts.count == 3:
             let field = Self.investigationFields.first { $0.key == parts[2] }?.label ?? parts[2]
-            return "调查 \((Int(parts[1]) ?? 0) + 1):" + field
+            return "调查 \((Int(parts[1]) ?? 0) + 1)：" + field
         case "opinion" where parts.count == 3:
             let field = Self.opinionFields.first { $0.key == parts[2] }?.label ?? parts[2]
-            return "意见 \((Int(parts[1]) ?? 0) + 1):" + field
+            return "意见 \((Int(parts[1]) ?? 0) + 1)：" + field
         default: return name
         }
     }
