@@ -36,8 +36,9 @@ struct RuleTestExpectation: Sendable {
         case floors(Set<Int>, exact: Bool)
         /// Exactly these count rules hold, before or after measures.
         case rules(Set<Int>, afterMeasures: Bool)
-        /// Exactly these input slots are reported missing.
-        case missing(Set<Int>)
+        /// Exactly these input slots are reported missing, and exactly these factors (indexes into the ruleset's
+        /// factors, all with `source: experts`) lack the expert scores the rules decide them by.
+        case missing(facts: Set<Int>, experts: Set<Int>)
     }
 
     var check: Check

@@ -52,11 +52,21 @@ extension RuleTestExpectation {
             let names = ruleSet.aggregation.rules.map(\.id)
             return "\(after ? "措施后" : "措施前")成立的数量规则 期望 \(Self.list(expected, names))，"
                 + "实际 \(Self.list(actual, names))"
-        case .missing(let expected):
-            let actual = Set(assessment.unknowns.flatMap { assessment.missing($0) })
-            guard actual != expected else { return nil }
+        case .missing(let expectedFacts, let expectedExperts):
+            let actualFacts = Set(assessment.unknowns.flatMap { assessment.missing($0) })
+            let actualExperts = Set(
+                assessment.unknowns.compactMap { unknown -> Int? in
+                    if case .experts(let factor) = unknown.place { return factor }
+                    return nil
+                })
+            guard actualFacts != expectedFacts || actualExperts != expectedExperts else { return nil }
             let names = ruleSet.inputs.map(\.name)
-            return "报告缺失的事实 期望 \(Self.list(expected, names))，实际 \(Self.list(actual, names))"
+            let panel = ruleSet.factors.map { RuleTestLoader.expertsPrefix + $0.id }
+            let show = { (facts: Set<Int>, experts: Set<Int>) -> String in
+                let all = facts.sorted().map { names[$0] } + experts.sorted().map { panel[$0] }
+                return all.isEmpty ? "无" : all.joined(separator: "、")
+            }
+            return "报告缺失的事实 期望 \(show(expectedFacts, expectedExperts))，实际 \(show(actualFacts, actualExperts))"
         }
     }
 

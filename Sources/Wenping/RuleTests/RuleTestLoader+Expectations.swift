@@ -49,10 +49,11 @@ extension RuleTestLoader {
                         length: width(node)))
             }
         }
-        if let node = map["warnings"],
-            let set = ids(node, among: ruleSet.inputs.map(\.name), "事实项", "warnings", ruleSet)
-        {
-            out.append(.init(check: .missing(set), location: reader.location(of: node), length: width(node)))
+        if let node = map["warnings"], let (facts, experts) = warnings(node, ruleSet) {
+            out.append(
+                .init(
+                    check: .missing(facts: facts, experts: experts), location: reader.location(of: node),
+                    length: width(node)))
         }
         return reader.diagnostics.errorCount == errors ? out : nil
     }
@@ -192,6 +193,58 @@ extension RuleTestLoader {
         }
         return failed ? nil : set
     }
+
+    /// What `warnings` says is reported missing: input slots and factor indexes, or `nil` after reporting a problem.
+    ///
+    /// `warnings: [opposition_rate, experts.public-order]` names a fact by its input name and a factor whose expert
+    /// scores are missing as `experts.` and its id, the name the JSON report gives it. Only factors the rules
+    /// decide by expert scores (`source: experts`) can be named.
+    private mutating func warnings(_ node: YAMLNode, _ ruleSet: CompiledRuleSet) -> (Set<Int>, Set<Int>)? {
+        guard let list = reader.stringList(node, "缺失的事实列表 warnings") else { return nil }
+        let inputs = ruleSet.inputs.map(\.name)
+        let panel = ruleSet.factors.indices.filter { ruleSet.factors[$0].fromExperts }
+        let panelNames = panel.map { Self.expertsPrefix + ruleSet.factors[$0].id }
+        var facts: Set<Int> = []
+        var experts: Set<Int> = []
+        var failed = false
+        for item in list {
+            if let index = inputs.firstIndex(of: item.value) {
+                facts.insert(index)
+                continue
+            }
+            if let index = panelNames.firstIndex(of: item.value) {
+                experts.insert(panel[index])
+                continue
+            }
+            failed = true
+            var message: String
+            if item.value.hasPrefix(Self.expertsPrefix) {
+                let id = String(item.value.dropFirst(Self.expertsPrefix.count))
+                message =
+                    ruleSet.factors.contains { $0.id == id }
+                    ? "规则“\(ruleSet.id)”的风险因素“\(id)”不由专家评分确定（没有写 source: experts），不会报告缺少它的专家评分"
+                    : "规则“\(ruleSet.id)”中没有 id 为“\(id)”的风险因素"
+                if let guess = suggestion(for: item.value, among: panelNames) {
+                    message += "。是否想写“\(guess)”？"
+                } else {
+                    message += "；由专家评分确定的因素：\(panelNames.isEmpty ? "无" : panelNames.joined(separator: "、"))"
+                }
+            } else {
+                message = "规则“\(ruleSet.id)”中没有“\(item.value)”这个事实项"
+                if let guess = suggestion(for: item.value, among: inputs + panelNames) {
+                    message += "。是否想写“\(guess)”？"
+                } else {
+                    message += "；现有事实项：\(inputs.isEmpty ? "无" : inputs.joined(separator: "、"))"
+                    if !panelNames.isEmpty { message += "；专家评分写作 \(panelNames.joined(separator: "、"))" }
+                }
+            }
+            reader.diagnostics.error(.testReference, message, at: item.location, length: item.length)
+        }
+        return failed ? nil : (facts, experts)
+    }
+
+    /// How `warnings` names a factor's missing expert scores: `experts.public-order`.
+    static let expertsPrefix = "experts."
 
     /// Columns a node occupies on its first line, for the caret underline.
     private func width(_ node: YAMLNode) -> Int {

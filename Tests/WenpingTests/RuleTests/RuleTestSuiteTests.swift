@@ -159,6 +159,64 @@ struct RuleTestSuiteTests {
         #expect(suite.passedCount == 1)
     }
 
+    /// `warnings` names a factor whose expert scores are missing as `experts.<factor id>`, the name the JSON
+    /// report gives it; `demo/panel`'s `public-order` is decided by a panel that `panel-missing.yaml` lacks.
+    @Test func missingExpertScoresAreStatedAsExpertsDotFactor() throws {
+        let project = Self.root + "/Fixtures/experts/projects/panel-missing.yaml"
+        let file = try Self.temporaryTest(
+            """
+            format: wenping-test/1
+            ruleset: demo/panel
+            cases:
+              - name: 缺少专家评分
+                project: \(project)
+                expect: { warnings: [experts.public-order] }
+              - name: 忘了写缺少的专家评分
+                project: \(project)
+                expect: { warnings: [] }
+              - name: 补上专家评分后不再缺少
+                project: \(Self.root)/Fixtures/experts/projects/panel-decides.yaml
+                expect: { warnings: [experts.public-order] }
+            """)
+        defer { Self.remove(file) }
+        let suite = RuleTestSuite.run(paths: [file], rules: [Self.root + "/Fixtures/experts/rules"])
+        #expect(!suite.hasErrors, "\(suite.diagnostics)")
+        #expect(suite.results.map(\.passed) == [true, false, false])
+        #expect(
+            suite.results.flatMap(\.failures).map(\.message) == [
+                "报告缺失的事实 期望 无，实际 experts.public-order",
+                "报告缺失的事实 期望 experts.public-order，实际 无",
+            ])
+    }
+
+    /// Only a factor the rules decide by expert scores can be named, and a misspelt one gets a suggestion.
+    @Test func expertsDotFactorMustNameAFactorDecidedByExperts() throws {
+        let file = try Self.temporaryTest(
+            """
+            format: wenping-test/1
+            ruleset: demo/panel
+            cases:
+              - name: 名称写错
+                project: \(Self.root)/Fixtures/experts/projects/panel-missing.yaml
+                expect: { warnings: [experts.opposition, experts.public-ordr, experts.nothing, 反对率] }
+            """)
+        defer { Self.remove(file) }
+        let suite = RuleTestSuite.run(paths: [file], rules: [Self.root + "/Fixtures/experts/rules"])
+        let errors = suite.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.testReference, .testReference, .testReference, .testReference])
+        #expect(
+            errors.map(\.message) == [
+                "规则“demo/panel”的风险因素“opposition”不由专家评分确定（没有写 source: experts），不会报告缺少它的专家评分；"
+                    + "由专家评分确定的因素：experts.public-order",
+                "规则“demo/panel”中没有 id 为“public-ordr”的风险因素。是否想写“experts.public-order”？",
+                "规则“demo/panel”中没有 id 为“nothing”的风险因素；由专家评分确定的因素：experts.public-order",
+                "规则“demo/panel”中没有“反对率”这个事实项；现有事实项：households、opposition_rate、petitions_5y；"
+                    + "专家评分写作 experts.public-order",
+            ])
+        #expect(errors.map(\.location.column) == [26, 46, 67, 84])
+        #expect(suite.results.isEmpty)
+    }
+
     @Test func folderWithoutTestFilesIsAnError() throws {
         let suite = RuleTestSuite.run(paths: [Self.root + "/Fixtures/cases/valid"])
         #expect(suite.hasErrors)
