@@ -144,7 +144,7 @@ struct ProjectComparison: Sendable {
         return items
     }
 
-    /// `较低(第 4 档:opposition_rate > 5%)`: a level and the band that set it.
+    /// `较低（第 4 档：opposition_rate > 5%）`: a level and the band that set it.
     private static func level(
         _ level: Int, _ bands: [CompiledRuleSet.Band], _ index: Int, _ scale: CompiledRuleSet.Scale
     ) -> String {
@@ -153,7 +153,7 @@ struct ProjectComparison: Sendable {
         return "\(scale.levels[level].label)（\(place)）"
     }
 
-    /// `风险程度 较大(概率 中等、影响 较大)`, for a factor only one version has.
+    /// `风险程度 较大（概率 中等、影响 较大）`, for a factor only one version has.
     private static func describe(_ result: Assessment.FactorResult, _ assessment: Assessment) -> String {
         let ruleSet = assessment.ruleSet
         return "风险程度 \(ruleSet.degrees.labels[result.before.degree])"

@@ -158,7 +158,7 @@ public enum RuleDiffMarkdownRenderer {
         return String(out.dropLast())
     }
 
-    /// `修改 **opposition** 被征收人支持程度 · 权重:0.14 → 0.2`.
+    /// `修改 **opposition** 被征收人支持程度 · 权重：0.14 → 0.2`.
     private static func line(_ change: RuleChange) -> String {
         var subject = change.kind.title
         if !change.item.isEmpty { subject += " **\(change.item)**" }

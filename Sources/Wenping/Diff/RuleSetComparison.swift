@@ -313,7 +313,7 @@ extension RuleSetComparison {
         }
     }
 
-    /// `≥0.64 高;≥0.36 中;其余 低`.
+    /// `≥0.64 高；≥0.36 中；其余 低`.
     static func cuts(_ ruleSet: CompiledRuleSet) -> String {
         let cuts = ruleSet.aggregation.indexCuts.map {
             "≥\(Formatting.number($0.atLeast, digits: 6)) \(ruleSet.grades[$0.grade].id)"

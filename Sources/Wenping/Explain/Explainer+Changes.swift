@@ -159,7 +159,7 @@ extension Explainer {
         return text + "；" + grades(context, change.result)
     }
 
-    /// What a re-evaluation did to one factor before measures: `风险概率 较高 → 较低,风险程度 较大 → 一般`.
+    /// What a re-evaluation did to one factor before measures: `风险概率 较高 → 较低，风险程度 较大 → 一般`.
     private static func effect(_ context: Context, _ result: Assessment, factor index: Int) -> String {
         let ruleSet = context.ruleSet
         let old = context.assessment.factors[index]
@@ -191,7 +191,7 @@ extension Explainer {
         return effects.joined(separator: "，")
     }
 
-    /// `落实措施后仍为低风险` or `落实措施后 低风险 → 中风险(措施前 中风险 → 高风险)`.
+    /// `落实措施后仍为低风险` or `落实措施后 低风险 → 中风险（措施前 中风险 → 高风险）`.
     private static func grades(_ context: Context, _ result: Assessment) -> String {
         let ruleSet = context.ruleSet
         let assessment = context.assessment

@@ -146,7 +146,7 @@ extension Explainer {
         return parts.isEmpty ? "不降低等级" : parts.joined(separator: "、")
     }
 
-    /// `被征收户数(households)= 260 户;…` for the slots read, derived values followed by the facts they use.
+    /// `被征收户数（households）= 260 户；…` for the slots read, derived values followed by the facts they use.
     static func factList(_ context: Context, _ slots: Set<Int>) -> String {
         let ruleSet = context.ruleSet
         var all = slots

@@ -11,7 +11,7 @@ extension Explainer {
         return out
     }
 
-    /// `不小于 0.64 为高,不小于 0.36 为中,其余为低`.
+    /// `不小于 0.64 为高，不小于 0.36 为中，其余为低`.
     private static func thresholds(_ ruleSet: CompiledRuleSet) -> String {
         let aggregation = ruleSet.aggregation
         var parts = aggregation.indexCuts.map { "不小于 \(Formatting.number($0.atLeast)) 为\(ruleSet.grades[$0.grade].id)" }

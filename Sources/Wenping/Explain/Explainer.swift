@@ -128,7 +128,7 @@ public enum Explainer {
         return index >= 0 && index < ruleSet.derived.count ? ruleSet.derived[index] : nil
     }
 
-    /// `被征收户数(households)`: how a fact or derived value is named in the text.
+    /// `被征收户数（households）`: how a fact or derived value is named in the text.
     static func name(of slot: Int, _ ruleSet: CompiledRuleSet) -> String {
         if slot < ruleSet.inputs.count {
             let input = ruleSet.inputs[slot]

@@ -7,7 +7,7 @@
 public struct GradeExplanation: Sendable {
     /// How the grade before or after measures was decided.
     public struct Outcome: Sendable {
-        /// `措施前:高风险` or `落实措施后:中风险`.
+        /// `措施前：高风险` or `落实措施后：中风险`.
         public let title: String
         /// The index and its grade, the degrees of the applicable factors, the count rules, the floors and which of
         /// them decided, one line each.

@@ -31,7 +31,7 @@ public struct RuleSetForm: Sendable {
         public let id: String
         public let label: String
         /// The factors that offer it, with what it lowers there, as short Chinese phrases
-        /// (`补偿低于市场价:概率降 2 级`).
+        /// (`补偿低于市场价：概率降 2 级`).
         public let effects: [String]
     }
 

@@ -38,7 +38,7 @@ public struct RuleTestCoverage: Sendable {
     /// One band, floor, count rule or measure.
     public struct Item: Sendable {
         public let kind: Kind
-        /// What the item is, in Chinese: `风险因素 opposition 风险概率第 2 档:opposition_rate > 30% → 较高`.
+        /// What the item is, in Chinese: `风险因素 opposition 风险概率第 2 档：opposition_rate > 30% → 较高`.
         public let description: String
         /// Where the item is written, when it can be found.
         public let location: SourceLocation?

@@ -14,7 +14,7 @@ public struct RuleTestSuite: Sendable {
     /// One expectation that did not hold.
     public struct Failure: Sendable, Hashable {
         public let caseName: String
-        /// What was checked, expected and found, in Chinese: `措施后等级 期望 中,实际 高`.
+        /// What was checked, expected and found, in Chinese: `措施后等级 期望 中，实际 高`.
         public let message: String
         /// Where the expectation is written in the test file.
         public let location: SourceLocation

@@ -1,6 +1,6 @@
 /// Renders the results of a ``RuleTestSuite`` for a terminal or a CI log.
 ///
-/// Each failed expectation comes first, as `file:line:col: 失败: 用例“…”:…` with the line of the test file
+/// Each failed expectation comes first, as `file:line:col: 失败: 用例“…”：…` with the line of the test file
 /// and a caret under the expected value; then, when asked, the coverage of every ruleset; then the summary in
 /// Chinese; and last a line `N passed, M failed` in English for CI tools.
 ///

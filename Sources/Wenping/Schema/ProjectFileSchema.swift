@@ -139,7 +139,7 @@ enum ProjectFileSchema {
         return .fields(computed: members)
     }
 
-    /// `被征收户数。单位:户。必填。`: what an editor shows when hovering over a fact.
+    /// `被征收户数。单位：户。必填。`: what an editor shows when hovering over a fact.
     private static func summary(_ input: CompiledRuleSet.Input) -> String {
         var parts = [input.label]
         if let unit = input.unit { parts.append("单位：\(unit)") }

@@ -164,8 +164,8 @@ extension ProjectSurvey {
             if abs(written.value - expected) > 0.00005 {
                 reader.diagnostics.error(
                     .invalidSurveyBlock,
-                    "\(what)的 \(field) 写的是 \(Formatting.number(written.value, digits: 6)),"
-                        + "按 count/n = \(count.value)/\(n.value) 应是 \(Formatting.number(expected, digits: 6));"
+                    "\(what)的 \(field) 写的是 \(Formatting.number(written.value, digits: 6))，"
+                        + "按 count/n = \(count.value)/\(n.value) 应是 \(Formatting.number(expected, digits: 6))；"
                         + "请重新运行 wenping survey 生成这一段，不要手工修改",
                     at: written.location, length: written.length)
             }

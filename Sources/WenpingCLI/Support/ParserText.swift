@@ -143,7 +143,7 @@ enum ParserText {
     static let opening: Set<Character> = ["（", "“", "「", "《"]
 
     /// Where continuation lines start: under an option's help text (after the name and two or more spaces), under
-    /// `用法:`'s value, or under the line's own indentation.
+    /// `用法：`'s value, or under the line's own indentation.
     static func hangingIndent(_ line: String) -> Int {
         let leading = line.prefix { $0 == " " }.count
         for prefix in ["用法：", "概述：", "错误："] where line.hasPrefix(prefix) {
