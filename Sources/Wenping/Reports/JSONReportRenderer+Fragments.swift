@@ -12,7 +12,7 @@ extension JSONReportRenderer {
         let basis: ExactTexts
         let basisShort: ExactTexts
 
-        init(_ factor: ReportModel.Factor) {
+        init(_ factor: borrowing ReportModel.Factor) {
             id = ExactText(factor.id)
             label = ExactText(factor.label)
             category = ExactText(factor.category)
@@ -47,7 +47,7 @@ extension JSONReportRenderer {
         let undecided: Bool
         let missing: ExactTexts
 
-        init(_ level: ReportModel.Level) {
+        init(_ level: borrowing ReportModel.Level) {
             band = level.band
             self.level = level.level
             label = ExactText(level.label)
@@ -86,7 +86,7 @@ extension JSONReportRenderer {
         let degreeLabel: ExactText
         let score: Double
 
-        init(_ estimate: ReportModel.Estimate) {
+        init(_ estimate: borrowing ReportModel.Estimate) {
             probability = LevelText(estimate.probability)
             impact = LevelText(estimate.impact)
             degree = estimate.degree
@@ -123,7 +123,7 @@ extension JSONReportRenderer {
         let lowersProbability: Int
         let lowersImpact: Int
 
-        init(_ measure: ReportModel.Measure) {
+        init(_ measure: borrowing ReportModel.Measure) {
             id = ExactText(measure.id)
             label = ExactText(measure.label)
             owner = ExactText(measure.owner)
@@ -155,7 +155,7 @@ extension JSONReportRenderer {
         let type: ExactText
         let unit: ExactText?
 
-        init(_ fact: ReportModel.Fact) {
+        init(_ fact: borrowing ReportModel.Fact) {
             name = ExactText(fact.name)
             label = ExactText(fact.label)
             type = ExactText(fact.type)

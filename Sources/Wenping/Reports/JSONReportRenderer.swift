@@ -49,8 +49,11 @@ public enum JSONReportRenderer {
             json.key("factors")
             json.array { json in
                 var measureSlot = 0
-                for (index, factor) in model.factors.enumerated() {
-                    write(factor, slot: index, measureSlot: &measureSlot, &json)
+                // Read in place: a loop over the array would copy every factor (and retain all its text).
+                model.factors.withUnsafeBufferPointer { factors in
+                    for index in factors.indices {
+                        write(factors.baseAddress! + index, slot: index, measureSlot: &measureSlot, &json)
+                    }
                 }
             }
             json.key("before")
@@ -162,36 +165,65 @@ public enum JSONReportRenderer {
 
     /// A factor; `slot` is its index, `measureSlot` the place of its first measure among the report's measures
     /// (advanced past its own).
+    ///
+    /// Read through a pointer into the model's array: a factor is a large value (about 540 bytes of fields and
+    /// references), and passing one by value copied it and retained every string in it.
     private static func write(
-        _ factor: ReportModel.Factor, slot: Int, measureSlot: inout Int, _ json: inout JSONWriter
+        _ factor: UnsafePointer<ReportModel.Factor>, slot: Int, measureSlot: inout Int, _ json: inout JSONWriter
     ) {
         json.object { json in
-            json.write(FactorHead(factor), slot: slot)  // ends with the key `applicability`
-            json.string(factor.applicability)
-            if factor.source != "bands" { json.field("source", factor.source) }
+            json.write(FactorHead(factor.pointee), slot: slot)  // ends with the key `applicability`
+            json.string(factor.pointee.applicability)
+            if factor.pointee.source != "bands" { json.field("source", factor.pointee.source) }
             json.key("before")
-            if factor.isApplicable { write(factor.before, slot: slot, &json) } else { json.null() }
+            if factor.pointee.isApplicable {
+                writeEstimate(of: factor, afterMeasures: false, slot: slot, &json)
+            } else {
+                json.null()
+            }
             json.key("measures")
             json.array { json in
-                for measure in factor.measures {
-                    json.object { json in
-                        json.write(MeasureHead(measure), slot: measureSlot)  // ends with the key `adopted`
-                        json.bool(measure.adopted)
-                        json.field("outcome", measure.outcome)
+                factor.pointee.measures.withUnsafeBufferPointer { measures in
+                    for index in measures.indices {
+                        write(measures.baseAddress! + index, slot: measureSlot, &json)
+                        measureSlot += 1
                     }
-                    measureSlot += 1
                 }
             }
             json.key("after")
-            if factor.isApplicable { write(factor.after, slot: slot, &json) } else { json.null() }
+            if factor.pointee.isApplicable {
+                writeEstimate(of: factor, afterMeasures: true, slot: slot, &json)
+            } else {
+                json.null()
+            }
         }
     }
 
-    /// An estimate of the factor at `slot` (before and after measures share the slot: a band's text is the same).
-    private static func write(_ estimate: ReportModel.Estimate, slot: Int, _ json: inout JSONWriter) {
+    /// A measure; `slot` is its place among the report's measures (read in place, as a factor is).
+    private static func write(
+        _ measure: UnsafePointer<ReportModel.Measure>, slot: Int, _ json: inout JSONWriter
+    ) {
         json.object { json in
-            json.write(EstimateHead(estimate), slot: slot)  // ends with the key `contribution`
-            json.number(estimate.contribution)
+            json.write(MeasureHead(measure.pointee), slot: slot)  // ends with the key `adopted`
+            json.bool(measure.pointee.adopted)
+            json.field("outcome", measure.pointee.outcome)
+        }
+    }
+
+    /// The factor's estimate before measures, or after them, its factor at `slot` (before and after measures
+    /// share the slot: a band's text is the same); read in place, as the factor is.
+    private static func writeEstimate(
+        of factor: UnsafePointer<ReportModel.Factor>, afterMeasures: Bool, slot: Int, _ json: inout JSONWriter
+    ) {
+        json.object { json in
+            // Ends with the key `contribution`.
+            if afterMeasures {
+                json.write(EstimateHead(factor.pointee.after), slot: slot)
+                json.number(factor.pointee.after.contribution)
+            } else {
+                json.write(EstimateHead(factor.pointee.before), slot: slot)
+                json.number(factor.pointee.before.contribution)
+            }
         }
     }
 
