@@ -130,6 +130,8 @@ struct BatchJobListTests {
         let cut = try Self.copy(source, in: jobsFolder, createdAt: "2026-11-30T10:00:00Z", file: "x.jsonl")
         try #"{"createdAt": "2026-11-30T1"#.write(
             toFile: jobsFolder + "/\(cut)/job.json", atomically: true, encoding: .utf8)
+        let binary = try Self.copy(source, in: jobsFolder, createdAt: "2026-11-30T09:00:00Z", file: "y.jsonl")
+        try Data([0xFF, 0xFE, 0x00, 0x7B]).write(to: URL(fileURLWithPath: jobsFolder + "/\(binary)/job.json"))
         let empty = UUID().uuidString.lowercased()
         try manager.createDirectory(atPath: jobsFolder + "/" + empty, withIntermediateDirectories: true)
         let noInput = try Self.copy(source, in: jobsFolder, createdAt: "2026-11-30T11:00:00Z", file: "丢失.jsonl")
@@ -146,7 +148,7 @@ struct BatchJobListTests {
             let list = try await client.call(.get, "/batch", as: planner)
             #expect(list.status == .ok)
             let page = list.text
-            #expect(Set(Self.listed(page)).isSuperset(of: [cut, empty, noInput, badSummary, source]))
+            #expect(Set(Self.listed(page)).isSuperset(of: [cut, binary, empty, noInput, badSummary, source]))
             #expect(page.contains("任务记录（job.json）不完整或已损坏"))
             #expect(page.contains("任务目录不完整（没有任务记录，也没有上传的文件）"))
             #expect(page.contains("任务目录中没有上传的文件（input.jsonl），无法重新评估"))
@@ -154,6 +156,7 @@ struct BatchJobListTests {
             // Each job's own page renders too and says what is wrong.
             let damaged = try await client.call(.get, "/batch/" + cut, as: planner)
             #expect(damaged.status == .ok && damaged.text.contains("id=\"batch-problem\""))
+            #expect(try await client.call(.get, "/batch/" + binary, as: planner).text.contains("job.json）不完整或已损坏"))
             let missing = try await client.call(.get, "/batch/" + noInput, as: planner).text
             #expect(missing.contains("没有上传的文件") && !missing.contains("id=\"batch-rerun\""))
             let rerun = try await client.call(

@@ -61,17 +61,17 @@ struct BatchJob: Sendable, Hashable {
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return nil }
         func text(_ name: String) -> String? { try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) }
-        let recordText = text(recordFile)
-        let decoded = recordText.flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
+        let hasRecord = manager.fileExists(atPath: folder + "/" + recordFile)
+        let decoded = text(recordFile).flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
         let format = manager.fileExists(atPath: folder + "/input.jsonl") ? "jsonl" : "csv"
         let hasInput = manager.fileExists(atPath: folder + "/input." + (decoded?.format ?? format))
         // Without `job.json`, a job made before it existed (its uploaded name in `name`).
         let record =
             decoded ?? Record(file: text("name") ?? "", user: "", createdAt: modified(folder), format: format)
         var problem: String?
-        if recordText != nil && decoded == nil {
+        if hasRecord && decoded == nil {
             problem = "任务记录（job.json）不完整或已损坏，无法读出提交人和上传的文件名"
-        } else if recordText == nil && !hasInput {
+        } else if !hasRecord && !hasInput {
             problem = "任务目录不完整（没有任务记录，也没有上传的文件），可能是提交时服务停止了"
         } else if !hasInput {
             problem = "任务目录中没有上传的文件（input.\(record.format)），无法重新评估"
