@@ -4,12 +4,17 @@
 # starts the service again on that jobs folder and times REQUESTS page loads with curl; prints the median and
 # the slowest, in milliseconds, and the service's start time.
 # Usage (from the repository root): bash Benchmarks/serve/batch-list.sh [COUNT] [REQUESTS]
-# WENPING_BIN chooses the binary (default .build/release/wenping).
+# Builds and runs the release binary, as run.sh does; WENPING_BIN=path runs that binary instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNT=${1:-2000}
 REQUESTS=${2:-30}
-BIN=${WENPING_BIN:-.build/release/wenping}
+if [ -z "${WENPING_BIN:-}" ]; then
+    swift build -c release --product wenping
+    BIN="$(swift build -c release --show-bin-path)/wenping"
+else
+    BIN=$WENPING_BIN
+fi
 PORT=${PORT:-$((18800 + RANDOM % 900))}
 WORK=$(mktemp -d)
 PID=
