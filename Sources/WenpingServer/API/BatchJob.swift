@@ -65,9 +65,14 @@ struct BatchJob: Sendable, Hashable {
         let decoded = text(recordFile).flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
         let format = manager.fileExists(atPath: folder + "/input.jsonl") ? "jsonl" : "csv"
         let hasInput = manager.fileExists(atPath: folder + "/input." + (decoded?.format ?? format))
-        // Without `job.json`, a job made before it existed (its uploaded name in `name`).
+        // Without `job.json`, a job made before it existed (its uploaded name in `name`), uploaded when its input
+        // was written (the folder's own time moves with every file the job adds, such as `interrupted`).
         let record =
-            decoded ?? Record(file: text("name") ?? "", user: "", createdAt: modified(folder), format: format)
+            decoded
+            ?? Record(
+                file: text("name") ?? "", user: "",
+                createdAt: modified(folder + "/input." + format) ?? modified(folder)
+                    ?? ISO8601DateFormatter().string(from: Date()), format: format)
         var problem: String?
         if hasRecord && decoded == nil {
             problem = "任务记录（job.json）不完整或已损坏，无法读出提交人和上传的文件名"
@@ -88,9 +93,12 @@ struct BatchJob: Sendable, Hashable {
             interruptedAt: status == .interrupted ? text(interruptedFile) : nil, problem: problem, hasInput: hasInput)
     }
 
-    /// The folder's modification time as ISO 8601 UTC (for jobs made before `job.json` existed).
-    static func modified(_ path: String) -> String {
-        let date = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+    /// The modification time of the file or folder at `path` as ISO 8601 UTC (for jobs made before `job.json`
+    /// existed), nil when it cannot be read.
+    static func modified(_ path: String) -> String? {
+        guard let date = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date else {
+            return nil
+        }
         return ISO8601DateFormatter().string(from: date)
     }
 
