@@ -103,6 +103,8 @@ public struct BatchRunner: Sendable {
         if let problem = Self.outputProblem(output, inputs: inputs) { throw FileSystem.Failure(description: problem) }
         let reports = FilePath.join(output, Self.reportFolder)
         let writesFiles = options.reports.contains { !$0.isStream }
+        // Looked at before the folder is made: a first run into a new or empty folder has no reports to keep.
+        let mayHoldEarlierReports = writesFiles && ReportLayout.folderHoldsEntries(reports)
         do {
             try FileManager.default.createDirectory(
                 atPath: writesFiles ? reports : output, withIntermediateDirectories: true)
@@ -115,7 +117,8 @@ public struct BatchRunner: Sendable {
         // Without report files there is nothing to shard: the inputs are not counted beforehand.
         let layout = ReportLayout(
             output: output,
-            isSharded: writesFiles && ReportLayout.isSharded(options.sharding, inputs: inputs, excluding: output))
+            isSharded: writesFiles && ReportLayout.isSharded(options.sharding, inputs: inputs, excluding: output),
+            mayHoldEarlierReports: mayHoldEarlierReports)
         if writesFiles { try layout.prepare() }
         let total = count(inputs)
         let writer = try SummaryWriter(

@@ -24,11 +24,31 @@ public struct ReportLayout: Sendable {
     let folder: String
     /// Reports go into the 256 subfolders.
     public let isSharded: Bool
+    /// Whether the report folder held anything when the batch started (an earlier run's reports).
+    ///
+    /// Only then is a report compared with a file already at its path (``write(_:name:fileExtension:)``): a first
+    /// run into a new or empty folder skips that look-up, one failed `open` per report.
+    let mayHoldEarlierReports: Bool
 
     /// The layout of the reports of a batch writing to `output`.
-    init(output: String, isSharded: Bool) {
+    ///
+    /// - Parameter mayHoldEarlierReports: false only when the report folder is known to have been absent or empty
+    ///   before the batch (``folderHoldsEntries(_:)``); true is always correct, only slower.
+    init(output: String, isSharded: Bool, mayHoldEarlierReports: Bool = true) {
         folder = FilePath.join(output, BatchRunner.reportFolder)
         self.isSharded = isSharded
+        self.mayHoldEarlierReports = mayHoldEarlierReports
+    }
+
+    /// Whether `folder` exists and holds any entry (or cannot be read, which counts as holding entries).
+    static func folderHoldsEntries(_ folder: String) -> Bool {
+        guard let directory = opendir(folder) else { return errno != ENOENT }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { return true }
+        }
+        return false
     }
 
     /// The subfolder (two lower-case hex digits) a report named `name` (without extension) goes to.
@@ -47,12 +67,13 @@ public struct ReportLayout: Sendable {
     ///
     /// A report file that already holds exactly these bytes (a re-run of the same batch: reports are
     /// deterministic) is left as it is: reading it back costs less than a new file, whose inode, directory entry
-    /// and written-back pages were most of the kernel's time per report.
+    /// and written-back pages were most of the kernel's time per report. Unless ``mayHoldEarlierReports``, no
+    /// file is looked for (a file that appeared meanwhile is still replaced whole: ``AtomicFile``).
     func write(_ bytes: [UInt8], name: String, fileExtension: String) throws -> String {
         let relative = relativePath(name: name, fileExtension: fileExtension)
         let start = relative.index(relative.startIndex, offsetBy: BatchRunner.reportFolder.count + 1)
         let path = FilePath.join(folder, String(relative[start...]))
-        if !Self.holds(path, bytes) { try AtomicFile.write(bytes, to: path) }
+        if !mayHoldEarlierReports || !Self.holds(path, bytes) { try AtomicFile.write(bytes, to: path) }
         return relative
     }
 
