@@ -9,14 +9,14 @@ enum Formatting {
     static func number(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : value < 0 ? "-∞" : "∞" }
         if abs(value) >= 1e15 { return wholeNumber(value.rounded()) }
+        // Below 10¹⁵ the rounded value has at most 15 significant digits, so (DBL_DIG = 15) the shortest text
+        // that reads back as `scaled / scale` is exactly `scaled` with the decimal point moved: written directly,
+        // without `Double.description` (what the general path below prints, byte for byte).
+        if let scaled = scaledDecimal(value, digits: digits) { return decimal(scaled.integer, digits: scaled.digits) }
         let digits = min(max(digits, 0), 6)
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (value * scale).rounded()
-        // Below 10¹⁵ the rounded value has at most 15 significant digits, so (DBL_DIG = 15) the shortest text
-        // that reads back as `scaled / scale` is exactly `scaled` with the decimal point moved: written directly,
-        // without `Double.description` (what the general path below prints, byte for byte).
-        if abs(scaled) < 1e15 { return decimal(Int64(scaled), digits: digits) }
         let rounded = scaled / scale
         if rounded == 0 { return "0" }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
@@ -40,36 +40,24 @@ enum Formatting {
     ///
     /// - Parameter digits: 0…18 decimal places.
     static func decimal(_ integer: Int64, digits: Int, trimmingZeros: Bool = true) -> String {
-        if integer == 0 && trimmingZeros { return "0" }
-        var magnitude = integer.magnitude
-        var fraction = digits
-        while trimmingZeros && fraction > 0 && magnitude % 10 == 0 {
-            magnitude /= 10
-            fraction -= 1
+        let spelled = DecimalDigits(integer, digits: digits, trimmingZeros: trimmingZeros)
+        return String(unsafeUninitializedCapacity: spelled.length) { out in
+            spelled.write(to: out.baseAddress!)
+            return spelled.length
         }
-        var count = 0
-        var rest = magnitude
-        while rest > 0 {
-            count += 1
-            rest /= 10
-        }
-        let figures = max(count, fraction + 1)
-        let length = (integer < 0 ? 1 : 0) + figures + (fraction > 0 ? 1 : 0)
-        return String(unsafeUninitializedCapacity: length) { out in
-            var position = length
-            var remaining = magnitude
-            for place in 0..<figures {
-                if place == fraction && fraction > 0 {
-                    position -= 1
-                    out[position] = UInt8(ascii: ".")
-                }
-                position -= 1
-                out[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            }
-            if integer < 0 { out[0] = UInt8(ascii: "-") }
-            return length
-        }
+    }
+
+    /// `value` rounded to `digits` (0…6) decimals and scaled to an integer, the exact spelling of
+    /// ``number(_:digits:)`` through ``DecimalDigits``, when both are below 10¹⁵; nil otherwise (that function's
+    /// other cases).
+    static func scaledDecimal(_ value: Double, digits: Int) -> (integer: Int64, digits: Int)? {
+        guard value.isFinite && abs(value) < 1e15 else { return nil }
+        let digits = min(max(digits, 0), 6)
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 1e15 else { return nil }
+        return (Int64(scaled), digits)
     }
 
     /// The exact decimal digits of a finite, integral double (any magnitude, up to about 1.8 × 10³⁰⁸).

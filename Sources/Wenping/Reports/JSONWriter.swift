@@ -177,52 +177,16 @@ struct JSONWriter {
     }
 
     /// `value` as ``Formatting/number(_:digits:)`` spells it, written without making a string when it is a
-    /// decimal below 10¹⁵ (the common case; the same digits as ``Formatting/decimal(_:digits:trimmingZeros:)``).
+    /// decimal below 10¹⁵ (the common case: ``Formatting/scaledDecimal(_:digits:)``).
     mutating func number(_ value: Double, digits: Int = 6) {
-        if value.isFinite && abs(value) < 1e15 {
-            let digits = min(max(digits, 0), 6)
-            var scale = 1.0
-            for _ in 0..<digits { scale *= 10 }
-            let scaled = (value * scale).rounded()
-            if abs(scaled) < 1e15 { return decimal(Int64(scaled), digits: digits) }
+        guard let scaled = Formatting.scaledDecimal(value, digits: digits) else {
+            return scalar(Formatting.number(value, digits: digits))
         }
-        scalar(Formatting.number(value, digits: digits))
-    }
-
-    /// `integer / 10^digits` without trailing fractional zeros, byte for byte
-    /// ``Formatting/decimal(_:digits:trimmingZeros:)``.
-    private mutating func decimal(_ integer: Int64, digits: Int) {
-        var magnitude = integer.magnitude
-        var fraction = digits
-        while fraction > 0 && magnitude % 10 == 0 && magnitude != 0 {
-            magnitude /= 10
-            fraction -= 1
-        }
-        if magnitude == 0 { fraction = 0 }
-        var figures = 0
-        var rest = magnitude
-        while rest > 0 {
-            figures += 1
-            rest /= 10
-        }
-        figures = max(figures, fraction + 1)
-        let length = (integer < 0 && magnitude != 0 ? 1 : 0) + figures + (fraction > 0 ? 1 : 0)
+        let spelled = DecimalDigits(scaled.integer, digits: scaled.digits)
         let lead = scalarLead
         unique()
-        let out = writeSeparator(buffer.reserve(lead + length), lead)
-        var position = length
-        var remaining = magnitude
-        for place in 0..<figures {
-            if place == fraction && fraction > 0 {
-                position -= 1
-                out[position] = 0x2E  // .
-            }
-            position -= 1
-            out[position] = 0x30 + UInt8(truncatingIfNeeded: remaining % 10)
-            remaining /= 10
-        }
-        if position > 0 { out[0] = 0x2D }  // -
-        buffer.count += lead + length
+        spelled.write(to: writeSeparator(buffer.reserve(lead + spelled.length), lead))
+        buffer.count += lead + spelled.length
         needsComma = true
     }
 
