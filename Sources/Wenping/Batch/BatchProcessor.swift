@@ -87,7 +87,7 @@ struct BatchProcessor: Sendable {
             let extensions = reports.filter { !$0.isStream }.map { "\(name).\($0.fileExtension)" }
                 .joined(separator: "、")
             row.issue = .error(
-                "项目编号“\(project.id)”与第 \(earlier) 项重复(报告文件名都是 \(extensions)),未写出报告,以免覆盖;请给每个项目不同的编号",
+                "项目编号“\(project.id)”与第 \(earlier) 项重复（报告文件名都是 \(extensions)），未写出报告，以免覆盖；请给每个项目不同的编号",
                 file: file, line: line)
             return row
         }
@@ -101,7 +101,7 @@ struct BatchProcessor: Sendable {
             do {
                 bytes = try report.render(assessment)
             } catch {
-                row.issue = .error("项目已评级,但 \(report.name) 报告生成失败:\(error)", file: file, line: line)
+                row.issue = .error("项目已评级，但 \(report.name) 报告生成失败：\(error)", file: file, line: line)
                 return row
             }
             if report.isStream {
@@ -111,7 +111,7 @@ struct BatchProcessor: Sendable {
             do {
                 row.reports.append(try layout.write(bytes, name: name, fileExtension: report.fileExtension))
             } catch {
-                row.issue = .error("项目已评级,但报告写不出来:\(error)", file: file, line: line)
+                row.issue = .error("项目已评级，但报告写不出来：\(error)", file: file, line: line)
                 return row
             }
         }
@@ -175,12 +175,12 @@ struct BatchProcessor: Sendable {
             sorted.append(
                 .error(
                     .diagnosticsOmitted,
-                    "另有 \(listed.count - sorted.count) 个问题未在此列出;请先改正列出的问题",
+                    "另有 \(listed.count - sorted.count) 个问题未在此列出；请先改正列出的问题",
                     at: next.location))
         }
         sorted += counted
         guard let first = sorted.first else {
-            return .error("无法读取这个项目(原因不明)", file: file, line: lineOffset > 0 ? lineOffset + 1 : nil)
+            return .error("无法读取这个项目（原因不明）", file: file, line: lineOffset > 0 ? lineOffset + 1 : nil)
         }
         let issue = rendered(sorted, first: first, source: source, file: file, lineOffset: lineOffset)
         return BatchIssue(file: issue.file, line: issue.line, message: bounded(issue.message))
@@ -197,7 +197,7 @@ struct BatchProcessor: Sendable {
         guard let cut = scalars.index(scalars.startIndex, offsetBy: maximumMessageLength, limitedBy: scalars.endIndex),
             cut != scalars.endIndex
         else { return message }
-        return String(String.UnicodeScalarView(scalars[..<cut])) + "…(错误信息过长,已截断)\n"
+        return String(String.UnicodeScalarView(scalars[..<cut])) + "…（错误信息过长，已截断）\n"
     }
 
     private static func rendered(

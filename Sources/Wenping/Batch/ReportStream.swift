@@ -28,7 +28,7 @@ enum ReportStream {
             json.key("line")
             if let line = row.issue?.line ?? row.line { json.int(line) } else { json.null() }
             json.field("id", row.id)
-            json.field("error", row.issue?.message ?? "项目未评级(原因不明)")
+            json.field("error", row.issue?.message ?? "项目未评级（原因不明）")
         }
         json.endLine()
         return json.bytes

@@ -63,7 +63,7 @@ final class StreamingFile {
                 if errno == EINTR { continue }
                 throw FileSystem.Failure(
                     description:
-                        "无法读回临时文件“\(other.temporary)”:\(FileSystem.Failure(errno: errno));请确认输出目录所在的磁盘正常后重试")
+                        "无法读回临时文件“\(other.temporary)”：\(FileSystem.Failure(errno: errno))；请确认输出目录所在的磁盘正常后重试")
             }
             if count == 0 { return }
             offset += off_t(count)

@@ -76,7 +76,7 @@ struct BatchRunnerTests {
         let duplicate = try #require(rows.last?["error"] as? [String: Any])
         #expect(
             (duplicate["message"] as? String)?.hasSuffix(
-                "projects.jsonl:6: error: 项目编号“XA-2025-002”与第 1 项重复(报告文件名都是 XA-2025-002.json),未写出报告,以免覆盖;请给每个项目不同的编号\n")
+                "projects.jsonl:6: error: 项目编号“XA-2025-002”与第 1 项重复（报告文件名都是 XA-2025-002.json），未写出报告，以免覆盖；请给每个项目不同的编号\n")
                 == true)
         #expect(rows.last?["id"] as? String == "XA-2025-002")
     }
