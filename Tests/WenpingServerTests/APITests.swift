@@ -137,6 +137,39 @@ struct APITests {
         #expect(try await fixture.state.ledger.verify().isIntact)
     }
 
+    @Test func comparisonPageNamesARemovedMeasure() async throws {
+        let fixture = try await ServerFixture()
+        defer { fixture.remove() }
+        try await fixture.test { client in
+            let admin = try await client.admin()
+            let preparer = try await client.user("li", role: "编制", admin: admin)
+            let first = try await client.call(.post, "/api/v1/projects", ServerFixture.project, as: preparer)
+            let firstID = try #require((first.json["assessment"] as? [String: Any])?["id"] as? Int)
+            let withoutMeasure = ServerFixture.project.replacingOccurrences(
+                of: #""measures": ["opinion-monitoring"]"#, with: #""measures": []"#)
+            let second = try await client.call(.post, "/api/v1/projects", withoutMeasure, as: preparer)
+            let secondID = try #require((second.json["assessment"] as? [String: Any])?["id"] as? Int)
+
+            let page = try await client.call(
+                .get, "/projects/XA-2025-002/compare?from=\(firstID)&to=\(secondID)", as: preparer)
+            #expect(page.status == .ok)
+            let list = page.text.firstRange(of: "<ul id=\"compare-measures\">").map { page.text[$0.lowerBound...] }
+            let measures = String(list?.prefix { $0 != "\n" } ?? "")
+            #expect(
+                measures.contains(
+                    "<li>取消：建立舆情监测和快速回应机制，及时发布权威信息 <span class=\"muted\">（opinion-monitoring）</span></li>"),
+                "\(measures)")
+            let back = try await client.call(
+                .get, "/projects/XA-2025-002/compare?from=\(secondID)&to=\(firstID)", as: preparer)
+            #expect(back.text.contains("<li>新增：建立舆情监测和快速回应机制，及时发布权威信息 <span class=\"muted\">"))
+            // The API keeps listing ids.
+            let diff = try await client.call(
+                .get, "/api/v1/projects/XA-2025-002/diff?from=\(firstID)&to=\(secondID)", as: preparer)
+            #expect(diff.json["measuresRemoved"] as? [String] == ["opinion-monitoring"])
+            #expect(diff.json["measureLabels"] == nil)
+        }
+    }
+
     @Test func reviewsAndGovernedOverrideAppearBesideTheComputedGrade() async throws {
         let fixture = try await ServerFixture()
         defer { fixture.remove() }

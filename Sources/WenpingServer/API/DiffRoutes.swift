@@ -28,6 +28,16 @@ extension APIRoutes {
         var measuresAdded: [String]
         var measuresRemoved: [String]
         var factors: [Change]
+        /// The name of each added or removed measure, keyed by its id; not part of the API's JSON.
+        ///
+        /// The name the newer report gives an added measure and the older report a removed one (the ruleset that
+        /// knew it), the other report's name otherwise; absent when neither report names it.
+        var measureLabels: [String: String] = [:]
+
+        private enum CodingKeys: String, CodingKey {
+            case projectId, from, to, projectVersions, rulesetChanged, ruleset, grades, facts, measuresAdded
+            case measuresRemoved, factors
+        }
     }
 
     /// `GET /api/v1/projects/{projectId}/diff?from=A&to=B` (assessment ids of that project).
@@ -75,6 +85,13 @@ extension APIRoutes {
             })
         let oldMeasures = Set(((before["project"] as? [String: Any])?["measures"] as? [String]) ?? [])
         let newMeasures = Set(((after["project"] as? [String: Any])?["measures"] as? [String]) ?? [])
+        let oldLabels = Self.measureLabels(before)
+        let newLabels = Self.measureLabels(after)
+        let added = newMeasures.subtracting(oldMeasures).sorted()
+        let removed = oldMeasures.subtracting(newMeasures).sorted()
+        var labels: [String: String] = [:]
+        for id in added { labels[id] = newLabels[id] ?? oldLabels[id] }
+        for id in removed { labels[id] = oldLabels[id] ?? newLabels[id] }
         let refs = [old, new].map {
             APIModels.RuleSetRef(
                 id: $0.content.ruleSetID, version: $0.content.ruleSetVersion,
@@ -84,8 +101,22 @@ extension APIRoutes {
             projectId: project, from: fromID, to: toID,
             projectVersions: [old.content.projectVersion, new.content.projectVersion],
             rulesetChanged: old.content.ruleSetDigest != new.content.ruleSetDigest, ruleset: refs, grades: grades,
-            facts: facts, measuresAdded: newMeasures.subtracting(oldMeasures).sorted(),
-            measuresRemoved: oldMeasures.subtracting(newMeasures).sorted(), factors: factors)
+            facts: facts, measuresAdded: added, measuresRemoved: removed, factors: factors, measureLabels: labels)
+    }
+
+    /// The name of each measure a stored JSON report lists under its factors, keyed by id (the first name given,
+    /// in report order, when a measure serves several factors).
+    static func measureLabels(_ report: [String: Any]) -> [String: String] {
+        var labels: [String: String] = [:]
+        for factor in (report["factors"] as? [[String: Any]]) ?? [] {
+            for measure in (factor["measures"] as? [[String: Any]]) ?? [] {
+                guard let id = string(measure["id"]), labels[id] == nil, let label = string(measure["label"]),
+                    !label.isEmpty
+                else { continue }
+                labels[id] = label
+            }
+        }
+        return labels
     }
 
     static func parse(_ json: String) -> [String: Any] {

@@ -136,6 +136,13 @@ extension PageRoutes {
         // The project's name as the newer of the two versions has it.
         let versions = try await projectRecords(id).versions
         let name = versions.last { $0.version == diff.projectVersions.last }?.name ?? ""
+        // A measure by the name its report gave it, its id beside the name (ids are what project files list).
+        let measures = { (ids: [String]) in
+            ids.map { id -> [String: Any] in
+                guard let label = diff.measureLabels[id], label != id else { return ["label": id] }
+                return ["label": label, "measureId": id]
+            }
+        }
         let changes = { (list: [APIRoutes.Change]) in
             list.map { ["label": $0.label, "from": $0.from ?? "（未填）", "to": $0.to ?? "（未填）"] }
         }
@@ -147,7 +154,7 @@ extension PageRoutes {
                 "rulesetChanged": diff.rulesetChanged,
                 "rulesets": diff.ruleset.map { "\($0.id) \($0.version)" }.joined(separator: " → "),
                 "grades": changes(diff.grades), "facts": changes(diff.facts), "factors": changes(diff.factors),
-                "measuresAdded": diff.measuresAdded, "measuresRemoved": diff.measuresRemoved,
+                "measuresAdded": measures(diff.measuresAdded), "measuresRemoved": measures(diff.measuresRemoved),
                 "noGrades": diff.grades.isEmpty, "noFacts": diff.facts.isEmpty, "noFactors": diff.factors.isEmpty,
                 "noMeasures": diff.measuresAdded.isEmpty && diff.measuresRemoved.isEmpty,
             ], context: context)
