@@ -54,3 +54,50 @@ def test_long_messages_wrap_and_the_page_fits(browser):
             "return getComputedStyle(document.querySelector('tbody td:nth-child(2)'), '::before').content")
         assert label == '"项目编号"'
         screenshot(driver, "batch-index")
+
+
+# The left edge, in CSS pixels, of the first `character` on line `line` (0-based) of a <pre>, however the line is
+# split into text nodes and boxes.
+LEFT_OF = """
+const [pre, line, character] = arguments;
+const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+let current = 0;
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let i = 0; i < node.data.length; i++) {
+    if (node.data[i] === "\\n") { current++; continue; }
+    if (current === line && node.data[i] === character) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().left;
+    }
+  }
+}
+return null;
+"""
+
+
+def test_the_caret_stands_under_the_chinese_text_it_points_at(browser):
+    """A diagnostic after Chinese text on its line (E402 on a value in a flow mapping): the caret in the index stands
+    under the value's first character, not columns to its right (a Chinese character is two columns of the caret
+    line, and must be two columns wide on the page whatever font draws it)."""
+    driver = browser
+    with tempfile.TemporaryDirectory(prefix="wenping-index-") as work:
+        folder = pathlib.Path(work)
+        (folder / "in").mkdir()
+        source = (ROOT / "Fixtures/projects/house-expropriation/cd-school-low.yaml").read_text(encoding="utf-8")
+        # The facts as one flow mapping (the block's other facts dropped: their E404s are beside the point).
+        source = "\n".join(line for line in source.split("\n") if not line.startswith("  ")).replace(
+            "facts:\n", "facts: {purpose: 公共事业, media_sentiment: 无负面舆情, households: 很多户}\n", 1)
+        (folder / "in" / "cjk.yaml").write_text(source, encoding="utf-8")
+        binary = os.environ.get("WENPING_BIN", str(ROOT / ".build/debug/wenping"))
+        subprocess.run([binary, "batch", str(folder / "in"), "--rules", str(ROOT / "Rules"), "--output",
+                        str(folder / "out")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        driver.get((folder / "out" / "index.html").as_uri())
+        pre = [p for p in driver.find_elements(By.CSS_SELECTOR, "td.error pre.excerpt") if "很多户" in p.text][0]
+        value = driver.execute_script(LEFT_OF, pre, 0, "很")
+        caret = driver.execute_script(LEFT_OF, pre, 1, "^")
+        bar, bar_below = (driver.execute_script(LEFT_OF, pre, line, "|") for line in (0, 1))
+        assert value is not None and caret is not None
+        assert abs(bar - bar_below) < 0.5
+        assert abs(caret - value) < 1, f"caret at {caret} px, the value it points at at {value} px"

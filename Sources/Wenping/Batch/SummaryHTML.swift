@@ -112,8 +112,11 @@ enum SummaryHTML {
         var quoting = false
         func flush() {
             guard !lines.isEmpty else { return }
-            let text = HTML.escape(lines.joined(separator: "\n"))
-            out += quoting ? "<pre class=\"excerpt\">\(text)</pre>" : "<div class=\"message\">\(text)</div>"
+            let text = lines.joined(separator: "\n")
+            out +=
+                quoting
+                ? "<pre class=\"excerpt\">\(excerpt(text))</pre>"
+                : "<div class=\"message\">\(HTML.escape(text))</div>"
             lines = []
         }
         for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -125,6 +128,31 @@ enum SummaryHTML {
             lines.append(line)
         }
         flush()
+        return out
+    }
+
+    /// Quoted source lines as HTML whose columns are those ``DiagnosticFormatter`` counted for the caret line: each
+    /// character outside ASCII sits in a box of its own, two character widths (`2ch`) for a wide or full-width one
+    /// (``DiagnosticFormatter/cellWidth(of:)``), one (`1ch`) otherwise (`<span class="w">` and `<span class="n">`,
+    /// see ``style``).
+    ///
+    /// Without the boxes a Chinese character takes the width its fallback font gives it, not two columns of the
+    /// monospaced font: with DejaVu Sans Mono and Noto Sans CJK, 1.66 columns, so a caret after ten Chinese
+    /// characters stood more than three columns to the right of what it pointed at.
+    static func excerpt(_ text: String) -> String {
+        let escaped = HTML.escape(text)
+        guard !escaped.unicodeScalars.allSatisfy(\.isASCII) else { return escaped }
+        var out = ""
+        out.reserveCapacity(escaped.utf8.count * 2)
+        for scalar in escaped.unicodeScalars {
+            if scalar.isASCII {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += DiagnosticFormatter.cellWidth(of: scalar) == 2 ? "<span class=\"w\">" : "<span class=\"n\">"
+                out.unicodeScalars.append(scalar)
+                out += "</span>"
+            }
+        }
         return out
     }
 
@@ -192,6 +220,8 @@ enum SummaryHTML {
         td.error .message { white-space: pre-wrap; overflow-wrap: anywhere; }
         td.error pre.excerpt { width: 0; min-width: 100%; overflow-x: auto; margin: 0.2em 0 0; white-space: pre;
           font-size: 0.85em; line-height: 1.35; }
+        td.error pre.excerpt span { display: inline-block; text-align: center; }
+        td.error pre.excerpt span.w { width: 2ch; } td.error pre.excerpt span.n { width: 1ch; }
         .g0 { fill: #2e7d32; color: #2e7d32; }
         .g1 { fill: #ef8f00; color: #b36b00; }
         .g2 { fill: #c62828; color: #c62828; }

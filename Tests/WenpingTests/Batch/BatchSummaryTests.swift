@@ -119,7 +119,8 @@ struct BatchSummaryTests {
             SummaryHTML.error(message)
                 == "<div class=\"message\">in.jsonl:5:9: error[E202]: 项目文件中没有“colour”这个字段。可用的字段:id、name、kind、"
                 + "&lt;facts&gt;</div><pre class=\"excerpt\">   5 | {&quot;id&quot;: &quot;X&quot;, &quot;colour&quot;: "
-                + "&quot;红&quot;}\n     |             ^~~~~~~~</pre><div class=\"message\">note: 另见 | 说明</div>")
+                + "&quot;<span class=\"w\">红</span>&quot;}\n     |             ^~~~~~~~</pre>"
+                + "<div class=\"message\">note: 另见 | 说明</div>")
         #expect(SummaryHTML.error("plain") == "<div class=\"message\">plain</div>")
         #expect(SummaryHTML.isExcerptLine("  12 | x") && SummaryHTML.isExcerptLine("     |"))
         #expect(!SummaryHTML.isExcerptLine("| x") && !SummaryHTML.isExcerptLine("12 |x"))
@@ -127,6 +128,34 @@ struct BatchSummaryTests {
         #expect(!SummaryHTML.style.contains("nowrap"))
         #expect(SummaryHTML.style.contains("svg.chart { max-width: 100%"))
         #expect(SummaryHTML.style.contains("td:nth-child(13)::before { content: \"错误\"; }"))
+    }
+
+    /// The caret line counts a Chinese character as two columns (``DiagnosticFormatter/cellWidth(of:)``); in the
+    /// index each character outside ASCII of the quoted line is a box of exactly that many character widths, so
+    /// the caret stands under what it points at whatever font draws the Chinese (checked in a browser by
+    /// Tests/Browser/test_batch_index.py).
+    @Test func quotedChineseTakesTheColumnsTheCaretLineCounts() {
+        let line = "facts: {purpose: 公共事业, note: “无”…, households: 很多户}"
+        let source = SourceText(file: "p.yaml", text: line + "\n")
+        let column = line.unicodeScalars.firstIndex(of: "很").map { line.unicodeScalars[..<$0].count + 1 } ?? 0
+        let excerpt = DiagnosticFormatter(sources: ["p.yaml": source]).excerpt(
+            at: SourceLocation(file: "p.yaml", line: 1, column: column), length: 3)
+        let html = SummaryHTML.error(excerpt)
+        #expect(html.contains("<span class=\"w\">公</span><span class=\"w\">共</span>"))
+        #expect(html.contains("<span class=\"n\">“</span><span class=\"w\">无</span><span class=\"n\">”</span>"))
+        #expect(html.contains("<span class=\"n\">…</span>"))
+        // Columns of the quoted line before 很, counting a box as its width: where the caret line puts `^`.
+        let quoted = html.split(separator: "\n")[0]
+        let before = quoted[..<quoted.range(of: "<span class=\"w\">很")!.lowerBound]
+        let columns =
+            before.replacingOccurrences(of: "<pre class=\"excerpt\">", with: "")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: #"<span class="w">.</span>"#, with: "ww", options: .regularExpression)
+            .replacingOccurrences(of: #"<span class="n">.</span>"#, with: "n", options: .regularExpression).count
+        let caretLine = html.split(separator: "\n")[1]
+        #expect(caretLine.firstIndex(of: "^").map { caretLine.distance(from: caretLine.startIndex, to: $0) } == columns)
+        #expect(caretLine.contains("|" + String(repeating: " ", count: columns - 6) + "^~~~~~</pre>"))
+        #expect(SummaryHTML.style.contains("td.error pre.excerpt span.w { width: 2ch; }"))
     }
 
     @Test func theChartHasOneBarPerGradeScaledToTheLargest() {
