@@ -137,6 +137,7 @@ struct BatchJobListTests {
         let noInput = try Self.copy(source, in: jobsFolder, createdAt: "2026-11-30T11:00:00Z", file: "丢失.jsonl")
         try manager.removeItem(atPath: jobsFolder + "/\(noInput)/input.jsonl")
         try manager.removeItem(atPath: jobsFolder + "/\(noInput)/out")
+        try "7 1 20".write(toFile: jobsFolder + "/\(noInput)/progress", atomically: true, encoding: .utf8)
         let badSummary = try Self.copy(source, in: jobsFolder, createdAt: "2026-11-30T12:00:00Z", file: "半截.jsonl")
         try #"{"schema": "wenping/batch-summary/1", "rows": [{"#.write(
             toFile: jobsFolder + "/\(badSummary)/out/summary.json", atomically: true, encoding: .utf8)
@@ -153,6 +154,13 @@ struct BatchJobListTests {
             #expect(page.contains("任务目录不完整（没有任务记录，也没有上传的文件）"))
             #expect(page.contains("任务目录中没有上传的文件（input.jsonl），无法重新评估"))
             #expect(page.contains("（文件名不明）"))
+            // The folder with nothing in it has no progress record: its row says that, not "约 0 / 0 个".
+            #expect(!page.contains("0 / 0"))
+            let emptyRow = page.range(of: "/batch/" + empty).map { link -> Substring in
+                let rest = page[link.upperBound...]
+                return rest[..<(rest.range(of: "</tr>")?.lowerBound ?? rest.endIndex)]
+            }
+            #expect(emptyRow?.contains("停止前处理了多少不明（没有进度记录）") == true, "\(emptyRow ?? "")")
             // Each job's own page renders too and says what is wrong.
             let damaged = try await client.call(.get, "/batch/" + cut, as: planner)
             #expect(damaged.status == .ok && damaged.text.contains("id=\"batch-problem\""))
@@ -165,7 +173,14 @@ struct BatchJobListTests {
             #expect(rerun.status == .notFound && rerun.text.contains("无法重新评估"))
             let summary = try await client.call(.get, "/batch/" + badSummary, as: planner)
             #expect(summary.status == .ok && summary.text.contains("汇总文件（summary.json）不完整或已损坏"))
-            #expect(try await client.call(.get, "/batch/" + empty, as: planner).text.contains("任务目录不完整"))
+            let emptyPage = try await client.call(.get, "/batch/" + empty, as: planner).text
+            #expect(emptyPage.contains("任务目录不完整"))
+            #expect(emptyPage.contains("没有进度记录，停止前处理了多少不明"))
+            #expect(!emptyPage.contains("已处理约 0 个") && !emptyPage.contains("<progress"))
+            #expect(!emptyPage.contains("上传的文件仍保存在服务中"))
+            // A job whose progress file is there keeps its counts.
+            #expect(missing.contains("停止前已处理约 7 个项目（文件约有 20 行数据）"))
+            #expect(page.contains("停止前已处理约 7 / 20 个"))
         }
         try await second.state.ledger.close()
     }

@@ -32,10 +32,17 @@ struct BatchJob: Sendable, Hashable {
     var id: String
     var record: Record
     var status: Status
-    /// Inputs handled and found invalid so far, and the number of data rows the upload seemed to have.
-    var done: Int
-    var invalid: Int
-    var estimate: Int
+    /// How far a job got, as its `progress` file last recorded it.
+    struct Progress: Sendable, Hashable {
+        /// Inputs handled and found invalid so far, and the number of data rows the upload seemed to have.
+        var done: Int
+        var invalid: Int
+        var estimate: Int
+    }
+
+    /// How far the job got; nil when its `progress` file is missing or unreadable (a damaged or half-written
+    /// folder), so that nothing is shown as counted that was not.
+    var progress: Progress?
     /// ISO 8601 UTC time at which the job was found interrupted (`interrupted`'s text).
     var interruptedAt: String?
     /// What is wrong with the job's folder, in Chinese; nil when nothing is.
@@ -81,15 +88,18 @@ struct BatchJob: Sendable, Hashable {
         } else if !hasInput {
             problem = "任务目录中没有上传的文件（input.\(record.format)），无法重新评估"
         }
-        let numbers = (text("progress") ?? "").split(separator: " ").compactMap { Int($0) }
+        let numbers = (text("progress") ?? "").split(separator: " ", omittingEmptySubsequences: false)
+            .map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let progress =
+            numbers.count == 3 && numbers.allSatisfy({ ($0 ?? -1) >= 0 })
+            ? Progress(done: numbers[0]!, invalid: numbers[1]!, estimate: numbers[2]!) : nil
         let status: Status =
             manager.fileExists(atPath: folder + "/out/summary.json")
             ? .finished
             : manager.fileExists(atPath: folder + "/failed")
                 ? .failed : manager.fileExists(atPath: folder + "/" + interruptedFile) ? .interrupted : .running
         return BatchJob(
-            id: id, record: record, status: status, done: numbers.count == 3 ? numbers[0] : 0,
-            invalid: numbers.count == 3 ? numbers[1] : 0, estimate: numbers.count == 3 ? numbers[2] : 0,
+            id: id, record: record, status: status, progress: progress,
             interruptedAt: status == .interrupted ? text(interruptedFile) : nil, problem: problem, hasInput: hasInput)
     }
 

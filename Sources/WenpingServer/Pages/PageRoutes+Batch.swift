@@ -18,7 +18,9 @@ extension PageRoutes {
                 "problem": job.problem ?? "",
                 "user": job.record.user, "at": Self.shortTime(job.record.createdAt), "status": job.status.rawValue,
                 "interrupted": job.status == .interrupted, "finished": job.status == .finished,
-                "zipLink": "/batch/\(job.id)/reports.zip", "done": job.done, "estimate": job.estimate,
+                "zipLink": "/batch/\(job.id)/reports.zip",
+                "stoppedAt": job.progress.map { "停止前已处理约 \($0.done) / \($0.estimate) 个" }
+                    ?? "停止前处理了多少不明（没有进度记录）",
             ]
         }
         return page(
@@ -139,10 +141,12 @@ extension PageRoutes {
                 "batch-job", title: interrupted ? "批量评估已中断" : "批量评估进行中",
                 [
                     "running": !interrupted, "interrupted": interrupted, "refresh": interrupted ? "" : "1",
-                    "file": file, "done": job.done, "invalid": job.invalid, "estimate": job.estimate,
-                    "max": max(job.estimate, job.done, 1), "jobId": jobID,
+                    "file": file, "progressKnown": job.progress != nil, "done": job.progress?.done ?? 0,
+                    "invalid": job.progress?.invalid ?? 0, "estimate": job.progress?.estimate ?? 0,
+                    "max": max(job.progress?.estimate ?? 0, job.progress?.done ?? 0, 1), "jobId": jobID,
                     "interruptedAt": job.interruptedAt.map(Self.shortTime) ?? "",
                     "canRerun": context.identity?.role.allows(.prepare) == true && job.hasInput,
+                    "hasInput": job.hasInput,
                     "problem": job.problem ?? "",
                 ], context: context)
         }

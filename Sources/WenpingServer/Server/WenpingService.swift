@@ -65,12 +65,18 @@ public enum WenpingService {
         state.batchJobs.replace(with: all)
         let jobs = BatchJob.markInterrupted(all, jobsFolder: folder, at: now, logger: state.logger)
         for job in jobs {
+            let detail =
+                job.progress.map { "\($0.done) of about \($0.estimate) inputs done before the service stopped" }
+                ?? "stopped with no readable progress file: how many inputs were done is not known"
             state.logger.warning(
                 "batch job interrupted by the last shutdown",
-                metadata: ["job": "\(job.id)", "done": "\(job.done)", "estimate": "\(job.estimate)"])
+                metadata: [
+                    "job": "\(job.id)", "done": "\(job.progress.map { String($0.done) } ?? "unknown")",
+                    "estimate": "\(job.progress.map { String($0.estimate) } ?? "unknown")",
+                ])
             try? await state.ledger.audit(
                 actor: "system", action: "batch.interrupted", target: "batch:\(job.id)",
-                detail: "\(job.done) of about \(job.estimate) inputs done before the service stopped")
+                detail: detail)
         }
     }
 
