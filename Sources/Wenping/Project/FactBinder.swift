@@ -11,6 +11,9 @@ struct FactBinder {
     var reader: NodeReader
     /// How the ruleset's version was chosen, carried into the project for its report.
     var versionChoice: VersionChoice?
+    /// Factors (indexes into the ruleset's factors) whose missing expert scores the caller expects, as a rule test
+    /// case does that lists them under `warnings`: no W547 for them (the project still records them missing).
+    var expectedMissingExperts: Set<Int> = []
 
     init(ruleSet: CompiledRuleSet, file: ProjectFile) {
         self.ruleSet = ruleSet
@@ -83,13 +86,15 @@ struct FactBinder {
             survey: file.survey, estimates: estimates, experts: experts, versionChoice: versionChoice)
     }
 
-    /// W547 for each factor the ruleset grades by the expert panel that the project's panel does not score.
+    /// W547 for each factor the ruleset grades by the expert panel that the project's panel does not score (unless
+    /// ``expectedMissingExperts`` has it).
     private mutating func warnMissingExpertScores(_ panel: ExpertPanel?) {
         let scored = Set(panel?.scores.map(\.factor) ?? [])
         let treatment =
             ruleSet.aggregation.unknownPolicy == .cautious
             ? "按从严原则取最高一级的风险概率和影响程度" : "按规则 unknown: ignore 改用分档"
-        for (index, factor) in ruleSet.factors.enumerated() where factor.fromExperts && !scored.contains(index) {
+        for (index, factor) in ruleSet.factors.enumerated()
+        where factor.fromExperts && !scored.contains(index) && !expectedMissingExperts.contains(index) {
             reader.diagnostics.warning(
                 .expertScoresMissing,
                 "规则“\(ruleSet.id)”规定风险因素“\(factor.label)”（\(factor.id)）的风险概率和影响程度由专家评分确定，"

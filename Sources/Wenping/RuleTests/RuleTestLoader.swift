@@ -132,6 +132,11 @@ struct RuleTestLoader {
         var project: Project?
         if let parsed, let file = applyOverrides(map, to: parsed.file, ruleSet) {
             var binder = FactBinder(ruleSet: ruleSet, file: file)
+            // Expert scores the case says are missing (`warnings: [experts.…]`) are what it tests: no W547.
+            for expectation in expectations ?? [] {
+                guard case .missing(_, let experts) = expectation.check else { continue }
+                binder.expectedMissingExperts.formUnion(experts)
+            }
             project = binder.bind(digest: parsed.digest)
             projectDiagnostics.append(contentsOf: binder.reader.diagnostics.diagnostics)
         }

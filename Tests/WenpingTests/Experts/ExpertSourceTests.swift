@@ -77,9 +77,39 @@ struct ExpertSourceTests {
         let suite = RuleTestSuite.run(paths: [Self.rules])
         #expect(suite.failedCount == 0, "\(RuleTestTextRenderer.failures(suite))")
         #expect(suite.results.count == 3)
-        #expect(suite.diagnostics.map(\.code) == [.expertScoresMissing])
+        // The case on the project without a panel expects the missing scores (`warnings: [experts.public-order]`):
+        // no W547 for them.
+        #expect(suite.diagnostics.isEmpty, "\(DiagnosticFormatter().format(suite.diagnostics))")
         let unreached = suite.coverage.flatMap(\.unreached).map(\.description)
         #expect(unreached.filter { $0.contains("public-order 风险概率") }.count == 2)
+    }
+
+    /// W547 stays for a case that does not say the scores are missing, and for a factor its `warnings` leaves out.
+    @Test func ruleTestsWarnOfMissingScoresTheCaseDoesNotExpect() throws {
+        let folder = try RuleCheckTests.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.rules + "/panel.yaml", toPath: folder + "/panel.yaml")
+        let test = """
+            format: wenping-test/1
+            ruleset: demo/panel
+            cases:
+              - name: 没有专家评分，只看等级
+                project: \(Self.missing)
+                expect:
+                  before: 中
+              - name: 没有专家评分，期望写明
+                project: \(Self.missing)
+                expect:
+                  before: 中
+                  warnings: [experts.public-order]
+
+            """
+        try test.write(toFile: folder + "/panel.test.yaml", atomically: true, encoding: .utf8)
+        let suite = RuleTestSuite.run(paths: [folder])
+        #expect(suite.failedCount == 0, "\(RuleTestTextRenderer.failures(suite))")
+        #expect(suite.results.count == 2)
+        // One W547: the first case's (both cases load the same project file, so the location cannot tell them
+        // apart; the count does).
+        #expect(suite.diagnostics.map(\.code) == [.expertScoresMissing])
     }
 
     @Test func diffNamesTheChangeOfSource() throws {
