@@ -133,7 +133,7 @@ struct BatchProcessor: Sendable {
         case .row(let table, let record):
             let csv = CSVProject(table: table, record: record, catalog: loader.catalog, override: loader.override)
             if !csv.problems.isEmpty {
-                return (.failure(Self.issue(csv.problems, source: nil, file: table.file, lineOffset: 0)), nil)
+                return (.failure(Self.issue(csv.problems, source: nil, file: table.file, lineOffset: 0)), csv.writtenID)
             }
             var output = loader.load(bytes: Array(csv.text.utf8), file: table.file)
             output.diagnostics = output.diagnostics.map(csv.diagnostic)

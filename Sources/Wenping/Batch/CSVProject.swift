@@ -17,6 +17,9 @@ struct CSVProject {
     /// Problems with the row itself (cells outside the header, a row that could not be read); when there are any
     /// the row is not loaded.
     private(set) var problems: [Diagnostic] = []
+    /// The row's project id (its `id` or 项目编号 cell, trimmed), when that cell is there, not empty and read as
+    /// written; for the summary row of a row that has ``problems``, as a loaded row has its project's id.
+    private(set) var writtenID: String?
 
     let table: CSVTable
     let row: Int
@@ -31,6 +34,11 @@ struct CSVProject {
     init(table: CSVTable, record: CSVReader.Record, catalog: RuleSetCatalog, override: String?) {
         self.table = table
         row = record.row
+        for (column, header) in table.columns.enumerated() where header == "id" || Self.fieldLabels[header] == "id" {
+            guard column < record.fields.count, !record.damagedFields.contains(column) else { continue }
+            let cell = record.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !cell.isEmpty { writtenID = cell }
+        }
         if let problem = record.problem {
             problems.append(.error(.invalidProject, problem, at: location(column: nil)))
             return

@@ -17,6 +17,11 @@ struct CSVReader {
         var line: Int
         /// Why the record could not be read as written, in words for people; `nil` when it was read cleanly.
         var problem: String?
+        /// Indexes of the fields that are not as written (empty unless there is a ``problem``).
+        ///
+        /// Those not UTF-8, the one whose quote never closed, and those from the one that passed the size limit on;
+        /// the other fields are intact.
+        var damagedFields: Set<Int> = []
 
         /// True for a record with no text at all (an empty line, or only empty fields).
         var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
@@ -54,9 +59,13 @@ struct CSVReader {
         var inQuotes = false
         var quoteLine = 0
         var tooLarge = false
+        var damagedFrom = Int.max
         func append(_ byte: UInt8) {
             size += 1
-            if size > limit { tooLarge = true }
+            if size > limit && !tooLarge {
+                tooLarge = true
+                damagedFrom = fields.count
+            }
             if !tooLarge { field.append(byte) }
         }
         record: while true {
@@ -95,21 +104,25 @@ struct CSVReader {
         }
         fields.append(field)
         var problem: String?
+        var damaged: Set<Int> = []
         var texts: [String] = []
         texts.reserveCapacity(fields.count)
-        for bytes in fields {
+        for (index, bytes) in fields.enumerated() {
             // Decoding with the standard library keeps a byte order mark inside a field as written.
             texts.append(String(decoding: bytes, as: UTF8.self))
             if String(bytes: bytes, encoding: .utf8) == nil {
                 problem = "这一行不是 UTF-8 编码的文字（可能是 Excel 默认的 GBK 编码）；请在 Excel 中“另存为”时选择“CSV UTF-8(逗号分隔)”"
+                damaged.insert(index)
             }
         }
         if inQuotes {
             problem = "第 \(quoteLine) 行开始的带引号的格子一直到文件末尾都没有结束引号；请检查这一格的引号是否成对"
+            damaged.insert(fields.count - 1)
         }
         if tooLarge {
             problem = "这一行超过 \(limit) 字节的上限，没有读取；请检查是否有引号没有成对，把后面的内容都并进了一格"
+            damaged.formUnion(damagedFrom..<fields.count)
         }
-        return Record(fields: texts, row: row, line: start, problem: problem)
+        return Record(fields: texts, row: row, line: start, problem: problem, damagedFields: damaged)
     }
 }

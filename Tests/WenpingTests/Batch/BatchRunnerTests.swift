@@ -214,6 +214,28 @@ struct BatchRunnerTests {
         #expect(stream[2].contains("\"id\":null"))
     }
 
+    /// CSV rows refused before loading (a cell outside the header, text that is not UTF-8, a quote never
+    /// closed) still name the id in their id cell when that cell was read as written.
+    @Test func invalidCSVRowsNameTheIdWhenItsCellCanBeRead() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var bytes = Array("项目编号,项目名称,项目类型,所在地区,households\n".utf8)
+        bytes += Array("CSV-EXTRA,项目,house_expropriation,中国/陕西省/西安市,100,多的一格\n".utf8)
+        bytes += Array("CSV-GBK,".utf8) + [0xC4, 0xE3, 0xBA, 0xC3] + Array(",house_expropriation,中国,100\n".utf8)
+        bytes += [0xC4, 0xE3] + Array(",GBK 的编号,house_expropriation,中国,100\n".utf8)
+        bytes += Array(" ,没有编号,house_expropriation,中国,100,多的一格\n".utf8)
+        bytes += Array("CSV-QUOTE,项目,house_expropriation,中国,\"100\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/p.csv"))
+        let runner = BatchRunner(catalog: FixtureTests.catalog, options: .init(output: folder + "/out", formats: []))
+        let summary = try runner.run([folder + "/p.csv"])
+        #expect(summary.invalid == 5)
+        let rows = try #require(try Self.summaryJSON(folder + "/out")["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["CSV-EXTRA", "CSV-GBK", nil, nil, "CSV-QUOTE"])
+        #expect(rows.allSatisfy { ($0["error"] as? [String: Any])?["message"] as? String != nil })
+        let csv = try String(contentsOfFile: folder + "/out/summary.csv", encoding: .utf8)
+        #expect(csv.contains("\r\n1,CSV-EXTRA,,,,,,,,,,,"))
+    }
+
     @Test func summaryOnlyWritesNoReports() throws {
         let output = Self.output()
         defer { try? FileManager.default.removeItem(atPath: output) }

@@ -76,12 +76,29 @@ struct CSVProjectTests {
     @Test func cellsOutsideTheHeaderAreReportedWithoutLoading() {
         let csv = Self.project(["id", ""], ["A-1", "x", "y"])
         #expect(csv.text.isEmpty)
+        #expect(csv.writtenID == "A-1")
         #expect(
             DiagnosticFormatter().format(csv.problems) == """
                 p.csv:2:2: error[E407]: 第 2 列没有列名，不知道“x”是什么；请在第 1 行补上列名（字段名或事实项名）
                 p.csv:2:3: error[E407]: 这一格（第 3 列）在列名之外：列名行只有 2 列；请检查是否多了逗号
 
                 """)
+    }
+
+    /// A row refused before loading names its id when the id cell was read as written.
+    @Test func aRefusedRowKeepsItsIdWhenTheCellIsIntact() {
+        let table = CSVTable(file: "p.csv", columns: ["项目编号", "项目名称"])
+        let project = { (fields: [String], damaged: Set<Int>) in
+            CSVProject(
+                table: table,
+                record: CSVReader.Record(
+                    fields: fields, row: 2, line: 2, problem: "这一行不是 UTF-8 编码的文字", damagedFields: damaged),
+                catalog: Self.catalog, override: nil)
+        }
+        #expect(project([" A-1 ", "\u{FFFD}"], [1]).writtenID == "A-1")
+        #expect(project(["A\u{FFFD}", "名称"], [0]).writtenID == nil)
+        #expect(project(["  ", "名称"], [1]).writtenID == nil)
+        #expect(project(["A-1", "名称"], [1]).problems.count == 1)
     }
 
     @Test(arguments: [

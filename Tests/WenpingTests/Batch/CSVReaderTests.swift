@@ -49,6 +49,8 @@ struct CSVReaderTests {
         let records = Self.records("a,b\n1,\"open\n2,3\n")
         #expect(records.count == 2)
         #expect(records[1].problem == "第 2 行开始的带引号的格子一直到文件末尾都没有结束引号；请检查这一格的引号是否成对")
+        #expect(records[1].fields.first == "1" && records[1].damagedFields == [1])
+        #expect(records[0].damagedFields.isEmpty)
     }
 
     @Test func reportsTextThatIsNotUTF8() {
@@ -57,6 +59,7 @@ struct CSVReaderTests {
         let record = reader.next()
         #expect(record?.problem?.contains("CSV UTF-8") == true)
         #expect(record?.fields.last == "a")
+        #expect(record?.damagedFields == [0])
     }
 
     @Test func refusesARecordOverTheSizeLimit() {
@@ -66,6 +69,11 @@ struct CSVReaderTests {
         while let record = reader.next() { records.append(record) }
         #expect(records.map(\.problem) == [nil, "这一行超过 20 字节的上限，没有读取；请检查是否有引号没有成对，把后面的内容都并进了一格", nil])
         #expect(records.last?.fields == ["ok"])
+        // Fields before the one that passed the limit are intact.
+        let wideText = "id,\(String(repeating: "x", count: 50)),y\n"
+        var wide = CSVReader(reader: ByteReader(bytes: Array(wideText.utf8)), limit: 20)
+        let cut = wide.next()
+        #expect(cut?.fields.first == "id" && cut?.damagedFields == [1, 2])
     }
 
     @Test func streamsAFileLargerThanOneChunk() throws {
