@@ -9,6 +9,16 @@ struct BatchReportOptionsTests {
         try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? NSDictionary)
     }
 
+    /// `--jobs` above ``BatchRunner/maximumJobs`` is refused before anything runs, saying the limit.
+    @Test func tooManyJobsAreRefusedWithTheLimit() throws {
+        let output = BatchCommandTests.output()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let run = try CommandLineTests.run(["batch"] + Self.inputs + ["--output", output, "--jobs", "200000"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--jobs 最多是 256"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test func jsonLinesStreamHasALinePerInputAndExitsOneForTheInvalidOnes() throws {
         let output = BatchCommandTests.output()
         defer { try? FileManager.default.removeItem(atPath: output) }

@@ -23,7 +23,7 @@ struct BatchProcessor: Sendable {
     ///
     /// Once `cancelled` is true, no further item is started: the rows of the items finished so far come back
     /// (fewer than the chunk's items), so an interrupted batch stops after at most one project per worker.
-    func process(_ chunk: BatchChunk, cancelled: () -> Bool) -> [BatchRow] {
+    func process(_ chunk: BatchChunk, pages: WrittenPages? = nil, cancelled: () -> Bool) -> [BatchRow] {
         var read: [Read] = []
         read.reserveCapacity(chunk.items.count)
         for (offset, item) in chunk.items.enumerated() {
@@ -38,7 +38,7 @@ struct BatchProcessor: Sendable {
         rows.reserveCapacity(read.count)
         for index in read.indices {
             if cancelled() { break }
-            var row = grade(read[index], earlier: earlier[index])
+            var row = grade(read[index], earlier: earlier[index], pages: pages)
             read[index].project = nil  // Graded: only its row is kept.
             row.lines = SummaryWriter.lines(row, jurisdictionLabel: jurisdictionLabels.label(row.jurisdiction))
             rows.append(row)
@@ -79,7 +79,7 @@ struct BatchProcessor: Sendable {
 
     /// Grades a project read, unless an earlier item (1-based `earlier`) holds its report name, and writes its
     /// reports.
-    private func grade(_ read: Read, earlier: Int?) -> BatchRow {
+    private func grade(_ read: Read, earlier: Int?, pages: WrittenPages?) -> BatchRow {
         var row = read.row
         guard let project = read.project, let name = read.name else { return row }
         let (file, line) = (row.file, row.line)
@@ -109,7 +109,8 @@ struct BatchProcessor: Sendable {
                 continue
             }
             do {
-                row.reports.append(try layout.write(bytes, name: name, fileExtension: report.fileExtension))
+                row.reports.append(
+                    try layout.write(bytes, name: name, fileExtension: report.fileExtension, pages: pages))
             } catch {
                 row.issue = .error("项目已评级，但报告写不出来：\(error)", file: file, line: line)
                 return row

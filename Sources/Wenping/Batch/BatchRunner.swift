@@ -22,7 +22,7 @@ public struct BatchRunner: Sendable {
         public var output: String
         /// Reports written for each graded project, in order; empty for the summary files only.
         public var reports: [ReportWriter]
-        /// Worker threads (default: one per active processor core).
+        /// Worker threads (default: one per active processor core), at most ``BatchRunner/maximumJobs``.
         public var jobs: Int
         /// A grade id: projects at or above it after measures are counted in ``BatchSummary/reachedThreshold``.
         public var failOn: String?
@@ -40,6 +40,10 @@ public struct BatchRunner: Sendable {
             self.sharding = sharding
         }
     }
+
+    /// The most worker threads a batch starts (more are not started: each reserves an 8 MB stack, and past the
+    /// cores there is nothing to gain).
+    public static let maximumJobs = 256
 
     /// The subfolder of the output folder that holds the reports.
     public static let reportFolder = "reports"
@@ -129,12 +133,16 @@ public struct BatchRunner: Sendable {
                 catalog: catalog, override: override, asOf: asOf, computesDigest: !options.reports.isEmpty),
             reports: options.reports, layout: layout, failOn: options.failOn,
             names: NameRegistry())
-        let jobs = max(1, options.jobs)
+        let jobs = min(max(1, options.jobs), Self.maximumJobs)
+        let heldFiles = WrittenPages.depth(workers: jobs)
         // A chunk for each worker and two more ready, so a worker that finishes never waits for the reader.
         let queue = WorkQueue(window: jobs + 2, workers: jobs)
         for _ in 0..<jobs {
             let thread = Thread {
-                queue.serve { chunk in processor.process(chunk, cancelled: { cancellation.isCancelled }) }
+                // Each worker's own: the last report files it wrote, let go from the page cache once on disk.
+                let pages = WrittenPages(depth: heldFiles)
+                queue.serve { chunk in processor.process(chunk, pages: pages, cancelled: { cancellation.isCancelled }) }
+                pages.finish()
             }
             thread.stackSize = 8 << 20
             thread.start()

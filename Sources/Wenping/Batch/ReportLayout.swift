@@ -69,11 +69,13 @@ public struct ReportLayout: Sendable {
     /// deterministic) is left as it is: reading it back costs less than a new file, whose inode, directory entry
     /// and written-back pages were most of the kernel's time per report. Unless ``mayHoldEarlierReports``, no
     /// file is looked for (a file that appeared meanwhile is still replaced whole: ``AtomicFile``).
-    func write(_ bytes: [UInt8], name: String, fileExtension: String) throws -> String {
+    func write(_ bytes: [UInt8], name: String, fileExtension: String, pages: WrittenPages? = nil) throws -> String {
         let relative = relativePath(name: name, fileExtension: fileExtension)
         let start = relative.index(relative.startIndex, offsetBy: BatchRunner.reportFolder.count + 1)
         let path = FilePath.join(folder, String(relative[start...]))
-        if !mayHoldEarlierReports || !Self.holds(path, bytes) { try AtomicFile.write(bytes, to: path) }
+        if !mayHoldEarlierReports || !Self.holds(path, bytes) {
+            try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
+        }
         return relative
     }
 

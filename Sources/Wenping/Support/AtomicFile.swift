@@ -14,6 +14,13 @@ public enum AtomicFile {
 
     /// Writes `bytes` whole or not at all (a Word or PDF report).
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(bytes, to: path, handOver: nil)
+    }
+
+    /// Writes `bytes` whole or not at all; when `handOver` is given and the file was made unnamed and linked at
+    /// `path` (the usual way on Linux), its open descriptor goes to `handOver`, which must close it, instead of being
+    /// closed here (``WrittenPages``).
+    static func write(_ bytes: [UInt8], to path: String, handOver: ((Int32) -> Void)?) throws {
         // Named only when needed (a re-run, or no O_TMPFILE): a batch's first run makes no system call for it.
         let directory = FilePath.directory(of: path)
         var temporaryName: String {
@@ -40,6 +47,10 @@ public enum AtomicFile {
                         }
                     }
                 }
+            }
+            if failure == 0, let handOver {
+                handOver(unnamed)
+                return
             }
             if close(unnamed) != 0, failure == 0 { failure = errno }
             if failure == 0 { return }

@@ -145,6 +145,9 @@ extension WenpingCommand {
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs 至少是 1") }
+            if let jobs, jobs > BatchRunner.maximumJobs {
+                throw ValidationError("--jobs 最多是 \(BatchRunner.maximumJobs)（一般取 CPU 核数即可）")
+            }
             if summaryOnly && !format.isEmpty { throw ValidationError("--summary-only 不写报告，不能同时给 --format") }
             if summaryOnly && shard != .auto { throw ValidationError("--summary-only 不写报告，不能同时给 --shard") }
             if let problem = BatchRunner.outputProblem(output, inputs: inputs) { throw ValidationError(problem) }

@@ -64,6 +64,20 @@ struct BatchRunnerTests {
         }
     }
 
+    /// A job count far beyond any machine's cores starts at most ``BatchRunner/maximumJobs`` threads (it used to
+    /// start one thread per job and hang) and gives the same summary as one thread.
+    @Test func anAbsurdJobCountIsCappedAndGradesTheSame() throws {
+        let (one, many) = (Self.output(), Self.output())
+        defer { for output in [one, many] { try? FileManager.default.removeItem(atPath: output) } }
+        let inputs = [Self.root + "/Fixtures/batch/projects.jsonl"]
+        let single = try Self.run(inputs, output: one, jobs: 1)
+        let summary = try Self.run(inputs, output: many, jobs: 200_000)
+        #expect(summary.total == 5 && summary.total == single.total && summary.invalid == single.invalid)
+        #expect(
+            try String(contentsOfFile: one + "/summary.csv", encoding: .utf8)
+                == String(contentsOfFile: many + "/summary.csv", encoding: .utf8))
+    }
+
     @Test func theFirstOfTwoProjectsWithTheSameIdKeepsTheReport() throws {
         let output = Self.output()
         defer { try? FileManager.default.removeItem(atPath: output) }

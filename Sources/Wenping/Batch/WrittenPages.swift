@@ -1,0 +1,78 @@
+import Foundation
+
+/// The report files one batch worker wrote last, kept open until their pages can leave the page cache.
+///
+/// A batch writes far more than it will read again (a pretty JSON report is about 37 KB; 100,000 of them are
+/// 3.7 GB). Left to itself, the kernel keeps every written page cached, takes fresh memory for each new file and
+/// writes the pages back later; fresh pages cost most of a report's kernel time (a first touch of memory the
+/// machine had not used lately), and a large batch pushes everything else out of the cache. So each file's write-back
+/// is started as soon as it is written (`sync_file_range`, which does not wait), and ``depth`` files later, when
+/// it is on disk, its pages are let go (`posix_fadvise(DONTNEED)`): the next reports reuse the same memory.
+///
+/// Only a hint: the bytes and the files are the same either way, and a page still being written back is simply
+/// kept. Not shared between threads (each worker has its own).
+final class WrittenPages {
+    /// Files held open per worker at most: enough for their write-back to finish (a few milliseconds of reports).
+    static let maximumDepth = 16
+    /// Files held open by all workers together at most, whatever the open-file limit (`ulimit -n`) leaves.
+    static let maximumHeld = 256
+
+    /// Files each of `workers` workers holds: ``maximumDepth``, less when many workers or a low open-file limit
+    /// would otherwise hold more than ``maximumHeld`` or a quarter of the limit; at least 1.
+    static func depth(workers: Int) -> Int {
+        var limit = rlimit()
+        let open = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 ? Int(clamping: limit.rlim_cur) : 1024
+        let budget = min(maximumHeld, open / 4)
+        return max(1, min(maximumDepth, budget / max(1, workers)))
+    }
+
+    /// Files held before the oldest is let go.
+    let depth: Int
+
+    /// Open descriptors of the last files written, oldest at `oldest` once the ring is full.
+    private var descriptors: [Int32] = []
+    private var oldest = 0
+
+    init(depth: Int = WrittenPages.maximumDepth) {
+        self.depth = max(1, depth)
+        descriptors.reserveCapacity(self.depth)
+    }
+
+    deinit { finish() }
+
+    /// Takes over `descriptor`, a complete file's: starts its write-back and, once ``depth`` newer files were
+    /// handed over, lets its pages go and closes it.
+    func hand(_ descriptor: Int32) {
+        _ = Self.startWriteBack?(descriptor, 0, 0, Self.syncFileRangeWrite)
+        guard descriptors.count == depth else {
+            descriptors.append(descriptor)
+            return
+        }
+        release(descriptors[oldest])
+        descriptors[oldest] = descriptor
+        oldest = (oldest + 1) % depth
+    }
+
+    /// Lets go of every file still held (at the end of the worker's run).
+    func finish() {
+        for descriptor in descriptors { release(descriptor) }
+        descriptors.removeAll()
+        oldest = 0
+    }
+
+    /// Linux's `sync_file_range(fd, offset, count, flags)`, which Glibc declares only for `_GNU_SOURCE` (so Swift
+    /// does not import it); `nil` where there is none.
+    private static let startWriteBack: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+    }()
+    /// `SYNC_FILE_RANGE_WRITE`: start writing back the range's dirty pages, without waiting.
+    private static let syncFileRangeWrite: UInt32 = 2
+
+    private func release(_ descriptor: Int32) {
+        #if os(Linux)
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        #endif
+        close(descriptor)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import Wenping
+
+/// The report files a worker holds open until their pages may leave the page cache (``WrittenPages``).
+@Suite struct WrittenPagesTests {
+    /// The inode a descriptor refers to, or `nil` when it is not open.
+    static func inode(_ descriptor: Int32) -> UInt64? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// The inode of the file at `path`.
+    static func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    /// Files handed over are whole at their paths at once; only the last `depth` stay open, and none after
+    /// ``WrittenPages/finish()``. (A closed descriptor is recognised by its inode: another test may reuse the
+    /// number, never for the same file.)
+    @Test func handedOverFilesAreWholeAndOnlyTheLastFewStayOpen() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pages = WrittenPages(depth: 3)
+        var handed: [(descriptor: Int32, path: String)] = []
+        for index in 0..<10 {
+            let path = folder + "/r\(index).json"
+            let bytes = Array("{\"n\": \(index), \"text\": \"\(String(repeating: "评", count: 2_000 * index))\"}\n".utf8)
+            try AtomicFile.write(bytes, to: path) { descriptor in
+                handed.append((descriptor, path))
+                pages.hand(descriptor)
+            }
+            #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+        }
+        #if os(Linux)
+        // Linked from an unnamed file: every write hands its descriptor over.
+        try #require(handed.count == 10)
+        for (index, file) in handed.enumerated() {
+            let open = Self.inode(file.descriptor) == Self.inode(file.path)
+            #expect(open == (index >= 7), "file \(index)")
+        }
+        #endif
+        pages.finish()
+        for file in handed { #expect(Self.inode(file.descriptor) != Self.inode(file.path)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 10)
+    }
+
+    /// However many workers, all of them together hold at most ``WrittenPages/maximumHeld`` files (at least one
+    /// each), and each at most ``WrittenPages/maximumDepth``.
+    @Test func workersTogetherHoldABoundedNumberOfFiles() {
+        for workers in [1, 2, 3, 8, 64, 100, BatchRunner.maximumJobs] {
+            let depth = WrittenPages.depth(workers: workers)
+            #expect(depth >= 1 && depth <= WrittenPages.maximumDepth)
+            #expect(depth == 1 || depth * workers <= WrittenPages.maximumHeld, "\(workers) workers")
+        }
+    }
+}
