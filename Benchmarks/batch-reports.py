@@ -10,29 +10,25 @@ folder each time:
   jsonl         wenping batch FILE --format jsonl           (one reports.jsonl for the batch)
   summary-only  wenping batch FILE --summary-only           (no reports: what the reports add)
 
-all with `--jobs JOBS`. Every run writes to a new folder and nothing is removed until the end: on ext4 without a
+all with `--jobs JOBS`. With `--baseline OTHER_BINARY`, each variant also runs with that binary (an earlier build),
+in the same rounds, listed as `VARIANT@base`: a before/after comparison under the same load. Every run writes to a new folder and nothing is removed until the end: on ext4 without a
 journal, creating files right after thousands were deleted costs several times more kernel time (new inodes skip
 recently freed ones), which would measure the clean-up rather than the batch. It prints per variant the median
 wall time, projects per second (count ÷ median wall), CPU time (user + system, from wait4) per project and the
 bytes of reports written per project. Usage (from the repository root):
 
   swift build -c release --product wenping
-  python3 Benchmarks/batch-reports.py [--count 100000] [--rounds 3] [--jobs 2]
+  python3 Benchmarks/batch-reports.py [--count 100000] [--rounds 3] [--jobs 2] [--baseline OLD/wenping]
 """
 
 import argparse
-import importlib.util
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-
-# One child's wall and CPU seconds, as the summary-only benchmark measures them.
-_spec = importlib.util.spec_from_file_location("batch_vs_json", os.path.join(os.path.dirname(__file__), "batch-vs-json.py"))
-_bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_bench)
+import time
 
 VARIANTS = {
     "json": ["--format", "json"],
@@ -40,6 +36,17 @@ VARIANTS = {
     "jsonl": ["--format", "jsonl"],
     "summary-only": ["--summary-only"],
 }
+
+
+def run(command):
+    """Wall, user and system seconds of one child process (the system time is mostly the kernel making files)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"failed: {' '.join(command)}")
+    return wall, usage.ru_utime, usage.ru_stime
 
 
 def report_bytes(folder):
@@ -69,34 +76,45 @@ def main():
     parser.add_argument("--ruleset", default="national/house-expropriation")
     parser.add_argument("--rules", default="Rules")
     parser.add_argument("--only", nargs="*", default=list(VARIANTS), help="variants to run")
+    parser.add_argument("--baseline", help="an earlier wenping binary to run each variant with too, interleaved")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="wenping-reports-bench-")
     projects = generate(args, os.path.join(work, "projects.jsonl"))
     size = os.path.getsize(projects)
 
-    results = {name: [] for name in args.only}
+    # (label, binary, variant): the baseline's run of a variant right before the new one's.
+    runs = []
+    for name in args.only:
+        if args.baseline:
+            runs.append((f"{name}@base", args.baseline, name))
+        runs.append((name, args.wenping, name))
+    results = {label: [] for label, _, _ in runs}
     written = {}
     load_before = os.getloadavg()
     for round in range(args.rounds):
-        for name in args.only:  # interleaved: one of each per round
-            output = os.path.join(work, f"out-{name}-{round}")
-            command = [args.wenping, "batch", projects, "--rules", args.rules, "--output", output, "--quiet",
+        for label, binary, name in runs:  # interleaved: one of each per round
+            output = os.path.join(work, f"out-{label}-{round}")
+            command = [binary, "batch", projects, "--rules", args.rules, "--output", output, "--quiet",
                        "--jobs", str(args.jobs)] + VARIANTS[name]
-            results[name].append(_bench.run(command))
-            written[name] = report_bytes(output)
+            results[label].append(run(command))
+            written[label] = report_bytes(output)
     load_after = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)
 
     print(f"{args.count} projects, {size / 1e6:.1f} MB JSON Lines, {args.rounds} interleaved rounds, "
           f"--jobs {args.jobs}, {os.cpu_count()} cores, load average {load_before[0]:.1f} before, "
           f"{load_after[0]:.1f} after")
-    print(f"{'':13} {'wall s':>8} {'projects/s':>11} {'CPU s':>8} {'CPU µs/project':>15} {'KB/project':>11}")
-    for name, runs in results.items():
-        wall = statistics.median(w for w, _ in runs)
-        cpu = statistics.median(c for _, c in runs)
-        print(f"{name:13} {wall:8.2f} {args.count / wall:11,.0f} {cpu:8.2f} {cpu / args.count * 1e6:15.1f} "
-              f"{written[name] / args.count / 1000:11.1f}")
+    print(f"{'':18} {'wall s':>8} {'projects/s':>11} {'user s':>7} {'system s':>9} {'CPU µs/project':>15} "
+          f"{'KB/project':>11}")
+    for name, times in results.items():
+        wall = statistics.median(w for w, _, _ in times)
+        user = statistics.median(u for _, u, _ in times)
+        system = statistics.median(s for _, _, s in times)
+        cpu = statistics.median(u + s for _, u, s in times)
+        print(f"{name:18} {wall:8.2f} {args.count / wall:11,.0f} {user:7.2f} {system:9.2f} "
+              f"{cpu / args.count * 1e6:15.1f} {written[name] / args.count / 1000:11.1f}")
+    print("(medians over the rounds; CPU = user + system)")
 
 
 if __name__ == "__main__":

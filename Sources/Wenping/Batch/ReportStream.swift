@@ -31,6 +31,6 @@ enum ReportStream {
             json.field("error", row.issue?.message ?? "项目未评级（原因不明）")
         }
         json.endLine()
-        return json.bytes
+        return json.finished()
     }
 }

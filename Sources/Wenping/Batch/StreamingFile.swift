@@ -13,12 +13,23 @@ final class StreamingFile {
     private var buffer: [UInt8] = []
     private var isClosed = false
     private static let flushSize = 1 << 18
+    /// Whether pages written long enough ago leave the page cache (``WrittenPages``): for a stream that is only
+    /// written, never read back (`reports.jsonl`: hundreds of megabytes for a large batch).
+    private let releasesPages: Bool
+    /// Bytes written to the file so far, and the first byte whose pages are still kept.
+    private var written = 0
+    private var keptFrom = 0
+    /// Bytes behind the end whose pages are kept: write-back started on them a few flushes ago.
+    private static let keptBytes = 4 << 20
 
     /// Creates (or truncates) the temporary file for `path`.
     ///
     /// - Parameter suffix: distinguishes several temporary files for the same path.
-    init(path: String, suffix: String = "tmp") throws {
+    /// - Parameter releasesPages: start write-back at each flush and let the pages go once well behind the end;
+    ///   only for a file never read back before ``commit()`` (not for one passed to ``append(contentsOf:)``).
+    init(path: String, suffix: String = "tmp", releasesPages: Bool = false) throws {
         self.path = path
+        self.releasesPages = releasesPages
         let directory = FilePath.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         temporary = FilePath.join(directory, ".\(name).\(suffix)-\(ProcessInfo.processInfo.processIdentifier)")
@@ -81,6 +92,15 @@ final class StreamingFile {
             try handle.write(contentsOf: buffer)
         } catch {
             throw FileSystem.Failure(writing: path, error: error)
+        }
+        if releasesPages {
+            let descriptor = handle.fileDescriptor
+            WrittenPages.startWriteBack(descriptor, offset: written, count: buffer.count)
+            written += buffer.count
+            if written - keptFrom >= 2 * Self.keptBytes {
+                WrittenPages.letGo(descriptor, offset: keptFrom, count: written - Self.keptBytes - keptFrom)
+                keptFrom = written - Self.keptBytes
+            }
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -20,7 +20,7 @@ final class SummaryWriter {
         self.summary = summary
         stream =
             summary.formats.contains(ReportWriter.jsonLines.name)
-            ? try StreamingFile(path: FilePath.join(folder, ReportStream.fileName)) : nil
+            ? try StreamingFile(path: FilePath.join(folder, ReportStream.fileName), releasesPages: true) : nil
         csv = try StreamingFile(path: FilePath.join(folder, "summary.csv"))
         jsonRows = try StreamingFile(path: FilePath.join(folder, "summary.json"), suffix: "rows")
         htmlRows = try StreamingFile(path: FilePath.join(folder, "index.html"), suffix: "rows")

@@ -43,7 +43,7 @@ final class WrittenPages {
     /// Takes over `descriptor`, a complete file's: starts its write-back and, once ``depth`` newer files were
     /// handed over, lets its pages go and closes it.
     func hand(_ descriptor: Int32) {
-        _ = Self.startWriteBack?(descriptor, 0, 0, Self.syncFileRangeWrite)
+        Self.startWriteBack(descriptor)
         guard descriptors.count == depth else {
             descriptors.append(descriptor)
             return
@@ -60,9 +60,23 @@ final class WrittenPages {
         oldest = 0
     }
 
+    /// Starts writing back the dirty pages of `count` bytes from `offset` of `descriptor` (0: to the end), without
+    /// waiting for the disk; nothing where the system has no `sync_file_range`.
+    static func startWriteBack(_ descriptor: Int32, offset: Int = 0, count: Int = 0) {
+        _ = syncFileRange?(descriptor, Int64(offset), Int64(count), syncFileRangeWrite)
+    }
+
+    /// Lets the pages of `count` bytes from `offset` of `descriptor` (0: to the end) go from the page cache, those
+    /// already on disk; a hint, without effect where there is no `posix_fadvise`.
+    static func letGo(_ descriptor: Int32, offset: Int = 0, count: Int = 0) {
+        #if os(Linux)
+        _ = posix_fadvise(descriptor, off_t(offset), off_t(count), POSIX_FADV_DONTNEED)
+        #endif
+    }
+
     /// Linux's `sync_file_range(fd, offset, count, flags)`, which Glibc declares only for `_GNU_SOURCE` (so Swift
     /// does not import it); `nil` where there is none.
-    private static let startWriteBack: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
     }()
@@ -70,9 +84,7 @@ final class WrittenPages {
     private static let syncFileRangeWrite: UInt32 = 2
 
     private func release(_ descriptor: Int32) {
-        #if os(Linux)
-        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
-        #endif
+        Self.letGo(descriptor)
         close(descriptor)
     }
 }

@@ -56,4 +56,22 @@ import Testing
             #expect(depth == 1 || depth * workers <= WrittenPages.maximumHeld, "\(workers) workers")
         }
     }
+
+    /// A stream that lets its pages go as it grows (`reports.jsonl`) is whole once committed, across many flushes
+    /// and well past the bytes it keeps.
+    @Test func aStreamThatLetsItsPagesGoIsWholeWhenCommitted() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = try StreamingFile(path: folder + "/reports.jsonl", releasesPages: true)
+        var expected: [UInt8] = []
+        for index in 0..<4_000 {
+            let line = Array("{\"n\":\(index),\"text\":\"\(String(repeating: "稳", count: index % 2_000))\"}\n".utf8)
+            try file.write(line)
+            expected += line
+        }
+        try file.commit()
+        #expect(expected.count > 10 << 20)  // past twice the 4 MB kept: pages were let go
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/reports.jsonl"))) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["reports.jsonl"])
+    }
 }
