@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes files whole or not at all.
 ///
@@ -33,14 +34,15 @@ public enum AtomicFile {
             var failure = fill(unnamed, with: bytes)
             if failure == 0 {
                 // Linked at the target when it does not exist yet, else at the temporary name and renamed.
-                let descriptorPath = "/proc/self/fd/\(unnamed)"
-                if linkat(AT_FDCWD, descriptorPath, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0 {
-                    if errno != EEXIST {
-                        failure = errno
+                let linked = link(unnamed, at: path)
+                if linked != 0 {
+                    if linked != EEXIST {
+                        failure = linked
                     } else {
                         let temporary = temporaryName
-                        if linkat(AT_FDCWD, descriptorPath, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) != 0 {
-                            failure = errno
+                        let named = link(unnamed, at: temporary)
+                        if named != 0 {
+                            failure = named
                         } else if rename(temporary, path) != 0 {
                             failure = errno
                             unlink(temporary)
@@ -75,6 +77,36 @@ public enum AtomicFile {
     #if os(Linux)
     /// `O_TMPFILE`: an unnamed regular file in the directory opened (Glibc's macro is not imported).
     private static let unnamedFile: Int32 = 0o20_000_000 | O_DIRECTORY
+    /// `AT_EMPTY_PATH`: `linkat` links the descriptor itself (Glibc's macro is not imported).
+    private static let emptyPath: Int32 = 0x1000
+    /// Whether unnamed files are linked by their descriptor (`AT_EMPTY_PATH`).
+    ///
+    /// Linux 6.10 and later let the process that opened the file do that, earlier ones only a process with
+    /// `CAP_DAC_READ_SEARCH`. Turned off for good the first time it is refused; the way through `/proc/self/fd`
+    /// works for everyone.
+    static let linksByDescriptor = Atomic<Bool>(true)
+
+    /// Gives the unnamed file open as `descriptor` the name `path`; 0, or the errno of the failure (`EEXIST` when
+    /// `path` exists).
+    ///
+    /// By the descriptor when allowed (no look-up of `/proc/self/fd/N`, about a third of the link's kernel time),
+    /// else through `/proc`.
+    private static func link(_ descriptor: Int32, at path: String) -> Int32 {
+        if linksByDescriptor.load(ordering: .relaxed) {
+            if linkat(descriptor, "", AT_FDCWD, path, emptyPath) == 0 { return 0 }
+            let failure = errno
+            // Refused (EPERM, or ENOENT from kernels that allow it only with the capability): not tried again.
+            // Any other failure (EEXIST, ENOSPC, …) is the link's own outcome.
+            guard failure == EPERM || failure == ENOENT else { return failure }
+            if failure == EPERM { linksByDescriptor.store(false, ordering: .relaxed) }
+        }
+        if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 {
+            // ENOENT above was a refusal, not a missing folder: the same link by /proc worked.
+            linksByDescriptor.store(false, ordering: .relaxed)
+            return 0
+        }
+        return errno
+    }
     #endif
 
     /// Writes all of `bytes` to `descriptor`; 0, or the errno of the failure (`ENOSPC` when nothing could be written).
