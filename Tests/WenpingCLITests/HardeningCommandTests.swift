@@ -22,6 +22,23 @@ struct HardeningCommandTests {
             .joined(separator: "\n") + "\n"
     }
 
+    /// A low open-file limit (`ulimit -n 16`) still gives every report: the files each worker holds for their
+    /// pages (``WrittenPages``) are let go when the descriptors run out, instead of failing reports.
+    @Test func aLowOpenFileLimitStillWritesEveryReport() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wenping = CommandLineTests.executable
+        let run = try CommandLineTests.runShell(
+            "'\(wenping)' generate --rules Rules --ruleset national/house-expropriation --count 300 > '\(folder)/p.jsonl'"
+                + " && ulimit -n 16 && '\(wenping)' batch '\(folder)/p.jsonl' --rules Rules --output '\(folder)/out'"
+                + " --jobs 2 --quiet; echo \"exit $?\"")
+        #expect(run.stdout.hasSuffix("exit 0\n"), "\(run.stdout)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/reports")
+        #expect(reports.filter { $0.hasSuffix(".json") }.count == 300)
+        let csv = try String(contentsOfFile: folder + "/out/summary.csv", encoding: .utf8)
+        #expect(!csv.contains("ulimit"))
+    }
+
     @Test func emptyOrRootOutputIsAUsageError() throws {
         for output in ["", "/"] {
             let run = try CommandLineTests.run(["batch", "Fixtures/projects", "--output", output])

@@ -135,12 +135,13 @@ public struct BatchRunner: Sendable {
             names: NameRegistry())
         let jobs = min(max(1, options.jobs), Self.maximumJobs)
         let heldFiles = WrittenPages.depth(workers: jobs)
+        let outOfDescriptors = WrittenPages.Flag()
         // A chunk for each worker and two more ready, so a worker that finishes never waits for the reader.
         let queue = WorkQueue(window: jobs + 2, workers: jobs)
         for _ in 0..<jobs {
             let thread = Thread {
                 // Each worker's own: the last report files it wrote, let go from the page cache once on disk.
-                let pages = WrittenPages(depth: heldFiles)
+                let pages = WrittenPages(depth: heldFiles, outOfDescriptors: outOfDescriptors)
                 queue.serve { chunk in processor.process(chunk, pages: pages, cancelled: { cancellation.isCancelled }) }
                 pages.finish()
             }

@@ -69,12 +69,21 @@ public struct ReportLayout: Sendable {
     /// deterministic) is left as it is: reading it back costs less than a new file, whose inode, directory entry
     /// and written-back pages were most of the kernel's time per report. Unless ``mayHoldEarlierReports``, no
     /// file is looked for (a file that appeared meanwhile is still replaced whole: ``AtomicFile``).
+    ///
+    /// - Parameter pages: the worker's held files (``WrittenPages``), given the new file when it is linked.
     func write(_ bytes: [UInt8], name: String, fileExtension: String, pages: WrittenPages? = nil) throws -> String {
         let relative = relativePath(name: name, fileExtension: fileExtension)
         let start = relative.index(relative.startIndex, offsetBy: BatchRunner.reportFolder.count + 1)
         let path = FilePath.join(folder, String(relative[start...]))
         if !mayHoldEarlierReports || !Self.holds(path, bytes) {
-            try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
+            do {
+                try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
+            } catch let failure as FileSystem.Failure where failure.writeErrno == EMFILE && pages?.isHolding == true {
+                // Out of descriptors (a low `ulimit -n`) while files were held for their pages: they are let go,
+                // in every worker, and the report is written again.
+                pages?.stopHolding()
+                try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
+            }
         }
         return relative
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The report files one batch worker wrote last, kept open until their pages can leave the page cache.
 ///
@@ -28,16 +29,40 @@ final class WrittenPages {
         return max(1, min(maximumDepth, budget / max(1, workers)))
     }
 
-    /// Files held before the oldest is let go.
-    let depth: Int
+    /// Files held before the oldest is let go; 0 once the batch ran out of descriptors (``stopHolding()``).
+    private(set) var depth: Int
+    /// Shared by all workers of a batch: set when one of them could not open a file for want of descriptors.
+    private let outOfDescriptors: Flag
+
+    /// A flag the workers of one batch share.
+    final class Flag: Sendable {
+        private let value = Atomic<Bool>(false)
+        var isSet: Bool { value.load(ordering: .relaxed) }
+        func set() { value.store(true, ordering: .relaxed) }
+    }
 
     /// Open descriptors of the last files written, oldest at `oldest` once the ring is full.
     private var descriptors: [Int32] = []
     private var oldest = 0
 
-    init(depth: Int = WrittenPages.maximumDepth) {
+    /// - Parameter outOfDescriptors: shared with the batch's other workers, so that when one runs out of file
+    ///   descriptors (a low `ulimit -n`) every worker stops holding files.
+    init(depth: Int = WrittenPages.maximumDepth, outOfDescriptors: Flag = Flag()) {
         self.depth = max(1, depth)
+        self.outOfDescriptors = outOfDescriptors
         descriptors.reserveCapacity(self.depth)
+    }
+
+    /// Whether any file is held (a write that failed for want of descriptors is worth retrying after
+    /// ``stopHolding()``).
+    var isHolding: Bool { !descriptors.isEmpty }
+
+    /// Lets every held file go and holds none from now on, in every worker of the batch: the batch ran out of
+    /// file descriptors (more reports matter more than their pages).
+    func stopHolding() {
+        outOfDescriptors.set()
+        finish()
+        depth = 0
     }
 
     deinit { finish() }
@@ -46,6 +71,14 @@ final class WrittenPages {
     /// handed over, lets its pages go and closes it.
     func hand(_ descriptor: Int32) {
         Self.startWriteBack(descriptor)
+        if depth > 0 && outOfDescriptors.isSet {
+            finish()
+            depth = 0
+        }
+        if depth == 0 {
+            release(descriptor)
+            return
+        }
         guard descriptors.count == depth else {
             descriptors.append(descriptor)
             return

@@ -9,6 +9,8 @@ enum FileSystem {
         /// True when the path names something other than a regular file (a pipe, a device, a socket, a looping
         /// symbolic link), which is refused without being read.
         var isNotRegular = false
+        /// The `errno` of a failed write, when that was the cause (``init(writing:errno:)``).
+        var writeErrno: Int32? = nil
 
         /// The diagnostic code for a file that could not be read this way.
         var code: DiagnosticCode { isTooLarge ? .fileTooLarge : isNotRegular ? .notARegularFile : .fileUnreadable }
@@ -140,6 +142,8 @@ extension FileSystem.Failure {
         case ENAMETOOLONG: self.init(description: "路径太长")
         case EISDIR: self.init(description: "这是一个目录，不是文件")
         case EIO: self.init(description: "读取时发生输入输出错误（磁盘或网络存储出错）")
+        case EMFILE: self.init(description: Self.tooManyOpenFiles)
+        case ENFILE: self.init(description: Self.tooManyOpenFilesSystemWide)
         default: self.init(description: "系统错误（错误码 \(code)）；请确认文件存在并且可以读取")
         }
     }
@@ -158,10 +162,17 @@ extension FileSystem.Failure {
             case ENAMETOOLONG: "文件名太长"
             case EISDIR: "已有同名目录"
             case EIO: "写入时发生输入输出错误（磁盘或网络存储出错）"
+            case EMFILE: Self.tooManyOpenFiles
+            case ENFILE: Self.tooManyOpenFilesSystemWide
             default: "系统错误（错误码 \(code)）"
             }
-        self.init(description: "无法写入“\(path)”：\(reason)")
+        self.init(description: "无法写入“\(path)”：\(reason)", writeErrno: code)
     }
+
+    /// `EMFILE`: this process reached its limit of open files.
+    static let tooManyOpenFiles = "本程序打开的文件数已达上限（ulimit -n）；请用 ulimit -n 调高上限（例如 ulimit -n 4096）或减小 --jobs 后重试"
+    /// `ENFILE`: the whole system reached its limit of open files.
+    static let tooManyOpenFilesSystemWide = "整个系统打开的文件数已达上限；请关闭其他程序或请管理员调高 fs.file-max 后重试"
 
     /// Why `path` could not be written, from a Foundation error (its POSIX code when it has one).
     init(writing path: String, error: any Error) {
