@@ -70,7 +70,7 @@ extension WenpingCommand {
         @Flag(help: "只写汇总文件，不写每个项目的报告")
         var summaryOnly = false
 
-        @Option(help: "并行评估的线程数（默认：全部 CPU 核）")
+        @Option(help: "并行评估的线程数（默认：全部 CPU 核；最多 256）")
         var jobs: Int?
 
         @Option(name: .customLong("fail-on"), help: ArgumentHelp("落实措施后达到此等级或更高时退出码为 3，如 中 或 高风险", valueName: "等级"))
