@@ -78,7 +78,7 @@ public struct ReportLayout: Sendable {
         if !mayHoldEarlierReports || !Self.holds(path, bytes) {
             do {
                 try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
-            } catch let failure as FileSystem.Failure where failure.writeErrno == EMFILE && pages?.isHolding == true {
+            } catch let failure as FileSystem.Failure where failure.writeErrno == EMFILE && pages?.mayHold == true {
                 // Out of descriptors (a low `ulimit -n`) while files were held for their pages: they are let go,
                 // in every worker, and the report is written again.
                 pages?.stopHolding()

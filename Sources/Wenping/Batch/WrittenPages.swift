@@ -53,9 +53,9 @@ final class WrittenPages {
         descriptors.reserveCapacity(self.depth)
     }
 
-    /// Whether any file is held (a write that failed for want of descriptors is worth retrying after
-    /// ``stopHolding()``).
-    var isHolding: Bool { !descriptors.isEmpty }
+    /// Whether this worker may still hold files, and so may the others (a write that failed for want of
+    /// descriptors is worth retrying after ``stopHolding()``).
+    var mayHold: Bool { depth > 0 }
 
     /// Lets every held file go and holds none from now on, in every worker of the batch: the batch ran out of
     /// file descriptors (more reports matter more than their pages).
