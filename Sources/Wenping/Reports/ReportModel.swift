@@ -257,6 +257,7 @@ extension ReportModel {
     /// Names joined so that a `、` inside a name cannot be mistaken for the separator: `“甲、乙”、“丙”`.
     static func list(_ names: [String]) -> String {
         var out = ""
+        out.reserveCapacity(names.reduce(0) { $0 + $1.utf8.count + 9 })
         for (position, name) in names.enumerated() {
             if position > 0 { out += "、" }
             out += "“"
