@@ -14,21 +14,27 @@ all with `--jobs JOBS`. With `--baseline OTHER_BINARY`, each variant also runs w
 in the same rounds, listed as `VARIANT@base`: a before/after comparison under the same load. Every run writes to a new folder and nothing is removed until the end: on ext4 without a
 journal, creating files right after thousands were deleted costs several times more kernel time (new inodes skip
 recently freed ones), which would measure the clean-up rather than the batch. It prints per variant the median
-wall time, projects per second (count ÷ median wall), CPU time (user + system, from wait4) per project and the
-bytes of reports written per project. Usage (from the repository root):
+wall time, projects per second (count ÷ median wall), user and system time, CPU time (user + system, from wait4)
+per project and the bytes of reports written per project. Usage (from the repository root):
 
   swift build -c release --product wenping
   python3 Benchmarks/batch-reports.py [--count 100000] [--rounds 3] [--jobs 2] [--baseline OLD/wenping]
 """
 
 import argparse
+import importlib.util
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+# One child's wall, user and system seconds, as the summary-only benchmark measures them (the system time is
+# mostly the kernel making files).
+_spec = importlib.util.spec_from_file_location("batch_vs_json", os.path.join(os.path.dirname(__file__), "batch-vs-json.py"))
+_bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_bench)
 
 VARIANTS = {
     "json": ["--format", "json"],
@@ -36,17 +42,6 @@ VARIANTS = {
     "jsonl": ["--format", "jsonl"],
     "summary-only": ["--summary-only"],
 }
-
-
-def run(command):
-    """Wall, user and system seconds of one child process (the system time is mostly the kernel making files)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"failed: {' '.join(command)}")
-    return wall, usage.ru_utime, usage.ru_stime
 
 
 def report_bytes(folder):
@@ -97,7 +92,7 @@ def main():
             output = os.path.join(work, f"out-{label}-{round}")
             command = [binary, "batch", projects, "--rules", args.rules, "--output", output, "--quiet",
                        "--jobs", str(args.jobs)] + VARIANTS[name]
-            results[label].append(run(command))
+            results[label].append(_bench.run_times(command))
             written[label] = report_bytes(output)
     load_after = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)

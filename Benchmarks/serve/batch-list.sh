@@ -9,12 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNT=${1:-2000}
 REQUESTS=${2:-30}
-if [ -z "${WENPING_BIN:-}" ]; then
-    swift build -c release --product wenping
-    BIN="$(swift build -c release --show-bin-path)/wenping"
-else
-    BIN=$WENPING_BIN
-fi
+. Benchmarks/serve/binary.sh
 PORT=${PORT:-$((18800 + RANDOM % 900))}
 WORK=$(mktemp -d)
 PID=

@@ -7,12 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-20}
-if [ -z "${WENPING_BIN:-}" ]; then
-    swift build -c release --product wenping
-    BIN="$(swift build -c release --show-bin-path)/wenping"
-else
-    BIN=$WENPING_BIN
-fi
+. Benchmarks/serve/binary.sh
 echo "== $BIN"
 PORT=${PORT:-$((18800 + RANDOM % 900))}
 WORK=$(mktemp -d)

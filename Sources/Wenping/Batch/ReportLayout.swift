@@ -76,13 +76,14 @@ public struct ReportLayout: Sendable {
         let start = relative.index(relative.startIndex, offsetBy: BatchRunner.reportFolder.count + 1)
         let path = FilePath.join(folder, String(relative[start...]))
         if !mayHoldEarlierReports || !Self.holds(path, bytes) {
+            let handOver = pages.map { pages in { pages.hand($0) } }
             do {
-                try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
+                try AtomicFile.write(bytes, to: path, handOver: handOver)
             } catch let failure as FileSystem.Failure where failure.writeErrno == EMFILE && pages?.mayHold == true {
                 // Out of descriptors (a low `ulimit -n`) while files were held for their pages: they are let go,
                 // in every worker, and the report is written again.
                 pages?.stopHolding()
-                try AtomicFile.write(bytes, to: path, handOver: pages.map { pages in { pages.hand($0) } })
+                try AtomicFile.write(bytes, to: path, handOver: handOver)
             }
         }
         return relative

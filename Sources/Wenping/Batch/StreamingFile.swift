@@ -13,7 +13,7 @@ final class StreamingFile {
     private var buffer: [UInt8] = []
     private var isClosed = false
     private static let flushSize = 1 << 18
-    /// Whether pages written long enough ago leave the page cache (``WrittenPages``): for a stream that is only
+    /// Whether pages written long enough ago leave the page cache (``PageCache``, as ``WrittenPages`` does for report files): for a stream that is only
     /// written, never read back (`reports.jsonl`: hundreds of megabytes for a large batch).
     private let releasesPages: Bool
     /// Bytes written to the file so far, and the first byte whose pages are still kept.
@@ -95,10 +95,10 @@ final class StreamingFile {
         }
         if releasesPages {
             let descriptor = handle.fileDescriptor
-            WrittenPages.startWriteBack(descriptor, offset: written, count: buffer.count)
+            PageCache.startWriteBack(descriptor, offset: written, count: buffer.count)
             written += buffer.count
             if written - keptFrom >= 2 * Self.keptBytes {
-                WrittenPages.letGo(descriptor, offset: keptFrom, count: written - Self.keptBytes - keptFrom)
+                PageCache.letGo(descriptor, offset: keptFrom, count: written - Self.keptBytes - keptFrom)
                 keptFrom = written - Self.keptBytes
             }
         }

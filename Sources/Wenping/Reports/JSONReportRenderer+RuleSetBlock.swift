@@ -85,17 +85,13 @@ extension JSONReportRenderer {
             let groups: [CompiledRuleSet.WeightGroup]
 
             static func == (lhs: WeightGroups, rhs: WeightGroups) -> Bool {
-                guard lhs.groups.count == rhs.groups.count else { return false }
-                if sameStorage(lhs.groups, rhs.groups) { return true }
-                for (left, right) in zip(lhs.groups, rhs.groups) {
-                    guard ExactText.same(left.id, right.id), ExactTexts(left.factors) == ExactTexts(right.factors),
-                        left.weights.map(\.bitPattern) == right.weights.map(\.bitPattern),
-                        left.share.bitPattern == right.share.bitPattern,
-                        left.lambdaMax.bitPattern == right.lambdaMax.bitPattern,
-                        left.consistencyRatio.bitPattern == right.consistencyRatio.bitPattern
-                    else { return false }
+                same(lhs.groups, rhs.groups) { left, right in
+                    ExactText.same(left.id, right.id) && ExactTexts(left.factors) == ExactTexts(right.factors)
+                        && left.weights.map(\.bitPattern) == right.weights.map(\.bitPattern)
+                        && left.share.bitPattern == right.share.bitPattern
+                        && left.lambdaMax.bitPattern == right.lambdaMax.bitPattern
+                        && left.consistencyRatio.bitPattern == right.consistencyRatio.bitPattern
                 }
-                return true
             }
         }
 
@@ -104,24 +100,24 @@ extension JSONReportRenderer {
             let citations: [ReportModel.Citation]
 
             static func == (lhs: Citations, rhs: Citations) -> Bool {
-                guard lhs.citations.count == rhs.citations.count else { return false }
-                if sameStorage(lhs.citations, rhs.citations) { return true }
-                for (left, right) in zip(lhs.citations, rhs.citations) {
-                    guard ExactText.same(left.key, right.key), ExactText.same(left.title, right.title),
-                        ExactText.same(left.short, right.short)
-                    else { return false }
+                same(lhs.citations, rhs.citations) { left, right in
+                    ExactText.same(left.key, right.key) && ExactText.same(left.title, right.title)
+                        && ExactText.same(left.short, right.short)
                 }
-                return true
             }
         }
 
-        /// Whether two arrays share one storage (then they hold the same values: a shared array is never changed in
-        /// place, and both keep it alive).
-        private static func sameStorage<Element>(_ lhs: [Element], _ rhs: [Element]) -> Bool {
-            lhs.withUnsafeBufferPointer { left in
+        /// Whether two arrays hold elements that are the same by `isSame`, pair by pair; at once when they share one
+        /// storage (then they hold the same values: a shared array is never changed in place, and both keep it alive).
+        private static func same<Element>(
+            _ lhs: [Element], _ rhs: [Element], by isSame: (Element, Element) -> Bool
+        ) -> Bool {
+            guard lhs.count == rhs.count else { return false }
+            let shared = lhs.withUnsafeBufferPointer { left in
                 rhs.withUnsafeBufferPointer { right in left.baseAddress != nil && left.baseAddress == right.baseAddress
                 }
             }
+            return shared || zip(lhs, rhs).allSatisfy(isSame)
         }
     }
 }
