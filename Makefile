@@ -43,6 +43,8 @@ install: build
 	rm -rf "$(ROOT)/share/wenping/Rules"
 	mkdir -p "$(ROOT)/share/wenping/Rules"
 	cd Rules && find . -name '*.yaml' ! -name '*.test.yaml' -exec install -D -m 644 {} "$(ROOT)/share/wenping/Rules/{}" \;
+	rm -rf "$(ROOT)/share/wenping/server"
+	cd Sources/WenpingServer/Resources && find . -type f -exec install -D -m 644 {} "$(ROOT)/share/wenping/server/{}" \;
 	install -m 644 "$(MANUAL)/wenping.1" "$(ROOT)/share/man/man1/wenping.1"
 	"$(BUILD)/wenping" --generate-completion-script bash > "$(ROOT)/share/bash-completion/completions/wenping"
 	"$(BUILD)/wenping" --generate-completion-script zsh > "$(ROOT)/share/zsh/site-functions/_wenping"

@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "WenpingCLITests",
             dependencies: [
-                "WenpingCLI", "Wenping", "WenpingLedger",
+                "WenpingCLI", "Wenping", "WenpingLedger", "WenpingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: commonSettings

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 PREFIX="$(mktemp -d /tmp/wenping-prefix.XXXXXX)"
 ELSEWHERE="$(mktemp -d /tmp/wenping-elsewhere.XXXXXX)"
-trap 'rm -rf "$PREFIX" "$ELSEWHERE"' EXIT
+SERVE=
+trap '[ -n "$SERVE" ] && kill "$SERVE" 2>/dev/null; rm -rf "$PREFIX" "$ELSEWHERE"' EXIT
 fail() { echo "test-install: $*" >&2; exit 1; }
 
 make install PREFIX="$PREFIX"
@@ -31,6 +32,33 @@ done
 (cd "$ELSEWHERE" && env -u WENPING_RULES "$BIN" check > /dev/null) || fail "check of the installed rules failed"
 [ -z "$(find "$PREFIX/share/wenping/Rules" -name '*.test.yaml')" ] || fail "rule tests were installed"
 [ "$("$BIN" --version)" = "$(cd "$ROOT" && .build/release/wenping --version)" ] || fail "--version differs"
+
+# The service from the installed binary serves its pages, styles and OpenAPI document from the installed
+# share/wenping/server (not from the build folder, which a user may delete).
+[ -f "$PREFIX/share/wenping/server/templates/layout.mustache" ] || fail "service templates not installed"
+PORT=$((19700 + RANDOM % 200))
+printf 'install-test-password' > "$ELSEWHERE/admin"
+(cd "$ELSEWHERE" && exec env -u WENPING_RULES "$BIN" serve --port "$PORT" --ledger "$ELSEWHERE/wenping.sqlite" \
+    --jobs-folder "$ELSEWHERE/jobs" --admin-password-file "$ELSEWHERE/admin" --bcrypt-cost 4 2> "$ELSEWHERE/serve.log") &
+SERVE=$!
+python3 - "$PORT" <<'PY' || { cat "$ELSEWHERE/serve.log" >&2; fail "the installed service does not serve its pages"; }
+import sys, time, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+for _ in range(200):
+    try:
+        urllib.request.urlopen(base + "/healthz", timeout=1)
+        break
+    except OSError:
+        time.sleep(0.05)
+def get(path):
+    with urllib.request.urlopen(base + path, timeout=10) as response:
+        return response.status, response.read().decode()
+checks = [("/login", "稳评工作台"), ("/static/workbench.css", "{"), ("/api/v1/openapi.json", '"openapi"')]
+for path, text in checks:
+    status, body = get(path)
+    assert status == 200 and text in body, (path, status, body[:200])
+PY
+kill -TERM "$SERVE"; wait "$SERVE" || true; SERVE=
 
 # The manual renders, and lists the subcommands; the completion scripts parse in their shells.
 MANPAGE="$PREFIX/share/man/man1/wenping.1"

@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import Testing
+import WenpingServer
 
 @testable import WenpingCLI
 
@@ -87,5 +89,17 @@ struct RulesLocatorTests {
             ["assess", project], in: folder, environment: ["WENPING_RULES": CommandLineTests.root + "/Rules"])
         #expect(withEnvironment.status == 0)
         #expect(withEnvironment.stdout.hasPrefix("# "))
+    }
+
+    /// `wenping serve` finds its rules the same way: the environment variable, else `Rules/` here; a variable
+    /// naming nothing is an error that says so (it used to start on a missing `Rules` folder's error).
+    @Test func serveFindsItsRulesLikeEveryOtherCommand() throws {
+        let serve = try WenpingCommand.Serve.parse([])
+        #expect(try serve.settings(environment: [:]).rules == ["Rules"])
+        #expect(try serve.settings(environment: ["WENPING_RULES": "Rules/base.yaml"]).rules == ["Rules/base.yaml"])
+        #expect(try WenpingCommand.Serve.parse(["--rules", "Rules"]).settings(environment: [:]).rules == ["Rules"])
+        #expect(throws: ValidationError.self) {
+            try serve.settings(environment: ["WENPING_RULES": "/nonexistent/rules"])
+        }
     }
 }

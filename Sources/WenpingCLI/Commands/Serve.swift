@@ -10,7 +10,7 @@ extension WenpingCommand {
         static let configuration = CommandConfiguration(
             abstract: "启动评估服务（HTTP JSON 接口，评估记录存入账本）",
             discussion: """
-                默认在 127.0.0.1:8080 监听，账本为当前目录下的 wenping.sqlite，规则目录为 Rules/。
+                默认在 127.0.0.1:8080 监听，账本为当前目录下的 wenping.sqlite；规则的查找顺序与其他命令相同（--rules、WENPING_RULES、当前目录的 Rules/、安装位置的规则）。
                 首次启动时创建管理员 admin，并在标准错误打印一次性密码（或用 --admin-password-file 指定）。
                 接口说明见 /api/v1/openapi.json。报告可取 json、md、html、docx、pdf 格式；md、html 报告和 docx/pdf 的标题页、\
                 页眉和落款可用 --templates 换成本单位的模板（启动时检查，有错误则不启动）；pdf 用 --pdf-converter 给出的程序（none 表示\
@@ -35,7 +35,7 @@ extension WenpingCommand {
         @Option(help: "端口（默认 8080；0 表示由系统分配；环境变量 WENPING_PORT）")
         var port: Int?
 
-        @Option(help: "规则目录或文件（默认 Rules；环境变量 WENPING_RULES）")
+        @Option(help: RulesLocator.optionHelp)
         var rules: [String] = []
 
         @Option(help: "账本文件（默认 wenping.sqlite；环境变量 WENPING_LEDGER）")
@@ -80,10 +80,11 @@ extension WenpingCommand {
                 }
                 configuration.port = value
             }
-            if !rules.isEmpty {
-                configuration.rules = rules
-            } else if let text = environment["WENPING_RULES"] {
-                configuration.rules = [text]
+            // Found as every other command finds them (--rules, WENPING_RULES, ./Rules, the installed rules).
+            do {
+                configuration.rules = try RulesLocator(environment: environment).locate(rules).paths
+            } catch {
+                throw ValidationError(error.description)
             }
             configuration.ledger = ledger ?? environment["WENPING_LEDGER"] ?? configuration.ledger
             configuration.tlsCertificate = tlsCert ?? environment["WENPING_TLS_CERT"]

@@ -34,7 +34,7 @@ struct RulesLocator {
     var environment: [String: String] = ProcessInfo.processInfo.environment
     var currentFolder: String = FileManager.default.currentDirectoryPath
     /// The real path of the running executable (symbolic links resolved), or nil when it cannot be known.
-    var executable: String? = Self.executablePath()
+    var executable: String? = Executable.path()
 
     /// The installed rules folder, `<bin>/../share/wenping/Rules`, for the executable's real path.
     var installedRules: String? {
@@ -77,17 +77,6 @@ struct RulesLocator {
         throw NotFound(
             description: "找不到规则：" + looked.joined(separator: "；")
                 + "。请用 --rules 指定规则目录或文件，或设置环境变量 \(Self.environmentVariable)")
-    }
-
-    /// The real path of the running executable: `/proc/self/exe` on Linux, else `argv[0]` resolved.
-    static func executablePath() -> String? {
-        for candidate in ["/proc/self/exe", CommandLine.arguments.first ?? ""] where !candidate.isEmpty {
-            if let resolved = realpath(candidate, nil) {
-                defer { free(resolved) }
-                return String(cString: resolved)
-            }
-        }
-        return nil
     }
 
     static func isDirectory(_ path: String) -> Bool {

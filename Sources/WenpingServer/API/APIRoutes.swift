@@ -99,7 +99,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 /// The committed OpenAPI 3.1 document (`Sources/WenpingServer/Resources/openapi.json`).
 public enum OpenAPIDocument {
     public static let text: String = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+        guard let url = ServerResources.folder?.appendingPathComponent("openapi.json"),
             let data = try? Data(contentsOf: url)
         else { return "{}" }
         return String(decoding: data, as: UTF8.self)

@@ -70,9 +70,8 @@ struct PageRoutes: Sendable {
 
     // MARK: Rendering
 
-    /// The target's `Resources` folder, found through the OpenAPI document it always holds.
-    static let resources: URL? = Bundle.module.url(
-        forResource: "openapi", withExtension: "json", subdirectory: "Resources")?.deletingLastPathComponent()
+    /// The target's `Resources` folder (``ServerResources``).
+    static var resources: URL? { ServerResources.folder }
 
     /// The templates shipped in `Resources/templates`, parsed once.
     static let library: MustacheLibrary = {

@@ -32,6 +32,12 @@ public enum WenpingService {
         if (configuration.tlsCertificate == nil) != (configuration.tlsKey == nil) {
             throw StartFailure(description: "--tls-cert 和 --tls-key 须同时给出", exitCode: 64)
         }
+        guard ServerResources.folder != nil else {
+            throw StartFailure(
+                description:
+                    "找不到服务的页面模板和静态文件（应在 wenping 所在目录的 ../share/wenping/server）；请用 make install 重新安装",
+                exitCode: 4)
+        }
         let catalog = RuleSetCatalog(paths: configuration.rules)
         let errors = catalog.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty || catalog.ruleSets.isEmpty {
