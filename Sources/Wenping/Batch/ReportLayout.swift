@@ -58,9 +58,13 @@ public struct ReportLayout: Sendable {
 
     /// The path of report `name`.`fileExtension`, relative to the output folder, as the summary files link it.
     func relativePath(name: String, fileExtension: String) -> String {
-        let file = "\(name).\(fileExtension)"
-        guard isSharded else { return "\(BatchRunner.reportFolder)/\(file)" }
-        return "\(BatchRunner.reportFolder)/\(Self.shard(of: name))/\(file)"
+        BatchRunner.reportFolder + "/" + pathInFolder(name: name, fileExtension: fileExtension)
+    }
+
+    /// Where report `name` with `fileExtension` goes inside the report folder: `<name>.<ext>` or `<xx>/<name>.<ext>`.
+    private func pathInFolder(name: String, fileExtension: String) -> String {
+        let file = name + "." + fileExtension
+        return isSharded ? Self.shard(of: name) + "/" + file : file
     }
 
     /// Writes a report whole or not at all and returns its path relative to the output folder.
@@ -71,10 +75,13 @@ public struct ReportLayout: Sendable {
     /// file is looked for (a file that appeared meanwhile is still replaced whole: ``AtomicFile``).
     ///
     /// - Parameter pages: the worker's held files (``WrittenPages``), given the new file when it is linked.
+    ///
+    /// - Precondition: `name` comes from ``AtomicFile/safeName(_:)``.
     func write(_ bytes: [UInt8], name: String, fileExtension: String, pages: WrittenPages? = nil) throws -> String {
-        let relative = relativePath(name: name, fileExtension: fileExtension)
-        let start = relative.index(relative.startIndex, offsetBy: BatchRunner.reportFolder.count + 1)
-        let path = FilePath.join(folder, String(relative[start...]))
+        let inFolder = pathInFolder(name: name, fileExtension: fileExtension)
+        let relative = BatchRunner.reportFolder + "/" + inFolder
+        // `folder` is normalized and a safe name never is `.`, `..` or holds a `/`: no normalizing per report.
+        let path = folder + "/" + inFolder
         if !mayHoldEarlierReports || !Self.holds(path, bytes) {
             let handOver = pages.map { pages in { pages.hand($0) } }
             do {
