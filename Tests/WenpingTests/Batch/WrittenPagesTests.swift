@@ -47,6 +47,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 10)
     }
 
+    /// Write-backs start eight files at a time (``WrittenPages/startBatch``), fewer when fewer files are held, and
+    /// always before the file is let go: a file waiting for its start is still held open.
+    @Test func writeBackStartsInRowsAndBeforeAFileIsLetGo() throws {
+        let folder = try BatchInputsTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for depth in [1, 3, WrittenPages.startBatch, WrittenPages.maximumDepth] {
+            let pages = WrittenPages(depth: depth)
+            var waited: [Int] = []
+            for index in 0..<(2 * WrittenPages.maximumDepth + 3) {
+                let path = folder + "/d\(depth)-\(index).json"
+                try AtomicFile.write(Array("{\"n\": \(index)}\n".utf8), to: path) { pages.hand($0) }
+                #if os(Linux)
+                waited.append(pages.unstarted.count)
+                #expect(pages.unstarted.count < min(WrittenPages.startBatch, depth), "depth \(depth), file \(index)")
+                for descriptor in pages.unstarted { #expect(Self.inode(descriptor) != nil, "still held") }
+                #endif
+            }
+            #if os(Linux)
+            if depth >= WrittenPages.startBatch {
+                #expect(waited.prefix(WrittenPages.startBatch) == ArraySlice(Array(1..<WrittenPages.startBatch) + [0]))
+            }
+            #endif
+            pages.finish()
+            #expect(pages.unstarted.isEmpty)
+        }
+    }
+
     /// However many workers, all of them together hold at most ``WrittenPages/maximumHeld`` files (at least one
     /// each), and each at most ``WrittenPages/maximumDepth``.
     @Test func workersTogetherHoldABoundedNumberOfFiles() {
