@@ -11,9 +11,13 @@ folder each time:
   summary-only  wenping batch FILE --summary-only           (no reports: what the reports add)
 
 all with `--jobs JOBS`. With `--baseline OTHER_BINARY`, each variant also runs with that binary (an earlier build),
-in the same rounds, listed as `VARIANT@base`: a before/after comparison under the same load. Every run writes to a new folder and nothing is removed until the end: on ext4 without a
-journal, creating files right after thousands were deleted costs several times more kernel time (new inodes skip
-recently freed ones), which would measure the clean-up rather than the batch. It prints per variant the median
+in the same rounds, listed as `VARIANT@base`: a before/after comparison under the same load. Every run writes to a
+new folder and nothing is removed until the end: on ext4 without a journal, a new inode skips every inode of its
+group freed in the last minute (six, while the inode table block is still dirty), each skip a look-up, so files
+made in the minutes after thousands were removed cost several times the kernel time (in a profile of 20,000
+reports written right after a run's clean-up, 44% of all samples were in `recently_deleted` and
+`find_inode_bit`). That would measure the clean-up rather than the batch: start the script at least six minutes
+after the last large removal on the same file system (its own clean-up included). It prints per variant the median
 wall time, projects per second (count ÷ median wall), user and system time, CPU time (user + system, from wait4)
 per project and the bytes of reports written per project. Usage (from the repository root):
 
@@ -96,6 +100,7 @@ def main():
             written[label] = report_bytes(output)
     load_after = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)
+    print("(outputs removed: wait six minutes before the next run on this file system; see --help)", file=sys.stderr)
 
     print(f"{args.count} projects, {size / 1e6:.1f} MB JSON Lines, {args.rounds} interleaved rounds, "
           f"--jobs {args.jobs}, {os.cpu_count()} cores, load average {load_before[0]:.1f} before, "
