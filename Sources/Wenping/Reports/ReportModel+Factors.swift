@@ -176,7 +176,7 @@ extension ReportModel {
             if let fixed = assessment.fixedNoEffect(effect) {
                 return tables.factors[effect.factor].noEffect[fixed.rawValue]
             }
-            return assessment.noEffectReason(effect) ?? "无效果"
+            return tables.noEffectReasons.reason(effect, in: assessment)
         }
         return tables.lowered(effect.probability, effect.impact)
     }

@@ -4,7 +4,7 @@
 /// Invariants: a pure function of the ruleset's basis documents, inputs, factors, floors and grades — it never
 /// depends on a project — so a model built with these tables is byte-identical to one built with freshly computed
 /// ones (``ReportModelTablesTests`` checks this). Immutable after construction, so it is shared between threads
-/// without locking. One per ``CompiledRuleSet`` (``CompiledRuleSet/reportTables``): memory grows with the number of
+/// without locking, except ``noEffectReasons``, which keeps sentences as they are first needed, behind its own lock. One per ``CompiledRuleSet`` (``CompiledRuleSet/reportTables``): memory grows with the number of
 /// rulesets, never with the number of projects.
 struct ReportTables: Sendable {
     /// What a report shows of one factor that does not depend on the project.
@@ -55,6 +55,9 @@ struct ReportTables: Sendable {
     /// What a measure that lowered levels did (`风险概率降低 1 级，影响程度降低 2 级`), at
     /// `probability * impactLevels + impact` for levels lowered below the scales' sizes (``lowered(_:_:)``).
     private let loweredTexts: [String]
+    /// Why an adopted measure changed nothing, where the sentence names bands: worked out on first use and kept
+    /// (the one part that changes after construction, behind its own lock; ``NoEffectReasons``).
+    let noEffectReasons = NoEffectReasons()
     /// The number of impact levels (the stride of ``loweredTexts``) and of probability levels.
     private let impactLevels: Int
     private let probabilityLevels: Int
