@@ -61,18 +61,29 @@ struct JSONWriter {
         let start = state
         let slots = kept[keyPath: Fragment.slots]
         if slot >= 0 && slot < slots.count {
-            // Compared in place: iterating would copy every entry (and retain every string in it).
-            let end = slots[slot].withUnsafeBufferPointer { entries -> State? in
-                for index in entries.indices where entries[index].matches(fragment, start) {
-                    entries[index].bytes.withUnsafeBufferPointer { append($0) }
-                    return entries[index].end
+            // Compared in place: iterating would copy every entry (and retain every string in it). The closures
+            // never reach `self` (its buffer would be retained and released around each): the match is found,
+            // room is made, then its bytes are copied to a pointer.
+            let found = slots[slot].withUnsafeBufferPointer { entries -> (index: Int, count: Int, end: State)? in
+                guard let index = entries.indices.first(where: { entries[$0].matches(fragment, start) }) else {
+                    return nil
                 }
-                return nil
+                return (index, entries[index].bytes.count, entries[index].end)
             }
-            if let end {
-                depth = end.depth
-                needsComma = end.needsComma
-                pendingKey = end.pendingKey
+            if let found {
+                unique()
+                let out = buffer.reserve(found.count)
+                slots[slot].withUnsafeBufferPointer { entries in
+                    entries[found.index].bytes.withUnsafeBufferPointer { bytes in
+                        if let start = bytes.baseAddress, bytes.count > 0 {
+                            out.initialize(from: start, count: bytes.count)
+                        }
+                    }
+                }
+                buffer.count += found.count
+                depth = found.end.depth
+                needsComma = found.end.needsComma
+                pendingKey = found.end.pendingKey
                 return
             }
         }
@@ -155,24 +166,29 @@ struct JSONWriter {
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
-        let copied =
-            value.utf8.withContiguousStorageIfAvailable { text -> Bool in
-                guard !Self.needsEscaping(text) else { return false }
-                let lead = scalarLead
-                let total = lead + text.count + 2
-                unique()
-                let out = writeSeparator(buffer.reserve(total), lead)
-                out[0] = 0x22  // "
-                if text.count > 0 { (out + 1).initialize(from: text.baseAddress!, count: text.count) }
-                out[text.count + 1] = 0x22  // "
-                buffer.count += total
-                return true
-            } ?? false
-        if !copied {
+        // The closures see only the text and a pointer, never `self`: a closure that reached the buffer through
+        // `self` retained and released it around every string (about 360 atomic operations a pretty report).
+        let plain = value.utf8.withContiguousStorageIfAvailable { !Self.needsEscaping($0) } ?? false
+        guard plain else {
             var quoted: [UInt8] = []
             Self.appendQuoted(value, to: &quoted)
             scalar(quoted)
+            needsComma = true
+            return
         }
+        let count = value.utf8.count
+        let lead = scalarLead
+        let total = lead + count + 2
+        unique()
+        let out = writeSeparator(buffer.reserve(total), lead)
+        out[0] = 0x22  // "
+        if count > 0 {
+            _ = value.utf8.withContiguousStorageIfAvailable { text in
+                (out + 1).initialize(from: text.baseAddress!, count: text.count)
+            }
+        }
+        out[count + 1] = 0x22  // "
+        buffer.count += total
         needsComma = true
     }
 
