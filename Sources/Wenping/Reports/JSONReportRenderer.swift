@@ -38,13 +38,19 @@ public enum JSONReportRenderer {
             writeProvenance(model, &json)
             json.key("facts")
             json.array { json in
-                for (index, fact) in model.facts.enumerated() { write(fact, slot: index, &json) }
+                // Read in place, as factors are: a loop over the array would copy every fact (and retain its text).
+                model.facts.withUnsafeBufferPointer { facts in
+                    for index in facts.indices { write(facts.baseAddress! + index, slot: index, &json) }
+                }
             }
             SurveyReportSection.writeJSON(model, &json)
             ExpertReportSection.writeJSON(model, &json)
             json.key("derived")
             json.array { json in
-                for (index, fact) in model.derived.enumerated() { write(fact, slot: model.facts.count + index, &json) }
+                let first = model.facts.count
+                model.derived.withUnsafeBufferPointer { derived in
+                    for index in derived.indices { write(derived.baseAddress! + index, slot: first + index, &json) }
+                }
             }
             json.key("factors")
             json.array { json in
@@ -153,13 +159,14 @@ public enum JSONReportRenderer {
         }
     }
 
-    /// A fact; `slot` is its place among the report's facts and derived values (where a cache looks).
-    private static func write(_ fact: ReportModel.Fact, slot: Int, _ json: inout JSONWriter) {
+    /// A fact; `slot` is its place among the report's facts and derived values (where a cache looks); read in
+    /// place, as a factor is.
+    private static func write(_ fact: UnsafePointer<ReportModel.Fact>, slot: Int, _ json: inout JSONWriter) {
         json.object { json in
-            json.write(FactHead(fact), slot: slot)  // ends with the key `value`
-            json.value(fact.value)
-            json.field("display", fact.display)
-            json.field("source", fact.source)
+            json.write(FactHead(fact.pointee), slot: slot)  // ends with the key `value`
+            json.value(fact.pointee.value)
+            json.field("display", fact.pointee.display)
+            json.field("source", fact.pointee.source)
         }
     }
 
