@@ -37,19 +37,35 @@ struct ExactText: Equatable, Sendable {
     }
 }
 
+extension ExactText {
+    /// Whether `lhs` and `rhs` are both absent or have the same UTF-8 bytes.
+    static func same(_ lhs: String?, _ rhs: String?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): true
+        case (let left?, let right?): same(left, right)
+        default: false
+        }
+    }
+}
+
 /// A list of strings compared element by element by their exact UTF-8 bytes (see ``ExactText``).
 struct ExactTexts: Equatable, Sendable {
     let strings: [String]
 
     init(_ strings: [String]) { self.strings = strings }
 
-    static func == (lhs: ExactTexts, rhs: ExactTexts) -> Bool {
-        guard lhs.strings.count == rhs.strings.count else { return false }
-        let shared = lhs.strings.withUnsafeBufferPointer { left in
-            rhs.strings.withUnsafeBufferPointer { right in left.baseAddress == right.baseAddress }
+    static func == (lhs: ExactTexts, rhs: ExactTexts) -> Bool { same(lhs.strings, rhs.strings) }
+
+    /// Whether `lhs` and `rhs` have the same count and each element the same UTF-8 bytes as the other's.
+    static func same(_ lhs: [String], _ rhs: [String]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                // The same storage (ruleset text shared by every report) is the same list.
+                if left.baseAddress == right.baseAddress { return true }
+                for index in left.indices where !ExactText.same(left[index], right[index]) { return false }
+                return true
+            }
         }
-        if shared { return true }
-        for (left, right) in zip(lhs.strings, rhs.strings) where !ExactText.same(left, right) { return false }
-        return true
     }
 }

@@ -20,3 +20,21 @@ protocol JSONFragment: Equatable, Sendable {
 extension JSONFragment {
     var isWorthKeeping: Bool { true }
 }
+
+/// A fragment made from one value of the report model (a fact, a factor, a measure, an estimate), which
+/// ``JSONWriter/write(_:of:slot:)`` compares with kept runs where the value lies, without making the fragment.
+///
+/// Invariant: `describes(source)` is true exactly when `Self(source) == self`, and `isWorthKeeping(source)` is
+/// `Self(source).isWorthKeeping`.
+protocol JSONModelFragment: JSONFragment {
+    associatedtype Source
+    init(_ source: borrowing Source)
+    /// Whether this fragment is the one made from `source`.
+    func describes(_ source: borrowing Source) -> Bool
+    /// Whether the fragment made from `source` is worth remembering.
+    static func isWorthKeeping(_ source: borrowing Source) -> Bool
+}
+
+extension JSONModelFragment {
+    static func isWorthKeeping(_ source: borrowing Source) -> Bool { true }
+}

@@ -3,7 +3,7 @@
 extension JSONReportRenderer {
     /// A factor's members from `id` to `basis_short`, and the key `applicability`: the ruleset's text for the
     /// factor.
-    struct FactorHead: JSONFragment {
+    struct FactorHead: JSONModelFragment {
         let id: ExactText
         let label: ExactText
         let category: ExactText
@@ -20,6 +20,13 @@ extension JSONReportRenderer {
             weight = factor.weight
             basis = ExactTexts(factor.basis)
             basisShort = ExactTexts(factor.basisShort)
+        }
+
+        func describes(_ factor: borrowing ReportModel.Factor) -> Bool {
+            weight == factor.weight && ExactText.same(id.string, factor.id)
+                && ExactText.same(label.string, factor.label) && ExactText.same(category.string, factor.category)
+                && ExactText.same(stage?.string, factor.stage) && ExactTexts.same(basis.strings, factor.basis)
+                && ExactTexts.same(basisShort.strings, factor.basisShort)
         }
 
         func write(_ json: inout JSONWriter) {
@@ -57,6 +64,16 @@ extension JSONReportRenderer {
             missing = ExactTexts(level.missing)
         }
 
+        /// Whether this is the text made from `level`.
+        func describes(_ level: borrowing ReportModel.Level) -> Bool {
+            band == level.band && self.level == level.level && undecided == level.undecided
+                && ExactText.same(label.string, level.label) && ExactText.same(condition?.string, level.condition)
+                && ExactText.same(because?.string, level.because) && ExactTexts.same(missing.strings, level.missing)
+        }
+
+        /// Whether the text made from `level` is shared (``isShared``).
+        static func isShared(_ level: borrowing ReportModel.Level) -> Bool { !level.undecided && level.missing.isEmpty }
+
         /// Decided from the project's facts: its text is the ruleset's band text, shared by many projects.
         var isShared: Bool { !undecided && missing.strings.isEmpty }
 
@@ -79,7 +96,7 @@ extension JSONReportRenderer {
     }
 
     /// An estimate's members from `probability` to `score`, and the key of the project's `contribution`.
-    struct EstimateHead: JSONFragment {
+    struct EstimateHead: JSONModelFragment {
         let probability: LevelText
         let impact: LevelText
         let degree: Int
@@ -94,7 +111,16 @@ extension JSONReportRenderer {
             score = estimate.score
         }
 
+        func describes(_ estimate: borrowing ReportModel.Estimate) -> Bool {
+            degree == estimate.degree && score == estimate.score && probability.describes(estimate.probability)
+                && impact.describes(estimate.impact) && ExactText.same(degreeLabel.string, estimate.degreeLabel)
+        }
+
         var isWorthKeeping: Bool { probability.isShared && impact.isShared }
+
+        static func isWorthKeeping(_ estimate: borrowing ReportModel.Estimate) -> Bool {
+            LevelText.isShared(estimate.probability) && LevelText.isShared(estimate.impact)
+        }
 
         func write(_ json: inout JSONWriter) {
             json.key("probability")
@@ -114,7 +140,7 @@ extension JSONReportRenderer {
     }
 
     /// A measure's members from `id` to `lowers_impact`, and the key `adopted`: the ruleset's text for the measure.
-    struct MeasureHead: JSONFragment {
+    struct MeasureHead: JSONModelFragment {
         let id: ExactText
         let label: ExactText
         let owner: ExactText
@@ -133,6 +159,13 @@ extension JSONReportRenderer {
             lowersImpact = measure.lowersImpact
         }
 
+        func describes(_ measure: borrowing ReportModel.Measure) -> Bool {
+            lowersProbability == measure.lowersProbability && lowersImpact == measure.lowersImpact
+                && ExactText.same(id.string, measure.id) && ExactText.same(label.string, measure.label)
+                && ExactText.same(owner.string, measure.owner) && ExactText.same(assisting?.string, measure.assisting)
+                && ExactText.same(deadline?.string, measure.deadline)
+        }
+
         func write(_ json: inout JSONWriter) {
             json.field("id", id.string)
             json.field("label", label.string)
@@ -149,7 +182,7 @@ extension JSONReportRenderer {
 
     /// A fact's members from `name` to `unit`, and the key `value`: the ruleset's declaration of the input or
     /// derived value.
-    struct FactHead: JSONFragment {
+    struct FactHead: JSONModelFragment {
         let name: ExactText
         let label: ExactText
         let type: ExactText
@@ -160,6 +193,11 @@ extension JSONReportRenderer {
             label = ExactText(fact.label)
             type = ExactText(fact.type)
             unit = fact.unit.map(ExactText.init)
+        }
+
+        func describes(_ fact: borrowing ReportModel.Fact) -> Bool {
+            ExactText.same(name.string, fact.name) && ExactText.same(label.string, fact.label)
+                && ExactText.same(type.string, fact.type) && ExactText.same(unit?.string, fact.unit)
         }
 
         func write(_ json: inout JSONWriter) {

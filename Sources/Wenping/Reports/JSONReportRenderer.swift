@@ -163,7 +163,7 @@ public enum JSONReportRenderer {
     /// place, as a factor is.
     private static func write(_ fact: UnsafePointer<ReportModel.Fact>, slot: Int, _ json: inout JSONWriter) {
         json.object { json in
-            json.write(FactHead(fact.pointee), slot: slot)  // ends with the key `value`
+            json.write(FactHead.self, of: fact, slot: slot)  // ends with the key `value`
             json.value(fact.pointee.value)
             json.field("display", fact.pointee.display)
             json.field("source", fact.pointee.source)
@@ -179,7 +179,7 @@ public enum JSONReportRenderer {
         _ factor: UnsafePointer<ReportModel.Factor>, slot: Int, measureSlot: inout Int, _ json: inout JSONWriter
     ) {
         json.object { json in
-            json.write(FactorHead(factor.pointee), slot: slot)  // ends with the key `applicability`
+            json.write(FactorHead.self, of: factor, slot: slot)  // ends with the key `applicability`
             json.string(factor.pointee.applicability)
             if factor.pointee.source != "bands" { json.field("source", factor.pointee.source) }
             json.key("before")
@@ -211,7 +211,7 @@ public enum JSONReportRenderer {
         _ measure: UnsafePointer<ReportModel.Measure>, slot: Int, _ json: inout JSONWriter
     ) {
         json.object { json in
-            json.write(MeasureHead(measure.pointee), slot: slot)  // ends with the key `adopted`
+            json.write(MeasureHead.self, of: measure, slot: slot)  // ends with the key `adopted`
             json.bool(measure.pointee.adopted)
             json.field("outcome", measure.pointee.outcome)
         }
@@ -222,14 +222,17 @@ public enum JSONReportRenderer {
     private static func writeEstimate(
         of factor: UnsafePointer<ReportModel.Factor>, afterMeasures: Bool, slot: Int, _ json: inout JSONWriter
     ) {
+        let field = afterMeasures ? \ReportModel.Factor.after : \ReportModel.Factor.before
         json.object { json in
-            // Ends with the key `contribution`.
-            if afterMeasures {
-                json.write(EstimateHead(factor.pointee.after), slot: slot)
-                json.number(factor.pointee.after.contribution)
+            // Ends with the key `contribution`. The estimate is a stored property: read where it lies in the factor.
+            if let offset = MemoryLayout<ReportModel.Factor>.offset(of: field) {
+                let estimate = (UnsafeRawPointer(factor) + offset).assumingMemoryBound(to: ReportModel.Estimate.self)
+                json.write(EstimateHead.self, of: estimate, slot: slot)
+                json.number(estimate.pointee.contribution)
             } else {
-                json.write(EstimateHead(factor.pointee.before), slot: slot)
-                json.number(factor.pointee.before.contribution)
+                let estimate = factor.pointee[keyPath: field]
+                json.write(EstimateHead(estimate), slot: slot)
+                json.number(estimate.contribution)
             }
         }
     }

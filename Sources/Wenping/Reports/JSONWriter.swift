@@ -59,34 +59,62 @@ struct JSONWriter {
     mutating func write<Fragment: JSONFragment>(_ fragment: Fragment, slot: Int) {
         guard let cache = fragments, fragment.isWorthKeeping else { return fragment.write(&self) }
         let start = state
+        if copyKept(Fragment.self, slot: slot, start, where: { $0 == fragment }) { return }
+        keepWriting(fragment, slot: slot, start, in: cache)
+    }
+
+    /// Writes the fragment made from the model value at `source` (``JSONModelFragment``), as
+    /// ``write(_:slot:)`` writes `Fragment(source.pointee)`, but comparing kept runs with the value where it lies:
+    /// the fragment (a copy of its text, a retain per string) is made only when no kept run matches.
+    mutating func write<Fragment: JSONModelFragment>(
+        _ type: Fragment.Type, of source: UnsafePointer<Fragment.Source>, slot: Int
+    ) {
+        guard let cache = fragments, Fragment.isWorthKeeping(source.pointee) else {
+            return Fragment(source.pointee).write(&self)
+        }
+        let start = state
+        if copyKept(Fragment.self, slot: slot, start, where: { $0.describes(source.pointee) }) { return }
+        keepWriting(Fragment(source.pointee), slot: slot, start, in: cache)
+    }
+
+    /// Copies the run kept at `slot` for a fragment that `matches` and was written in state `start`; false when
+    /// none is kept.
+    ///
+    /// Compared in place: iterating would copy every entry (and retain every string in it). The closures never
+    /// reach `self` (its buffer would be retained and released around each): the match is found, room is made,
+    /// then its bytes are copied to a pointer.
+    private mutating func copyKept<Fragment: JSONFragment>(
+        _ type: Fragment.Type, slot: Int, _ start: State, where matches: (borrowing Fragment) -> Bool
+    ) -> Bool {
         let slots = kept[keyPath: Fragment.slots]
-        if slot >= 0 && slot < slots.count {
-            // Compared in place: iterating would copy every entry (and retain every string in it). The closures
-            // never reach `self` (its buffer would be retained and released around each): the match is found,
-            // room is made, then its bytes are copied to a pointer.
-            let found = slots[slot].withUnsafeBufferPointer { entries -> (index: Int, count: Int, end: State)? in
-                guard let index = entries.indices.first(where: { entries[$0].matches(fragment, start) }) else {
-                    return nil
-                }
-                return (index, entries[index].bytes.count, entries[index].end)
-            }
-            if let found {
-                unique()
-                let out = buffer.reserve(found.count)
-                slots[slot].withUnsafeBufferPointer { entries in
-                    entries[found.index].bytes.withUnsafeBufferPointer { bytes in
-                        if let start = bytes.baseAddress, bytes.count > 0 {
-                            out.initialize(from: start, count: bytes.count)
-                        }
-                    }
-                }
-                buffer.count += found.count
-                depth = found.end.depth
-                needsComma = found.end.needsComma
-                pendingKey = found.end.pendingKey
-                return
+        guard slot >= 0 && slot < slots.count else { return false }
+        let found = slots[slot].withUnsafeBufferPointer { entries -> (index: Int, count: Int, end: State)? in
+            guard
+                let index = entries.indices.first(where: {
+                    entries[$0].start == start && matches(entries[$0].fragment)
+                })
+            else { return nil }
+            return (index, entries[index].bytes.count, entries[index].end)
+        }
+        guard let found else { return false }
+        unique()
+        let out = buffer.reserve(found.count)
+        slots[slot].withUnsafeBufferPointer { entries in
+            entries[found.index].bytes.withUnsafeBufferPointer { bytes in
+                if let start = bytes.baseAddress, bytes.count > 0 { out.initialize(from: start, count: bytes.count) }
             }
         }
+        buffer.count += found.count
+        depth = found.end.depth
+        needsComma = found.end.needsComma
+        pendingKey = found.end.pendingKey
+        return true
+    }
+
+    /// Writes `fragment` afresh, begun in state `start`, and offers its bytes to `cache` under `slot`.
+    private mutating func keepWriting<Fragment: JSONFragment>(
+        _ fragment: Fragment, slot: Int, _ start: State, in cache: JSONReportCache
+    ) {
         let offset = buffer.count
         fragment.write(&self)
         cache.keep(

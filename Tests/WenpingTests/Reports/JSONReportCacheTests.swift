@@ -123,6 +123,28 @@ struct JSONReportCacheTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A model fragment describes exactly the values it is made from (``JSONModelFragment``): over every fact,
+    /// factor, measure and estimate of the fixtures, `Fragment(b).describes(a)` is `Fragment(a) == Fragment(b)`,
+    /// and whether it is worth keeping is the same asked of the value or of the fragment.
+    @Test func modelFragmentsDescribeExactlyTheValuesTheyAreMadeFrom() {
+        func check<Fragment: JSONModelFragment>(_: Fragment.Type, _ values: [Fragment.Source]) {
+            let fragments = values.map { Fragment($0) }
+            for (index, value) in values.enumerated() {
+                #expect(fragments[index].describes(value))
+                #expect(Fragment.isWorthKeeping(value) == fragments[index].isWorthKeeping)
+                // Against a spread of the others (all pairs would be slow): same ones and different ones both.
+                for other in stride(from: index % 7, to: values.count, by: 7) {
+                    #expect(fragments[other].describes(value) == (fragments[other] == fragments[index]))
+                }
+            }
+        }
+        let models = Self.fixtureAssessments.map { ReportModel($0.assessment) }
+        check(JSONReportRenderer.FactHead.self, models.flatMap { $0.facts + $0.derived })
+        check(JSONReportRenderer.FactorHead.self, models.flatMap(\.factors))
+        check(JSONReportRenderer.MeasureHead.self, models.flatMap { $0.factors.flatMap(\.measures) })
+        check(JSONReportRenderer.EstimateHead.self, models.flatMap { $0.factors.flatMap { [$0.before, $0.after] } })
+    }
+
     @Test func aTinyBudgetKeepsLittleAndChangesNothing() throws {
         let (name, assessment) = try #require(Self.fixtureAssessments.first)
         let cache = JSONReportCache(for: assessment.ruleSet, budget: 3000)
