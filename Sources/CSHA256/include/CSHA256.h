@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// Kₜ of FIPS 180-4 §4.2.2, the 64 round constants (also read by Wenping's Swift rounds).
+extern const uint32_t wenping_sha256_round_constants[64];
+
 /// 1 when this processor has the SHA extensions (and the SSSE3 and SSE4.1 they are used with), else 0.
 int wenping_sha256_has_extensions(void);
 
