@@ -13,8 +13,9 @@ final class StreamingFile {
     private var buffer: [UInt8] = []
     private var isClosed = false
     private static let flushSize = 1 << 18
-    /// Whether pages written long enough ago leave the page cache (``PageCache``, as ``WrittenPages`` does for report files): for a stream that is only
-    /// written, never read back (`reports.jsonl`: hundreds of megabytes for a large batch).
+    /// Whether pages written long enough ago leave the page cache (``PageCache``, as ``WrittenPages`` does for
+    /// report files): for a stream that is only written, never read back (`reports.jsonl`: hundreds of megabytes
+    /// for a large batch).
     private let releasesPages: Bool
     /// Bytes written to the file so far, and the first byte whose pages are still kept.
     private var written = 0

@@ -9,7 +9,8 @@ import Synchronization
 /// machine had not used lately), and a large batch pushes everything else out of the cache. So each file's write-back
 /// is started soon after it is written, eight files at a time (`sync_file_range`, which does not wait for the disk;
 /// ``startBatch``), and ``depth`` files later, when it is on disk, its pages are let go (`posix_fadvise(DONTNEED)`):
-/// the next reports reuse the same memory. On this project's 2-core test machine that halved the kernel time of a pretty report (README, issue 12).
+/// the next reports reuse the same memory. On this project's 2-core test machine that halved the kernel time of a
+/// pretty report (README, issue 12).
 ///
 /// Only a hint: the bytes and the files are the same either way, and a page still being written back is simply
 /// kept. A file is handed over only once it is whole and linked at its path (``AtomicFile``, unnamed-file way: a

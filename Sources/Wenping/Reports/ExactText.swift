@@ -58,12 +58,20 @@ struct ExactTexts: Equatable, Sendable {
 
     /// Whether `lhs` and `rhs` have the same count and each element the same UTF-8 bytes as the other's.
     static func same(_ lhs: [String], _ rhs: [String]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in
-                // The same storage (ruleset text shared by every report) is the same list.
+        lhs.isSame(as: rhs) { ExactText.same($0, $1) }
+    }
+}
+
+extension Array {
+    /// Whether this array and `other` hold elements that are the same by `isSame`, pair by pair, read in place
+    /// (iterating would copy each element); at once when both share one storage (ruleset text shared by every
+    /// report: a shared array is never changed in place, and both keep it alive).
+    func isSame(as other: [Element], by isSame: (Element, Element) -> Bool) -> Bool {
+        guard count == other.count else { return false }
+        return withUnsafeBufferPointer { left in
+            other.withUnsafeBufferPointer { right in
                 if left.baseAddress == right.baseAddress { return true }
-                for index in left.indices where !ExactText.same(left[index], right[index]) { return false }
+                for index in left.indices where !isSame(left[index], right[index]) { return false }
                 return true
             }
         }

@@ -85,7 +85,7 @@ extension JSONReportRenderer {
             let groups: [CompiledRuleSet.WeightGroup]
 
             static func == (lhs: WeightGroups, rhs: WeightGroups) -> Bool {
-                same(lhs.groups, rhs.groups) { left, right in
+                lhs.groups.isSame(as: rhs.groups) { left, right in
                     ExactText.same(left.id, right.id) && ExactTexts(left.factors) == ExactTexts(right.factors)
                         && left.weights.map(\.bitPattern) == right.weights.map(\.bitPattern)
                         && left.share.bitPattern == right.share.bitPattern
@@ -100,24 +100,11 @@ extension JSONReportRenderer {
             let citations: [ReportModel.Citation]
 
             static func == (lhs: Citations, rhs: Citations) -> Bool {
-                same(lhs.citations, rhs.citations) { left, right in
+                lhs.citations.isSame(as: rhs.citations) { left, right in
                     ExactText.same(left.key, right.key) && ExactText.same(left.title, right.title)
                         && ExactText.same(left.short, right.short)
                 }
             }
-        }
-
-        /// Whether two arrays hold elements that are the same by `isSame`, pair by pair; at once when they share one
-        /// storage (then they hold the same values: a shared array is never changed in place, and both keep it alive).
-        private static func same<Element>(
-            _ lhs: [Element], _ rhs: [Element], by isSame: (Element, Element) -> Bool
-        ) -> Bool {
-            guard lhs.count == rhs.count else { return false }
-            let shared = lhs.withUnsafeBufferPointer { left in
-                rhs.withUnsafeBufferPointer { right in left.baseAddress != nil && left.baseAddress == right.baseAddress
-                }
-            }
-            return shared || zip(lhs, rhs).allSatisfy(isSame)
         }
     }
 }

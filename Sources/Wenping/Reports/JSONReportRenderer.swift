@@ -222,20 +222,20 @@ public enum JSONReportRenderer {
     private static func writeEstimate(
         of factor: UnsafePointer<ReportModel.Factor>, afterMeasures: Bool, slot: Int, _ json: inout JSONWriter
     ) {
-        let field = afterMeasures ? \ReportModel.Factor.after : \ReportModel.Factor.before
+        // Read where it lies in the factor (a stored property, so it has an offset).
+        let offset = afterMeasures ? Self.estimateOffsets.after : Self.estimateOffsets.before
+        let estimate = (UnsafeRawPointer(factor) + offset).assumingMemoryBound(to: ReportModel.Estimate.self)
         json.object { json in
-            // Ends with the key `contribution`. The estimate is a stored property: read where it lies in the factor.
-            if let offset = MemoryLayout<ReportModel.Factor>.offset(of: field) {
-                let estimate = (UnsafeRawPointer(factor) + offset).assumingMemoryBound(to: ReportModel.Estimate.self)
-                json.write(EstimateHead.self, of: estimate, slot: slot)
-                json.number(estimate.pointee.contribution)
-            } else {
-                let estimate = factor.pointee[keyPath: field]
-                json.write(EstimateHead(estimate), slot: slot)
-                json.number(estimate.contribution)
-            }
+            json.write(EstimateHead.self, of: estimate, slot: slot)  // ends with the key `contribution`
+            json.number(estimate.pointee.contribution)
         }
     }
+
+    /// Where a factor's estimates before and after measures lie in it, in bytes.
+    private static let estimateOffsets = (
+        before: MemoryLayout<ReportModel.Factor>.offset(of: \.before)!,
+        after: MemoryLayout<ReportModel.Factor>.offset(of: \.after)!
+    )
 
     private static func write(_ outcome: ReportModel.Outcome, _ json: inout JSONWriter) {
         json.object { json in

@@ -246,11 +246,8 @@ extension ReportModel {
         var seen: Set<String> = []
         for index in factors.indices where factors[index].isApplicable {
             for measure in factors[index].measures where measure.lowered && seen.insert(measure.id).inserted {
-                var text = measure.label
-                text.reserveCapacity(text.utf8.count + measure.owner.utf8.count + 32)
-                text += "（责任主体："
-                text += measure.owner
-                text += "）"
+                var text = ""
+                appendMeasure(measure, to: &text)
                 required.append(text)
             }
         }
@@ -272,13 +269,19 @@ extension ReportModel {
                 text += "”（落实措施后仍为“"
                 text += factor.after.degreeLabel
                 text += "”）："
-                text += measure.label
-                text += "（责任主体："
-                text += measure.owner
-                text += "）"
+                appendMeasure(measure, to: &text)
                 suggested.append(text)
             }
         }
         return Recommendations(required: required, suggested: suggested)
+    }
+
+    /// Appends `措施（责任主体：单位）` for `measure` to `text`, making room for it first.
+    private static func appendMeasure(_ measure: Measure, to text: inout String) {
+        text.reserveCapacity(text.utf8.count + measure.label.utf8.count + measure.owner.utf8.count + 24)
+        text += measure.label
+        text += "（责任主体："
+        text += measure.owner
+        text += "）"
     }
 }

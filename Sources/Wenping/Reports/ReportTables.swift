@@ -4,8 +4,9 @@
 /// Invariants: a pure function of the ruleset's basis documents, inputs, factors, floors and grades — it never
 /// depends on a project — so a model built with these tables is byte-identical to one built with freshly computed
 /// ones (``ReportModelTablesTests`` checks this). Immutable after construction, so it is shared between threads
-/// without locking, except ``noEffectReasons``, which keeps sentences as they are first needed, behind its own lock. One per ``CompiledRuleSet`` (``CompiledRuleSet/reportTables``): memory grows with the number of
-/// rulesets, never with the number of projects.
+/// without locking, except ``noEffectReasons``, which keeps sentences as they are first needed, behind its own
+/// lock. One per ``CompiledRuleSet`` (``CompiledRuleSet/reportTables``): memory grows with the number of rulesets,
+/// never with the number of projects.
 struct ReportTables: Sendable {
     /// What a report shows of one factor that does not depend on the project.
     struct Factor: Sendable {

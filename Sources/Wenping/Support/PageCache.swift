@@ -2,8 +2,8 @@ import Foundation
 
 /// Hints to the kernel about a file's pages in the page cache.
 ///
-/// Start writing them back now, or let go of those already on disk. Hints only: a file's bytes are the same whether they are taken or not, and they do nothing
-/// where the system lacks the call.
+/// Start writing them back now, or let go of those already on disk. Hints only: a file's bytes are the same
+/// whether they are taken or not, and they do nothing where the system lacks the call.
 enum PageCache {
     /// Starts writing back the dirty pages of `count` bytes from `offset` of `descriptor` (0: to the end), without
     /// waiting for the disk; nothing where the system has no `sync_file_range`.
